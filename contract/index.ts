@@ -1,0 +1,74 @@
+// The one typed contract between the renderer and the workstation core.
+// Served over Electron IPC (a MessagePort) in the desktop app and over HTTP on
+// 127.0.0.1 in browser mode; the transport never changes what is said.
+import { oc } from '@orpc/contract';
+import { z } from 'zod';
+import { clientFields } from '#core/client.ts';
+import { consentRecordSchema } from '#core/consent.ts';
+import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
+import { ROLES } from '#core/roles.ts';
+import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
+import { touchpointAddSchema } from '#core/touchpoint.ts';
+import { optionalText, uuid } from '#core/validate.ts';
+import {
+  clientDetail, clientSummary, meetingView, saved, taskView, userView,
+} from './views.ts';
+
+const locale = z.enum(['de', 'en']);
+/** Ids are made where the change is made, so a retried call cannot create twice. */
+const newId = { id: uuid.optional() };
+
+export const contract = {
+  session: {
+    status: oc.output(z.object({
+      user: userView.nullable(),
+      clients: z.number(),
+      pendingChanges: z.number(),
+      mode: z.enum(['desktop', 'browser']),
+    })),
+    setup: oc
+      .input(z.object({
+        displayName: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+        roles: z.array(z.enum(ROLES)).min(1, { error: 'required' }),
+        locale,
+        demoBook: z.boolean(),
+      }))
+      .output(userView),
+    setLocale: oc.input(z.object({ locale })).output(userView),
+  },
+  clients: {
+    list: oc
+      .input(z.object({
+        query: z.string().max(200, { error: 'too_long' }).default(''),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      }))
+      .output(z.object({ items: z.array(clientSummary), total: z.number() })),
+    get: oc.input(z.object({ id: uuid })).output(clientDetail),
+    create: oc.input(z.object({ ...newId, ...clientFields })).output(saved),
+    update: oc.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
+    delete: oc.input(z.object({ id: uuid })).output(saved),
+  },
+  meetings: {
+    start: oc.input(z.object({ ...newId, clientId: uuid, reason: optionalText(500) })).output(saved),
+    get: oc.input(z.object({ id: uuid })).output(meetingView),
+    update: oc.input(meetingUpdateSchema).output(saved),
+    end: oc.input(z.object({ id: uuid })).output(saved),
+  },
+  answers: {
+    set: oc.input(answerSetSchema).output(saved.extend({ attribute: z.string() })),
+  },
+  touchpoints: {
+    add: oc.input(touchpointAddSchema.partial({ id: true })).output(saved),
+  },
+  tasks: {
+    add: oc.input(taskAddSchema.partial({ id: true })).output(saved),
+    update: oc.input(taskUpdateSchema).output(saved),
+    open: oc.output(z.array(taskView.extend({ clientName: z.string() }))),
+  },
+  consents: {
+    record: oc.input(consentRecordSchema.partial({ id: true })).output(saved),
+  },
+};
+
+export type Contract = typeof contract;

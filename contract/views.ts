@@ -1,0 +1,82 @@
+// What the renderer reads. Plain data, no database types: the renderer never
+// sees how the book is stored.
+import { z } from 'zod';
+import { ROLES } from '#core/roles.ts';
+import { CONSENT_PURPOSES } from '#core/consent.ts';
+
+export const userView = z.object({
+  id: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)), locale: z.enum(['de', 'en']),
+});
+
+export const clientSummary = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  street: z.string().nullable(),
+  lastContactAt: z.number().nullable(),
+});
+
+export const clientView = clientSummary.extend({
+  phone: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  householdSize: z.number().nullable(),
+  household: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.number(),
+});
+
+export const touchpointView = z.object({
+  id: z.string(), kind: z.string(), channel: z.string(), direction: z.string(),
+  occurredAt: z.number(), summary: z.string(), outcome: z.string().nullable(), refId: z.string().nullable(),
+});
+
+export const taskView = z.object({
+  id: z.string(), clientId: z.string(), title: z.string(), dueDate: z.string().nullable(),
+  notes: z.string().nullable(), doneAt: z.number().nullable(),
+});
+
+export const answerView = z.object({
+  attribute: z.string(),
+  value: z.union([z.string(), z.array(z.string())]).nullable(),
+  answeredBy: z.string(),
+  answeredAt: z.number(),
+  meetingId: z.string().nullable(),
+});
+
+export const meetingView = z.object({
+  id: z.string(), clientId: z.string(), startedAt: z.number(), endedAt: z.number().nullable(),
+  reason: z.string().nullable(), wishes: z.string().nullable(), riskSituation: z.string().nullable(), notes: z.string().nullable(),
+});
+
+export const consentState = z.record(z.enum(CONSENT_PURPOSES), z.boolean());
+
+export const consentView = z.object({
+  id: z.string(), purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean(), method: z.string(),
+  note: z.string().nullable(), recordedAt: z.number(),
+});
+
+export const clientDetail = z.object({
+  client: clientView,
+  answers: z.array(answerView),
+  consent: consentState,
+  consentHistory: z.array(consentView),
+  timeline: z.array(touchpointView),
+  tasks: z.array(taskView),
+  meetings: z.array(meetingView),
+});
+
+export const saved = z.object({ id: z.string(), clientId: z.string(), version: z.number(), savedAt: z.number() });
+
+export type UserView = z.infer<typeof userView>;
+export type ClientSummary = z.infer<typeof clientSummary>;
+export type ClientView = z.infer<typeof clientView>;
+export type ClientDetail = z.infer<typeof clientDetail>;
+export type TouchpointView = z.infer<typeof touchpointView>;
+export type TaskView = z.infer<typeof taskView>;
+export type AnswerView = z.infer<typeof answerView>;
+export type MeetingView = z.infer<typeof meetingView>;
+export type Saved = z.infer<typeof saved>;

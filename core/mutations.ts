@@ -1,0 +1,28 @@
+// Every local change is one of these named mutations. The same names and
+// argument schemas travel in the outbox to the manufacturer's backend, which
+// validates them again: the device is never trusted on its own.
+import { z } from 'zod';
+import { clientCreateSchema, clientUpdateSchema } from './client.ts';
+import { consentRecordSchema } from './consent.ts';
+import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from './meeting.ts';
+import { taskAddSchema, taskUpdateSchema } from './task.ts';
+import { touchpointAddSchema } from './touchpoint.ts';
+import { uuid } from './validate.ts';
+
+export const MUTATIONS = {
+  'client.create': clientCreateSchema,
+  'client.update': clientUpdateSchema,
+  'client.delete': z.object({ id: uuid }).strict(),
+  'meeting.start': meetingStartSchema,
+  'meeting.update': meetingUpdateSchema,
+  'meeting.end': meetingEndSchema,
+  'answer.set': answerSetSchema,
+  'touchpoint.add': touchpointAddSchema,
+  'task.add': taskAddSchema,
+  'task.update': taskUpdateSchema,
+  'consent.record': consentRecordSchema,
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;
+export type MutationArgs<N extends MutationName> = z.output<(typeof MUTATIONS)[N]>;
+export type MutationInput<N extends MutationName> = z.input<(typeof MUTATIONS)[N]>;

@@ -1,0 +1,71 @@
+// Opens the encrypted local database. The key never reaches SQLite's own key
+// derivation: it is a random 256-bit key (or one derived by a slow KDF from a
+// passphrase), passed raw, which keeps opening a large book fast.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export class DatabaseOpenError extends Error {
+  readonly reason: 'wrong_key_or_corrupt' | 'not_encrypted' | 'bad_key';
+  constructor(reason: DatabaseOpenError['reason'], message: string) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+    this.reason = reason;
+  }
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const DEFAULT_MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+
+function isPlainSqlite(path: string): boolean {
+  if (!existsSync(path) || statSync(path).size < PLAIN_HEADER.length) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(PLAIN_HEADER.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.equals(PLAIN_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface OpenOptions { path: string; key: Buffer; migrationsFolder?: string }
+
+export function openDatabase({ path, key, migrationsFolder = DEFAULT_MIGRATIONS }: OpenOptions): { sqlite: Sqlite; db: Db } {
+  if (key.length !== 32) throw new DatabaseOpenError('bad_key', 'The database key must be 32 bytes.');
+  // An unencrypted file is never opened (and so never rewritten) with a key.
+  if (isPlainSqlite(path)) {
+    throw new DatabaseOpenError('not_encrypted',
+      `The file ${path} is an unencrypted database. It was left untouched; move it away to start a new encrypted book.`);
+  }
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma(`cipher='sqlcipher'`);
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+    // The first read proves the key: SQLCipher cannot tell a wrong key from damage.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new DatabaseOpenError('wrong_key_or_corrupt',
+        'The local database cannot be read: the key does not fit or the file is damaged. ' +
+        'The file was left untouched. Unlock with the right key or passphrase, or restore a backup.');
+    }
+    throw error;
+  }
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged answer survives a power cut, not only a crashed process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle({ client: sqlite as never, schema });
+  migrate(db, { migrationsFolder });
+  return { sqlite, db };
+}

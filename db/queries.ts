@@ -1,0 +1,80 @@
+// Read side of the local book. Everything here is a plain read; changes go
+// through Store.mutate.
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
+import type { Db, Sqlite } from './open.ts';
+import { answers, clients, consents, localUser, meetings, tasks, touchpoints } from './schema.ts';
+
+const summaryColumns = {
+  id: clients.id, firstName: clients.firstName, lastName: clients.lastName, email: clients.email,
+  city: clients.city, postalCode: clients.postalCode, street: clients.street, lastContactAt: clients.lastContactAt,
+};
+
+/** Turns what the advisor typed into an FTS5 query: every word must match as a prefix. */
+export function toMatchQuery(input: string): string | null {
+  const words = input.normalize('NFC').split(/[^\p{L}\p{N}@.]+/u).filter(Boolean).slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
+}
+
+export function listClients(db: Db, sqlite: Sqlite, { query, offset, limit }: { query: string; offset: number; limit: number }) {
+  const match = toMatchQuery(query);
+  if (match) {
+    // Rank by relevance; the rowid join keeps this on the FTS index alone.
+    const items = sqlite.prepare(`
+      SELECT c.id, c.first_name AS firstName, c.last_name AS lastName, c.email, c.city, c.postal_code AS postalCode,
+             c.street, c.last_contact_at AS lastContactAt
+      FROM client_search s JOIN clients c ON c.rowid = s.rowid
+      WHERE client_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`).all(match, limit, offset);
+    const total = (sqlite.prepare('SELECT count(*) AS n FROM client_search WHERE client_search MATCH ?').get(match) as { n: number }).n;
+    return { items: items as ReturnType<typeof pageOf>, total };
+  }
+  const items = pageOf(db, offset, limit);
+  const total = db.select({ n: sql<number>`count(*)` }).from(clients).where(isNull(clients.deletedAt)).get()?.n ?? 0;
+  return { items, total };
+}
+
+function pageOf(db: Db, offset: number, limit: number) {
+  return db.select(summaryColumns).from(clients).where(isNull(clients.deletedAt))
+    .orderBy(asc(clients.lastName), asc(clients.firstName)).limit(limit).offset(offset).all();
+}
+
+export function getClient(db: Db, id: string) {
+  const client = db.select().from(clients).where(and(eq(clients.id, id), isNull(clients.deletedAt))).get();
+  if (!client) return null;
+  const consentRows = db.select().from(consents).where(and(eq(consents.clientId, id), isNull(consents.deletedAt)))
+    .orderBy(desc(consents.recordedAt)).all();
+  return {
+    client,
+    answers: db.select().from(answers).where(and(eq(answers.clientId, id), isNull(answers.deletedAt))).all(),
+    consent: consentInForce(consentRows.map((c) => ({ purpose: c.purpose as ConsentPurpose, granted: c.granted, recordedAt: c.recordedAt }))),
+    consentHistory: consentRows,
+    timeline: db.select().from(touchpoints).where(and(eq(touchpoints.clientId, id), isNull(touchpoints.deletedAt)))
+      .orderBy(desc(touchpoints.occurredAt)).limit(200).all(),
+    tasks: db.select().from(tasks).where(and(eq(tasks.clientId, id), isNull(tasks.deletedAt)))
+      .orderBy(sql`${tasks.doneAt} IS NOT NULL`, asc(tasks.dueDate)).all(),
+    meetings: db.select().from(meetings).where(and(eq(meetings.clientId, id), isNull(meetings.deletedAt)))
+      .orderBy(desc(meetings.startedAt)).all(),
+  };
+}
+
+export function getMeeting(db: Db, id: string) {
+  return db.select().from(meetings).where(and(eq(meetings.id, id), isNull(meetings.deletedAt))).get() ?? null;
+}
+
+export function openTasks(db: Db) {
+  return db.select({
+    id: tasks.id, clientId: tasks.clientId, title: tasks.title, dueDate: tasks.dueDate, notes: tasks.notes, doneAt: tasks.doneAt,
+    clientName: sql<string>`${clients.firstName} || ' ' || ${clients.lastName}`,
+  }).from(tasks).innerJoin(clients, eq(clients.id, tasks.clientId))
+    .where(and(isNull(tasks.doneAt), isNull(tasks.deletedAt), isNull(clients.deletedAt)))
+    .orderBy(asc(tasks.dueDate)).limit(200).all();
+}
+
+export function countClients(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(clients).where(isNull(clients.deletedAt)).get()?.n ?? 0;
+}
+
+export function getLocalUser(db: Db) {
+  return db.select().from(localUser).limit(1).get() ?? null;
+}

@@ -1,0 +1,51 @@
+// Starts browser mode: opens (or creates) the encrypted book in the data
+// folder, serves the app on 127.0.0.1 and prints the one line to open.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openWorkstation } from '#services/workstation.ts';
+import { loadOrCreateKey } from './keyfile.ts';
+import { startHost } from './server.ts';
+
+export function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'advisor-workstation');
+}
+
+export interface BrowserModeOptions { dataDir?: string; port?: number; staticDir?: string; demoClients?: number }
+
+export async function startBrowserMode(options: BrowserModeOptions = {}) {
+  const dataDir = resolve(options.dataDir ?? process.env.AW_DATA_DIR ?? defaultDataDir());
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const dbPath = join(dataDir, 'workstation.db');
+  const key = loadOrCreateKey(join(dataDir, 'workstation.key'), existsSync(dbPath));
+  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients: options.demoClients });
+  const staticDir = options.staticDir ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
+  const host = await startHost({
+    router: workstation.router,
+    staticDir,
+    token: randomBytes(32).toString('base64url'),
+    port: options.port ?? Number(process.env.AW_PORT ?? 0),
+    log: (line) => console.log(line),
+  });
+  const stop = () => {
+    host.server.close();
+    host.server.closeAllConnections();
+    workstation.close();
+  };
+  return { ...host, workstation, stop };
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  try {
+    const { stop } = await startBrowserMode({ dataDir: arg('--data-dir'), port: arg('--port') ? Number(arg('--port')) : undefined });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { stop(); process.exit(0); });
+  } catch (error) {
+    console.error(`Advisor Workstation could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

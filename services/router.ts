@@ -1,0 +1,94 @@
+// The workstation's application services: the contract, implemented over the
+// local store. No transport here; hosts (Electron IPC, browser mode) serve it.
+import { implement, ORPCError } from '@orpc/server';
+import { v7 as uuidv7 } from 'uuid';
+import { contract } from '#contract/index.ts';
+import { countClients, getClient, getLocalUser, getMeeting, listClients, openTasks } from '#db/queries.ts';
+import { localUser } from '#db/schema.ts';
+import type { Store } from '#db/store.ts';
+import { eq } from 'drizzle-orm';
+import { DomainError } from '#core/errors.ts';
+import type { Role } from '#core/roles.ts';
+import { toPublicError } from './errors.ts';
+
+export interface RouterDeps {
+  store: Store;
+  mode: 'desktop' | 'browser';
+  loadDemoBook: (ownerId: string) => void;
+}
+
+const os = implement(contract).$context<Record<never, never>>();
+
+/** Domain errors become BAD_REQUEST with problems, thrown from inside the procedure. */
+const guarded = os.middleware(async ({ next }) => {
+  try {
+    return await next();
+  } catch (error) {
+    throw toPublicError(error);
+  }
+});
+
+function notFound(what: string): never {
+  throw new DomainError([{ field: what, code: 'not_found' }]);
+}
+
+export function createRouter({ store, mode, loadDemoBook }: RouterDeps) {
+  const { db, sqlite } = store;
+  const userView = () => {
+    const u = getLocalUser(db);
+    return u && { id: u.id, displayName: u.displayName, roles: u.roles as Role[], locale: u.locale as 'de' | 'en' };
+  };
+  const base = os.use(guarded);
+
+  return os.router({
+    session: {
+      status: base.session.status.handler(() => ({
+        user: userView(), clients: countClients(db), pendingChanges: store.pendingCount(), mode,
+      })),
+      setup: base.session.setup.handler(({ input }) => {
+        if (getLocalUser(db)) throw new ORPCError('CONFLICT', { message: 'This workstation is already set up.' });
+        const id = uuidv7();
+        store.transaction(() => {
+          db.insert(localUser).values({ id, displayName: input.displayName, roles: input.roles, locale: input.locale, createdAt: Date.now() }).run();
+          if (input.demoBook) loadDemoBook(id);
+        });
+        store.userId = id;
+        return userView()!;
+      }),
+      setLocale: base.session.setLocale.handler(({ input }) => {
+        const u = getLocalUser(db) ?? notFound('user');
+        db.update(localUser).set({ locale: input.locale }).where(eq(localUser.id, u.id)).run();
+        return userView()!;
+      }),
+    },
+    clients: {
+      list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
+      get: base.clients.get.handler(({ input }) => getClient(db, input.id) ?? notFound('client')),
+      create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
+      update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
+      delete: base.clients.delete.handler(({ input }) => store.mutate('client.delete', input)),
+    },
+    meetings: {
+      start: base.meetings.start.handler(({ input }) => store.mutate('meeting.start', { ...input, id: input.id ?? uuidv7() })),
+      get: base.meetings.get.handler(({ input }) => getMeeting(db, input.id) ?? notFound('meeting')),
+      update: base.meetings.update.handler(({ input }) => store.mutate('meeting.update', input)),
+      end: base.meetings.end.handler(({ input }) => store.mutate('meeting.end', input)),
+    },
+    answers: {
+      set: base.answers.set.handler(({ input }) => store.mutate('answer.set', input)),
+    },
+    touchpoints: {
+      add: base.touchpoints.add.handler(({ input }) => store.mutate('touchpoint.add', { ...input, id: input.id ?? uuidv7() })),
+    },
+    tasks: {
+      add: base.tasks.add.handler(({ input }) => store.mutate('task.add', { ...input, id: input.id ?? uuidv7() })),
+      update: base.tasks.update.handler(({ input }) => store.mutate('task.update', input)),
+      open: base.tasks.open.handler(() => openTasks(db)),
+    },
+    consents: {
+      record: base.consents.record.handler(({ input }) => store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() })),
+    },
+  });
+}
+
+export type WorkstationRouter = ReturnType<typeof createRouter>;

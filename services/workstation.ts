@@ -1,0 +1,39 @@
+// Opens a workstation: the encrypted book, the store, and the router that
+// every shell serves. Shells only choose the key and the transport.
+import { openDatabase } from '#db/open.ts';
+import { getLocalUser } from '#db/queries.ts';
+import { Store } from '#db/store.ts';
+import { loadDemoBook } from './demo/index.ts';
+import { createRouter, type WorkstationRouter } from './router.ts';
+
+export interface WorkstationOptions {
+  dbPath: string;
+  key: Buffer;
+  mode: 'desktop' | 'browser';
+  migrationsFolder?: string;
+  /** Size of the demo book offered at first start. */
+  demoClients?: number;
+  now?: () => number;
+}
+
+export interface Workstation {
+  router: WorkstationRouter;
+  store: Store;
+  close(): void;
+}
+
+/** Before set-up, changes are attributed to this placeholder; set-up replaces it. */
+const UNASSIGNED = 'unassigned';
+
+export function openWorkstation(options: WorkstationOptions): Workstation {
+  const { sqlite, db } = openDatabase({ path: options.dbPath, key: options.key, migrationsFolder: options.migrationsFolder });
+  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now });
+  const router = createRouter({
+    store,
+    mode: options.mode,
+    loadDemoBook: (ownerId) => {
+      loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId, now: (options.now ?? Date.now)() });
+    },
+  });
+  return { router, store, close: () => store.close() };
+}

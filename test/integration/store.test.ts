@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { DomainError } from '#core/errors.ts';
+import { getClient } from '#db/queries.ts';
+import { openTestStore } from '../support/book.ts';
+
+let t: ReturnType<typeof openTestStore>;
+beforeEach(() => { t = openTestStore(); });
+afterEach(() => t.close());
+
+const outboxRows = () => t.store.sqlite.prepare('SELECT name, args, client_id AS clientId FROM outbox ORDER BY seq').all() as { name: string; args: string; clientId: string }[];
+const count = (table: string) => (t.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function newClient(extra: Record<string, unknown> = {}) {
+  const id = uuidv7();
+  t.store.mutate('client.create', { id, firstName: 'Jürgen', lastName: 'Müller', email: 'j.mueller@web.de', ...extra });
+  return id;
+}
+
+/** Runs a write that must fail, and checks it changed nothing at all. */
+function expectRefused(write: () => unknown, code: string) {
+  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents') };
+  let error: unknown;
+  try { write(); } catch (e) { error = e; }
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).problems.map((p) => p.code)).toContain(code);
+  expect((error as DomainError).message.length).toBeGreaterThan(10);
+  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents') };
+  expect(after).toEqual(before);
+}
+
+describe('the one mutation path', () => {
+  it('writes the row and its outbox entry together, with UUIDv7 ids, versions and clock stamps', () => {
+    const id = newClient();
+    t.store.mutate('client.update', { id, patch: { city: 'Köln' } });
+    const row = t.store.sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as Record<string, unknown>;
+    expect(row.version).toBe(2);
+    expect(row.city).toBe('Köln');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const rows = outboxRows();
+    expect(rows.map((r) => r.name)).toEqual(['client.create', 'client.update']);
+    expect(rows.every((r) => r.clientId === id)).toBe(true);
+    expect(JSON.parse(rows[1]!.args)).toEqual({ id, patch: { city: 'Köln' } });
+  });
+
+  it('keeps clock stamps increasing even when the laptop clock jumps back a week', () => {
+    let now = Date.UTC(2026, 10, 23);
+    t.close();
+    t = openTestStore({ now: () => now });
+    const id = newClient();
+    now -= 7 * 24 * 3600 * 1000;
+    t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
+    const stamps = (t.store.sqlite.prepare('SELECT hlc FROM outbox ORDER BY seq').all() as { hlc: string }[]).map((r) => r.hlc);
+    expect(stamps[1]! > stamps[0]!).toBe(true);
+  });
+
+  it('rolls back the row when the outbox write fails', () => {
+    const id = uuidv7();
+    t.store.sqlite.exec(`CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    expect(() => t.store.mutate('client.create', { id, firstName: 'A', lastName: 'B' })).toThrow(/disk full/);
+    expect(count('clients')).toBe(0);
+  });
+
+  it('treats a retried create with the same id as the same client', () => {
+    const id = newClient();
+    t.store.mutate('client.create', { id, firstName: 'Jürgen', lastName: 'Müller' });
+    expect(count('clients')).toBe(1);
+  });
+
+  it('deletes as a tombstone that still travels in the outbox', () => {
+    const id = newClient();
+    t.store.mutate('client.delete', { id });
+    expect(getClient(t.store.db, id)).toBeNull();
+    const row = t.store.sqlite.prepare('SELECT deleted_at AS d FROM clients WHERE id = ?').get(id) as { d: number | null };
+    expect(row.d).not.toBeNull();
+    expect(outboxRows().at(-1)!.name).toBe('client.delete');
+  });
+});
+
+describe('bad input is refused with a clear error and changes nothing', () => {
+  it('client.create: empty name', () => expectRefused(() => t.store.mutate('client.create', { id: uuidv7(), firstName: '  ', lastName: 'Müller' }), 'required'));
+  it('client.create: invalid email', () => expectRefused(() => t.store.mutate('client.create', { id: uuidv7(), firstName: 'A', lastName: 'B', email: 'not-an-email' }), 'invalid_email'));
+  it('client.create: oversized note', () => expectRefused(() => t.store.mutate('client.create', { id: uuidv7(), firstName: 'A', lastName: 'B', notes: 'x'.repeat(10_001) }), 'too_long'));
+  it('client.create: impossible birth date', () => expectRefused(() => t.store.mutate('client.create', { id: uuidv7(), firstName: 'A', lastName: 'B', birthDate: '1980-02-30' }), 'invalid_date'));
+  it('client.update: empty name keeps the old one', () => {
+    const id = newClient();
+    expectRefused(() => t.store.mutate('client.update', { id, patch: { lastName: '' } }), 'required');
+    expect(getClient(t.store.db, id)!.client.lastName).toBe('Müller');
+  });
+  it('client.update: invalid email keeps the old one', () => {
+    const id = newClient();
+    expectRefused(() => t.store.mutate('client.update', { id, patch: { email: 'a@b' } }), 'invalid_email');
+    expect(getClient(t.store.db, id)!.client.email).toBe('j.mueller@web.de');
+  });
+  it('client.update: unknown client', () => expectRefused(() => t.store.mutate('client.update', { id: uuidv7(), patch: { city: 'X' } }), 'not_found'));
+  it('client.delete: unknown client', () => expectRefused(() => t.store.mutate('client.delete', { id: uuidv7() }), 'not_found'));
+  it('answer.set: unknown attribute', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('answer.set', { clientId, attribute: 'shoe_size', value: '42' }), 'unknown_attribute');
+  });
+  it('answer.set: unknown value, naming the allowed ones', () => {
+    const clientId = newClient();
+    let message = '';
+    expectRefused(() => { try { t.store.mutate('answer.set', { clientId, attribute: 'tech_affinity', value: 'extreme' }); } catch (e) { message = (e as Error).message; throw e; } }, 'unknown_value');
+    expect(message).toContain('low, medium, high');
+  });
+  it('answer.set: a single value where a list is expected', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('answer.set', { clientId, attribute: 'life_events', value: 'moving' }), 'invalid_value');
+  });
+  it('answer.set: into an ended meeting', () => {
+    const clientId = newClient();
+    const meetingId = uuidv7();
+    t.store.mutate('meeting.start', { id: meetingId, clientId });
+    t.store.mutate('meeting.end', { id: meetingId });
+    expectRefused(() => t.store.mutate('answer.set', { clientId, meetingId, attribute: 'tech_affinity', value: 'high' }), 'meeting_ended');
+  });
+  it('meeting.start: unknown client', () => expectRefused(() => t.store.mutate('meeting.start', { id: uuidv7(), clientId: uuidv7() }), 'not_found'));
+  it('meeting.update: oversized notes', () => {
+    const clientId = newClient();
+    const id = uuidv7();
+    t.store.mutate('meeting.start', { id, clientId });
+    expectRefused(() => t.store.mutate('meeting.update', { id, patch: { notes: 'x'.repeat(10_001) } }), 'too_long');
+  });
+  it('touchpoint.add: unknown channel', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('touchpoint.add', { id: uuidv7(), clientId, kind: 'call', channel: 'pigeon' as never, occurredAt: Date.now(), summary: 'x' }), 'unknown_value');
+  });
+  it('touchpoint.add: empty summary', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('touchpoint.add', { id: uuidv7(), clientId, kind: 'call', channel: 'phone', occurredAt: Date.now(), summary: '' }), 'required');
+  });
+  it('task.add: empty title', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('task.add', { id: uuidv7(), clientId, title: ' ' }), 'required');
+  });
+  it('task.update: unknown task', () => expectRefused(() => t.store.mutate('task.update', { id: uuidv7(), patch: { done: true } }), 'not_found'));
+  it('consent.record: unknown purpose', () => {
+    const clientId = newClient();
+    expectRefused(() => t.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'marketing' as never, granted: true, method: 'verbal' }), 'unknown_value');
+  });
+});
+
+describe('answers', () => {
+  it('keeps one current answer per attribute with who answered and when', () => {
+    const clientId = newClient();
+    t.store.mutate('answer.set', { clientId, attribute: 'tech_affinity', value: 'low', answeredBy: 'advisor' });
+    t.store.mutate('answer.set', { clientId, attribute: 'tech_affinity', value: 'high' });
+    t.store.mutate('answer.set', { clientId, attribute: 'life_events', value: ['moving', 'income_rising', 'moving'] });
+    const detail = getClient(t.store.db, clientId)!;
+    const tech = detail.answers.find((a) => a.attribute === 'tech_affinity')!;
+    expect(tech.value).toBe('high');
+    expect(tech.answeredBy).toBe('client');
+    expect(tech.version).toBe(2);
+    expect(detail.answers.find((a) => a.attribute === 'life_events')!.value).toEqual(['income_rising', 'moving']);
+  });
+});
