@@ -21,7 +21,8 @@ export async function startBrowserMode(options: BrowserModeOptions = {}) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(dataDir, 'workstation.db');
   const key = loadOrCreateKey(join(dataDir, 'workstation.key'), existsSync(dbPath));
-  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients: options.demoClients });
+  const demoClients = options.demoClients ?? (process.env.AW_DEMO_CLIENTS ? Number(process.env.AW_DEMO_CLIENTS) : undefined);
+  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients });
   const staticDir = options.staticDir ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
   const host = await startHost({
     router: workstation.router,

@@ -1,0 +1,104 @@
+// Browser mode end to end at the HTTP level: the secret, the Origin check,
+// and the contract with its validation, over a real socket.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserMode } from '#host/start.ts';
+import { connect, sessionCookie, type WorkstationClient } from '../support/rpc.ts';
+import { tempDir } from '../support/book.ts';
+
+let app: Awaited<ReturnType<typeof startBrowserMode>>;
+let client: WorkstationClient;
+let dir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const staticDir = join(dir.dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Advisor Workstation</title>');
+  app = await startBrowserMode({ dataDir: join(dir.dir, 'data'), staticDir, demoClients: 0 });
+  client = await connect(app.url);
+});
+afterAll(() => { app.stop(); dir.cleanup(); });
+
+describe('browser mode', () => {
+  it('prints a loopback URL with a secret', () => {
+    expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('keeps the key in a file only the user can read', () => {
+    const keyFile = join(dir.dir, 'data', 'workstation.key');
+    expect(existsSync(keyFile)).toBe(true);
+    expect(statSync(keyFile).mode & 0o077).toBe(0);
+  });
+
+  it('refuses the page without the secret', async () => {
+    const res = await fetch(new URL('/', app.url));
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/link printed/);
+  });
+
+  it('serves the page with a strict CSP once the secret was presented', async () => {
+    const cookie = await sessionCookie(app.url);
+    const res = await fetch(new URL('/', app.url), { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await res.text()).toContain('Advisor Workstation');
+  });
+
+  it('refuses calls from another Origin or without the cookie', async () => {
+    const cookie = await sessionCookie(app.url);
+    const call = (headers: Record<string, string>) =>
+      fetch(new URL('/rpc/session/status', app.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect((await call({ cookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call({ cookie })).status).toBe(403);
+    expect((await call({ origin: new URL(app.url).origin })).status).toBe(401);
+  });
+
+  it('refuses a forged Host (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      request({ host: '127.0.0.1', port: app.port, path: '/', headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode!)).end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('sets up, creates a client and saves an answer through the contract', async () => {
+    const user = await client.session.setup({ displayName: 'Anna Berger', roles: ['advisor'], locale: 'de', demoBook: false });
+    expect(user.roles).toEqual(['advisor']);
+    const { id } = await client.clients.create({ firstName: 'Jürgen', lastName: 'Müller', city: 'Köln' });
+    const meeting = await client.meetings.start({ clientId: id, reason: 'Umzug' });
+    const saved = await client.answers.set({ clientId: id, meetingId: meeting.id, attribute: 'purchase_driver', value: 'convenience' });
+    expect(saved.version).toBe(1);
+    const detail = await client.clients.get({ id });
+    expect(detail.answers).toMatchObject([{ attribute: 'purchase_driver', value: 'convenience' }]);
+    expect(detail.timeline[0]).toMatchObject({ kind: 'meeting', summary: 'Umzug' });
+    const found = await client.clients.list({ query: 'muller' });
+    expect(found.items.map((c) => c.id)).toContain(id);
+    expect((await client.session.status()).pendingChanges).toBeGreaterThanOrEqual(3);
+  });
+
+  it('explains bad input field by field and saves nothing', async () => {
+    const before = (await client.clients.list({})).total;
+    const error = await client.clients.create({ firstName: '', lastName: 'X', email: 'kaputt' }).catch((e) => e);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.data.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'firstName', code: 'required' }),
+      expect.objectContaining({ field: 'email', code: 'invalid_email' }),
+    ]));
+    expect((await client.clients.list({})).total).toBe(before);
+    const { id } = await client.clients.create({ firstName: 'Eva', lastName: 'Schulz' });
+    const bad = await client.answers.set({ clientId: id, attribute: 'shoe_size', value: '42' }).catch((e) => e);
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(bad.data.problems[0]).toMatchObject({ code: 'unknown_attribute' });
+    expect(bad.message).toMatch(/purchase_driver/);
+  });
+
+  it('does not create twice when a create is retried with the same id', async () => {
+    const id = uuidv7();
+    await client.clients.create({ id, firstName: 'Paul', lastName: 'Wagner' });
+    await client.clients.create({ id, firstName: 'Paul', lastName: 'Wagner' });
+    expect((await client.clients.list({ query: 'Paul Wagner' })).total).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { hasSession, isAllowedHost, isAllowedOrigin, readCookie, tokenFromUrl, cookieName } from '#host/http-guard.ts';
+import { resolveStatic } from '#host/static.ts';
+
+const token = 'c2VjcmV0LXRva2VuLWZvci10ZXN0cw';
+
+describe('browser-mode guards', () => {
+  it('answers only on its own loopback address and port', () => {
+    expect(isAllowedHost('127.0.0.1:4100', 4100)).toBe(true);
+    expect(isAllowedHost('localhost:4100', 4100)).toBe(true);
+    expect(isAllowedHost('evil.example:4100', 4100)).toBe(false);
+    expect(isAllowedHost('127.0.0.1:4101', 4100)).toBe(false);
+    expect(isAllowedHost(undefined, 4100)).toBe(false);
+  });
+  it('accepts calls only from its own page', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:4100', 4100)).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:4101', 4100)).toBe(false);
+    expect(isAllowedOrigin('https://evil.example', 4100)).toBe(false);
+    expect(isAllowedOrigin('null', 4100)).toBe(false);
+    expect(isAllowedOrigin(undefined, 4100)).toBe(false);
+  });
+  it('needs this launch\'s secret, in the link or the cookie', () => {
+    expect(tokenFromUrl(new URL(`http://127.0.0.1:1/?token=${token}`), token)).toBe(true);
+    expect(tokenFromUrl(new URL(`http://127.0.0.1:1/?token=${token}x`), token)).toBe(false);
+    expect(tokenFromUrl(new URL('http://127.0.0.1:1/'), token)).toBe(false);
+    expect(hasSession(`a=b; ${cookieName(1)}=${token}`, 1, token)).toBe(true);
+    expect(hasSession(`${cookieName(2)}=${token}`, 1, token)).toBe(false);
+    expect(hasSession(`${cookieName(1)}=wrong`, 1, token)).toBe(false);
+    expect(hasSession(undefined, 1, token)).toBe(false);
+    expect(readCookie('x=1; y=a=b', 'y')).toBe('a=b');
+  });
+  it('serves files from the app folder only', () => {
+    expect(resolveStatic('/srv/app', '/')).toBe('/srv/app/index.html');
+    expect(resolveStatic('/srv/app', '/assets/a.js')).toBe('/srv/app/assets/a.js');
+    expect(resolveStatic('/srv/app', '/../etc/passwd')).toBeNull();
+    expect(resolveStatic('/srv/app', '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolveStatic('/srv/app', '/..%5c..%5cetc')).toBeNull();
+    expect(resolveStatic('/srv/app', '/a%00.js')).toBeNull();
+    expect(resolveStatic('/srv/app', '/%E0%A4%A')).toBeNull();
+    expect(resolveStatic('/srv/app', '/../app-other/x')).toBeNull();
+  });
+});
