@@ -8,10 +8,11 @@ import Database from 'better-sqlite3';
 import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
 import { connect } from '../test/support/rpc.ts';
 import { tempDir } from '../test/support/book.ts';
-import { note, percentile, progress, report, round, startServer } from './lib.ts';
+import { buildHost, note, percentile, progress, report, round, startServer } from './lib.ts';
 
 const ANSWERS = 1000;
 const WARMUP = 50;
+buildHost();
 const dir = tempDir('aw-bench-capture-');
 const dataDir = join(dir.dir, 'data');
 

@@ -1,6 +1,6 @@
 // Shared bits of the benchmarks: timing, percentiles, progress on stderr, and
 // the one JSON line on stdout that other tools read.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +29,8 @@ export function report(result: Record<string, unknown>): void {
 
 /** Starts browser mode as its own process and resolves with its URL once it prints it. */
 export function startServer(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['host/start.ts', '--data-dir', dataDir], {
+  // The bundle is what `npm start` runs; build it once with `npm run build:host`.
+  const child = spawn(process.execPath, ['dist/host.mjs', '--data-dir', dataDir], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new Promise<string>((resolve, reject) => {
@@ -44,4 +45,10 @@ export function startServer(dataDir: string, env: Record<string, string> = {}) {
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready: ${err}`)));
   });
   return { child, url };
+}
+
+/** Builds the browser-mode bundle the benchmarks start, so they measure what users run. */
+export function buildHost(): void {
+  const r = spawnSync(process.execPath, ['build/host.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the browser-mode bundle failed');
 }

@@ -1,6 +1,7 @@
 // The workstation's local database. Synced tables carry syncColumns; the
 // manufacturer's data (catalogue, price ranges) arrives read-only by sync.
 
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ConsentPurpose } from '#core/consent.ts';
 import { syncColumns } from './columns.ts';
@@ -30,7 +31,11 @@ export const clients = sqliteTable('clients', {
   notes: text('notes'),
   /** Last contact of any kind, kept here so the list can sort by it without a join. */
   lastContactAt: integer('last_contact_at'),
-}, (t) => [index('clients_name').on(t.lastName, t.firstName), index('clients_last_contact').on(t.lastContactAt)]);
+}, (t) => [
+  // Partial: the list and its count only ever look at live clients, so both stay on this index.
+  index('clients_live_name').on(t.lastName, t.firstName).where(sql`deleted_at IS NULL`),
+  index('clients_last_contact').on(t.lastContactAt),
+]);
 
 export const meetings = sqliteTable('meetings', {
   ...syncColumns,
