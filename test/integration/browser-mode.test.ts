@@ -64,6 +64,16 @@ describe('browser mode', () => {
     expect(status).toBe(421);
   });
 
+  it('refuses a set-up without a name or role, and sets up nothing', async () => {
+    const noName = await client.session.setup({ displayName: ' ', roles: ['advisor'], locale: 'de', demoBook: false }).catch((e) => e);
+    expect(noName.data.problems).toEqual([expect.objectContaining({ field: 'displayName', code: 'required' })]);
+    const noRole = await client.session.setup({ displayName: 'Anna', roles: [], locale: 'de', demoBook: false }).catch((e) => e);
+    expect(noRole.data.problems).toEqual([expect.objectContaining({ field: 'roles', code: 'required' })]);
+    const badLocale = await client.session.setLocale({ locale: 'fr' as never }).catch((e) => e);
+    expect(badLocale.code).toBe('BAD_REQUEST');
+    expect((await client.session.status()).user).toBeNull();
+  });
+
   it('sets up, creates a client and saves an answer through the contract', async () => {
     const user = await client.session.setup({ displayName: 'Anna Berger', roles: ['advisor'], locale: 'de', demoBook: false });
     expect(user.roles).toEqual(['advisor']);
