@@ -1,0 +1,63 @@
+// Bundles the Electron shell into dist/electron/:
+//   main.mjs             main process (ESM; the core's modules use import.meta)
+//   preload.cjs          app window preload (CJS: sandboxed preloads cannot load ESM)
+//   unlock-preload.cjs   unlock window preload
+//   unlock/              the unlock page (HTML, CSS, script)
+// Electron and the native SQLite module stay outside the bundle; everything else is inside.
+import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'electron');
+
+const common: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'unlock'), { recursive: true });
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: join(out, 'main.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // The native SQLite module is loaded from node_modules at run time. It is installed under the
+    // name better-sqlite3 (an alias of better-sqlite3-multiple-ciphers, which drizzle imports by that name).
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
+    // Bundled CommonJS dependencies may still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  ...['preload', 'unlock-preload'].map((name) => build({
+    ...common,
+    entryPoints: [`electron/${name}.ts`],
+    outfile: join(out, `${name}.cjs`),
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2023',
+    external: ['electron'],
+  })),
+  build({
+    ...common,
+    entryPoints: ['electron/unlock/unlock.js'],
+    outfile: join(out, 'unlock', 'unlock.js'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2023',
+  }),
+]);
+
+for (const file of ['index.html', 'unlock.css']) {
+  copyFileSync(join(root, 'electron', 'unlock', file), join(out, 'unlock', file));
+}
+
+console.log(`electron: bundled into ${join('dist', 'electron')}`);

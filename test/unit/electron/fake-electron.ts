@@ -1,0 +1,176 @@
+// Small stand-ins for the Electron modules wiring.ts uses. They record what
+// the shell does and let a test fire the events Electron would fire.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { os } from '@orpc/server';
+import type { SafeStorageLike } from '../../../electron/keystore.ts';
+import type {
+  AppLike, BrowserWindowCtor, DesktopDeps, InvokeEventLike, PortEventLike, SessionLike, UnlockResult, WorkstationLike,
+} from '../../../electron/wiring.ts';
+
+type BrowserWindowConstructorOptions = ConstructorParameters<BrowserWindowCtor>[0];
+
+type Listener = (...args: never[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+  }
+}
+
+export class FakeEvent {
+  prevented = false;
+  readonly url: string;
+  constructor(url = '') { this.url = url; }
+  preventDefault(): void { this.prevented = true; }
+}
+
+export class FakeWebContents extends Emitter {
+  windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Fires a navigation-type event and tells whether the shell stopped it. */
+  navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview', url = ''): boolean {
+    const e = new FakeEvent(url);
+    this.emit(event, e);
+    return e.prevented;
+  }
+}
+
+export class FakeApp extends Emitter implements AppLike {
+  locale = 'de-DE';
+  hasLock = true;
+  quitCalls = 0;
+  sandboxEnabled = false;
+  readonly calls: string[] = [];
+  private readonly readyPromise: Promise<void>;
+  private markReady: () => void = () => {};
+  readonly appPath: string;
+  readonly userData: string;
+
+  constructor(appPath: string, userData: string) {
+    super();
+    this.appPath = appPath;
+    this.userData = userData;
+    this.readyPromise = new Promise((resolve) => { this.markReady = resolve; });
+  }
+  requestSingleInstanceLock(): boolean { return this.hasLock; }
+  enableSandbox(): void { this.sandboxEnabled = true; this.calls.push('enableSandbox'); }
+  whenReady(): Promise<void> { return this.readyPromise; }
+  ready(): void { this.calls.push('ready'); this.markReady(); }
+  quit(): void { this.quitCalls += 1; }
+  getAppPath(): string { return this.appPath; }
+  getPath(): string { return this.userData; }
+  getLocale(): string { return this.locale; }
+}
+
+export class FakeProtocol {
+  privileged: unknown[] = [];
+  handler: ((request: Request) => Promise<Response>) | null = null;
+  scheme = '';
+  private readonly app: FakeApp;
+  constructor(app: FakeApp) { this.app = app; }
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.app.calls.push('registerSchemesAsPrivileged');
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+    this.scheme = scheme;
+    this.handler = handler;
+  }
+}
+
+export class FakeSession implements SessionLike {
+  requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  checkHandler: ((contents: unknown, permission: string) => boolean) | null = null;
+  setPermissionRequestHandler(handler: NonNullable<FakeSession['requestHandler']>): void { this.requestHandler = handler; }
+  setPermissionCheckHandler(handler: NonNullable<FakeSession['checkHandler']>): void { this.checkHandler = handler; }
+}
+
+export class FakeIpcMain {
+  readonly listeners = new Map<string, (event: PortEventLike) => void>();
+  readonly handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<UnlockResult>>();
+  on(channel: string, listener: (event: PortEventLike) => void): void { this.listeners.set(channel, listener); }
+  handle(channel: string, handler: (event: InvokeEventLike, ...args: unknown[]) => Promise<UnlockResult>): void {
+    this.handlers.set(channel, handler);
+  }
+}
+
+export interface FakeWindow {
+  readonly options: BrowserWindowConstructorOptions;
+  readonly webContents: FakeWebContents;
+  url: string;
+  shown: boolean;
+  closed: boolean;
+  focused: boolean;
+}
+
+/** A BrowserWindow class whose instances announce their web contents like Electron does. */
+export function fakeBrowserWindow(app: FakeApp) {
+  const windows: FakeWindow[] = [];
+  class FakeBrowserWindow extends Emitter implements FakeWindow {
+    readonly options: BrowserWindowConstructorOptions;
+    readonly webContents = new FakeWebContents();
+    url = '';
+    shown = false;
+    closed = false;
+    focused = false;
+    constructor(options: BrowserWindowConstructorOptions) {
+      super();
+      this.options = options;
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    async loadURL(url: string): Promise<void> { this.url = url; this.emit('ready-to-show'); }
+    show(): void { this.shown = true; }
+    focus(): void { this.focused = true; }
+    close(): void { this.closed = true; }
+    restore(): void {}
+    isMinimized(): boolean { return false; }
+    isDestroyed(): boolean { return this.closed; }
+  }
+  return { BrowserWindow: FakeBrowserWindow, windows };
+}
+
+export function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike {
+  const mask = (data: Buffer) => Buffer.from(data.map((byte) => byte ^ 0xa5));
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString: (plain) => mask(Buffer.from(plain, 'utf8')),
+    decryptString: (encrypted) => mask(encrypted).toString('utf8'),
+    getSelectedStorageBackend: () => backend,
+  };
+}
+
+export const pingRouter = { ping: os.handler(() => 'pong') };
+
+/**
+ * Behaves like the real core for keys: the first open creates the "book" with
+ * that key, later opens fail with the core's wrong-key error unless the key fits.
+ */
+export function fakeOpenWorkstation() {
+  const opened: Array<{ dbPath: string; key: Buffer; mode: string; migrationsFolder?: string; closed: boolean }> = [];
+  const open: DesktopDeps['openWorkstation'] = (options) => {
+    const fingerprint = createHash('sha256').update(options.key).digest('hex');
+    if (existsSync(options.dbPath) && readFileSync(options.dbPath, 'utf8') !== fingerprint) {
+      throw Object.assign(new Error('The local database cannot be read: the key does not fit or the file is damaged.'), {
+        name: 'DatabaseOpenError', reason: 'wrong_key_or_corrupt',
+      });
+    }
+    if (!existsSync(options.dbPath)) writeFileSync(options.dbPath, fingerprint);
+    const record = { ...options, closed: false };
+    opened.push(record);
+    const workstation: WorkstationLike = { router: pingRouter, close: () => { record.closed = true; } };
+    return workstation;
+  };
+  return { open, opened };
+}
