@@ -1,0 +1,78 @@
+// Chooses the screen: first start until someone is set up, then the app.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { Header } from './components/Header.tsx';
+import { connection } from './connection.ts';
+import { applyLanguage } from './i18n/index.ts';
+import { useRoute } from './hooks/useRoute.ts';
+import { errorMessage } from './problems.ts';
+import { orpc } from './rpc.ts';
+import { ClientList } from './screens/ClientList.tsx';
+import { ClientPage } from './screens/ClientPage.tsx';
+import { FirstStart } from './screens/FirstStart.tsx';
+import { MeetingMode } from './screens/MeetingMode.tsx';
+import { NewClient } from './screens/NewClient.tsx';
+import { TasksScreen } from './screens/TasksScreen.tsx';
+
+export function App() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery(orpc.session.status.queryOptions());
+  const locale = status.data?.user?.locale;
+
+  useEffect(() => { if (locale) applyLanguage(locale); }, [locale]);
+  // Back online: whatever is on screen is read again.
+  useEffect(() => {
+    let wasOnline = true;
+    return connection.subscribe(() => {
+      const online = connection.get().status === 'online';
+      if (online && !wasOnline) void queryClient.invalidateQueries();
+      wasOnline = online;
+    });
+  }, [queryClient]);
+
+  if (status.isPending) {
+    return (
+      <>
+        <ConnectionBanner />
+        <main id="main" className="screen"><p className="muted">{t('app.loading')}</p></main>
+      </>
+    );
+  }
+  if (status.isError) {
+    return (
+      <>
+        <ConnectionBanner />
+        <main id="main" className="screen"><p className="form-error" role="alert">{errorMessage(t, status.error)}</p></main>
+      </>
+    );
+  }
+  if (!status.data.user) {
+    return (
+      <>
+        <ConnectionBanner />
+        <FirstStart />
+      </>
+    );
+  }
+  return (
+    <>
+      <Header />
+      <ConnectionBanner />
+      <Screen />
+    </>
+  );
+}
+
+function Screen() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'newClient': return <NewClient />;
+    case 'client': return <ClientPage key={route.id} id={route.id} />;
+    case 'meeting': return <MeetingMode key={route.id} id={route.id} />;
+    case 'tasks': return <TasksScreen />;
+    default: return <ClientList />;
+  }
+}

@@ -1,0 +1,61 @@
+// The client's contact data, household and notes; each field saves itself.
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '#core/client.ts';
+import type { ClientView } from '#contract/views.ts';
+import { client, orpc } from '../rpc.ts';
+import { AutoField } from './AutoField.tsx';
+
+type Editable = 'firstName' | 'lastName' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'birthDate' | 'householdSize' | 'household' | 'notes';
+
+export function ContactCard({ client: c }: { client: ClientView }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+
+  const saver = (field: Editable) => async (value: string) => {
+    const patch = field === 'householdSize'
+      ? { householdSize: value === '' ? null : Number(value) }
+      : { [field]: value };
+    const saved = await client.clients.update({ id: c.id, patch });
+    void queryClient.invalidateQueries({ queryKey: orpc.clients.list.key() });
+    return saved;
+  };
+  const field = (name: Editable, extra: Partial<Parameters<typeof AutoField>[0]> = {}) => (
+    <AutoField
+      testId={`c-${name}`}
+      label={t(`clientFields.${name}`)}
+      initial={c[name] === null || c[name] === undefined ? '' : String(c[name])}
+      save={saver(name)}
+      {...extra}
+    />
+  );
+
+  return (
+    <>
+      <section className="card" aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('client.contact')}</h2>
+        <div className="form-grid">
+          {field('firstName', { maxLength: LIMITS.name })}
+          {field('lastName', { maxLength: LIMITS.name })}
+          {field('email', { type: 'email', maxLength: LIMITS.email })}
+          {field('phone', { type: 'tel', maxLength: LIMITS.phone })}
+          {field('street', { maxLength: LIMITS.street, className: 'span-2' })}
+          {field('postalCode', { maxLength: LIMITS.postalCode })}
+          {field('city', { maxLength: LIMITS.city })}
+          {field('birthDate', { type: 'date' })}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="household-title">
+        <h2 id="household-title">{t('client.householdSection')}</h2>
+        <div className="form-grid">
+          {field('householdSize', { type: 'number' })}
+          {field('household', { multiline: true, maxLength: LIMITS.household, hint: t('clientFields.householdHint'), className: 'span-2' })}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="notes-title">
+        <h2 id="notes-title">{t('client.notesSection')}</h2>
+        {field('notes', { multiline: true, maxLength: LIMITS.notes, draftKey: `aw:draft:client:${c.id}:notes` })}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// One task with its checkbox: ticking it marks it done at once.
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TaskView } from '#contract/views.ts';
+import { formatIsoDate, todayIso } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { paths } from '../hooks/useRoute.ts';
+import { errorMessage } from '../problems.ts';
+import { client } from '../rpc.ts';
+
+interface Props { task: TaskView & { clientName?: string }; onChange: () => void }
+
+export function TaskItem({ task, onChange }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const toggle = useMutation({
+    mutationFn: (done: boolean) => client.tasks.update({ id: task.id, patch: { done } }),
+    onSuccess: onChange,
+  });
+  const done = task.doneAt !== null;
+  const overdue = !done && task.dueDate !== null && task.dueDate < todayIso();
+  const due = task.dueDate
+    ? (overdue ? t('tasks.overdue', { date: formatIsoDate(task.dueDate, lang) }) : t('tasks.dueOn', { date: formatIsoDate(task.dueDate, lang) }))
+    : t('tasks.noDue');
+  const checked = toggle.isPending ? toggle.variables : done;
+
+  return (
+    <li className={`task${done ? ' done' : ''}${overdue ? ' overdue' : ''}`}>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={toggle.isPending}
+          aria-label={t('tasks.markDone', { title: task.title })}
+          onChange={(e) => toggle.mutate(e.target.checked)}
+        />
+        <span className="task-title">{task.title}</span>
+      </label>
+      <span className="task-meta small">
+        {task.clientName && <a href={paths.client(task.clientId)}>{task.clientName}</a>}
+        <span className={overdue ? 'warn' : 'muted'}>{due}</span>
+      </span>
+      {task.notes && <p className="small muted task-notes">{task.notes}</p>}
+      {toggle.isError && <p className="field-error" role="alert">{errorMessage(t, toggle.error)}</p>}
+    </li>
+  );
+}

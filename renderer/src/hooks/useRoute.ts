@@ -1,0 +1,41 @@
+// Routing by the URL hash: it works the same under app:// and http://, and a
+// reload or a pasted link lands on the same screen.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'clients' }
+  | { name: 'newClient' }
+  | { name: 'client'; id: string }
+  | { name: 'meeting'; id: string }
+  | { name: 'tasks' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'clients' && parts[1] === 'new') return { name: 'newClient' };
+  if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1] };
+  if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', id: parts[1] };
+  if (parts[0] === 'tasks') return { name: 'tasks' };
+  return { name: 'clients' };
+}
+
+export const paths = {
+  clients: () => '#/clients',
+  newClient: () => '#/clients/new',
+  client: (id: string) => `#/clients/${encodeURIComponent(id)}`,
+  meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
+  tasks: () => '#/tasks',
+};
+
+export function navigate(hash: string): void {
+  if (location.hash !== hash) location.hash = hash;
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return parseRoute(hash);
+}

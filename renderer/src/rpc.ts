@@ -1,0 +1,50 @@
+// The one typed client of the workstation core. In the desktop app it talks
+// over a MessagePort handed to the preload; in browser mode over HTTP to the
+// page's own origin (the session cookie and Origin header travel by themselves).
+import { createORPCClient } from '@orpc/client';
+import { RPCLink as FetchLink } from '@orpc/client/fetch';
+import { RPCLink as PortLink } from '@orpc/client/message-port';
+import type { ContractRouterClient } from '@orpc/contract';
+import { createTanstackQueryUtils } from '@orpc/tanstack-query';
+import type { contract } from '#contract/index.ts';
+import { connection } from './connection.ts';
+
+export type WorkstationClient = ContractRouterClient<typeof contract>;
+
+const READS = new Set(['get', 'list', 'status', 'open']);
+const changeListeners = new Set<() => void>();
+
+/** Called after every change the core accepted (for counts such as pending changes). */
+export function onChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Tells the connection watcher how each call went, and listeners when something changed. */
+const report = async ({ next, path }: { next: () => Promise<unknown>; path: readonly string[] }) => {
+  try {
+    const result = await next();
+    connection.reportSuccess();
+    if (!READS.has(path.at(-1) ?? '')) for (const l of changeListeners) l();
+    return result;
+  } catch (error) {
+    connection.reportFailure(error);
+    throw error;
+  }
+};
+
+function createLink() {
+  if (location.protocol === 'app:') {
+    const { port1, port2 } = new MessageChannel();
+    window.postMessage('workstation:connect', '*', [port2]);
+    const link = new PortLink({ port: port1, interceptors: [report] });
+    port1.start();
+    return link;
+  }
+  return new FetchLink({ url: new URL('/rpc', location.origin), interceptors: [report] });
+}
+
+export const client: WorkstationClient = createORPCClient(createLink());
+export const orpc = createTanstackQueryUtils(client);
+
+connection.setProbe(() => client.session.status());

@@ -1,0 +1,72 @@
+// One client at a glance: who they are, what happened last, what is open,
+// what they consented to, and the way into a meeting.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { fullName } from '#core/client.ts';
+import { ContactCard } from '../components/ContactCard.tsx';
+import { Consents } from '../components/Consents.tsx';
+import { ClientTasks } from '../components/ClientTasks.tsx';
+import { LastContact } from '../components/LastContact.tsx';
+import { MeetingList } from '../components/MeetingList.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { AddTouchpoint } from '../components/AddTouchpoint.tsx';
+import { navigate, paths } from '../hooks/useRoute.ts';
+import { newId } from '../ids.ts';
+import { errorMessage } from '../problems.ts';
+import { client, orpc } from '../rpc.ts';
+
+export function ClientPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // Fresh on every visit: the editable fields start from what the core holds now.
+  const detail = useQuery({ ...orpc.clients.get.queryOptions({ input: { id } }), gcTime: 0 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.clients.get.key({ input: { id } }) });
+
+  const start = useMutation({
+    mutationFn: () => client.meetings.start({ id: newId(), clientId: id }),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: orpc.clients.list.key() });
+      navigate(paths.meeting(saved.id));
+    },
+  });
+
+  if (detail.isPending) return <main id="main" className="screen"><p className="muted">{t('app.loading')}</p></main>;
+  if (detail.isError) {
+    return (
+      <main id="main" className="screen">
+        <p className="form-error" role="alert">{errorMessage(t, detail.error)}</p>
+        <p><a href={paths.clients()}>← {t('client.back')}</a></p>
+      </main>
+    );
+  }
+  const d = detail.data;
+
+  return (
+    <main id="main" className="screen client-page">
+      <p className="crumbs"><a href={paths.clients()}>← {t('client.back')}</a></p>
+      <div className="screen-head">
+        <h1>{fullName(d.client)}</h1>
+        <button type="button" className="btn btn-primary head-action" onClick={() => start.mutate()} disabled={start.isPending}>
+          {start.isPending ? t('client.starting') : t('client.startMeeting')}
+        </button>
+      </div>
+      {start.isError && <p className="form-error" role="alert">{errorMessage(t, start.error)}</p>}
+      <LastContact timeline={d.timeline} />
+      <div className="client-grid">
+        <div className="col">
+          <ContactCard key={d.client.id} client={d.client} />
+          <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
+        </div>
+        <div className="col">
+          <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />
+          <MeetingList meetings={d.meetings} />
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('client.timeline')}</h2>
+            <AddTouchpoint clientId={id} onAdded={refresh} />
+            <Timeline items={d.timeline} />
+          </section>
+        </div>
+      </div>
+    </main>
+  );
+}

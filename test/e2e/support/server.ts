@@ -1,0 +1,121 @@
+// Starts the workstation in browser mode as a child process on a fresh data
+// folder, reads the one line it prints, and can kill it hard and start it
+// again on the same folder (a new port and a new token, like a real restart).
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const READY = /Advisor Workstation running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\S+)/;
+
+/** The Node the project runs on (24, for its SQLite module), whatever runs the test runner. */
+function nodeBinary(): string {
+  const local = join(root, 'node_modules', '.bin', 'node');
+  return existsSync(local) ? local : process.execPath;
+}
+
+export interface WorkstationOptions {
+  /** A smaller demo book, for tests that do not need the full one. */
+  demoClients?: number;
+}
+
+export class Workstation {
+  readonly dataDir: string;
+  readonly options: WorkstationOptions;
+  url = '';
+  origin = '';
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(options: WorkstationOptions = {}) {
+    this.options = options;
+    this.dataDir = mkdtempSync(join(tmpdir(), 'aw-e2e-'));
+  }
+
+  /** Starts the server and waits for its line; on a given port, or any free one. */
+  async start(port?: number): Promise<this> {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.AW_DATA_DIR;
+    delete env.AW_PORT;
+    if (this.options.demoClients !== undefined) env.AW_DEMO_CLIENTS = String(this.options.demoClients);
+    const args = ['host/start.ts', '--data-dir', this.dataDir, ...(port ? ['--port', String(port)] : [])];
+    const child = spawn(nodeBinary(), args, {
+      cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the workstation did not start within 30 s:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = READY.exec(output);
+        if (match) { clearTimeout(timer); resolve(match[1]!); }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the workstation exited with ${code}:\n${output}`)); });
+    });
+    this.url = url;
+    this.origin = new URL(url).origin;
+    return this;
+  }
+
+  /** Ends the server the hard way (SIGKILL by default: no clean shutdown, like a crash). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await this.exited;
+    this.child = null;
+  }
+
+  /** Starts again on the same data folder with a new token; on a new port unless told to keep it. */
+  async restart({ samePort = false } = {}): Promise<this> {
+    const port = samePort ? Number(new URL(this.origin).port) : undefined;
+    await this.kill();
+    return this.start(port);
+  }
+
+  async dispose(): Promise<void> {
+    await this.kill('SIGTERM');
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the printed link: it sets the session cookie and lands on the app. */
+export async function openApp(page: Page, ws: Workstation, hash = ''): Promise<void> {
+  await page.goto(ws.url);
+  if (hash) await page.goto(`${ws.origin}/${hash}`);
+}
+
+/** Goes through first start in German, with or without the demo book. */
+export async function setUp(page: Page, { name = 'Anna Berger', demoBook = false } = {}): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Willkommen' })).toBeVisible();
+  await page.getByLabel('Ihr Name').fill(name);
+  const demo = page.getByLabel('Demo-Bestand laden');
+  if ((await demo.isChecked()) !== demoBook) await demo.click();
+  await page.getByRole('button', { name: 'Arbeitsplatz einrichten' }).click();
+  await expect(page.getByRole('heading', { name: 'Kundenbestand' })).toBeVisible({ timeout: 30_000 });
+}
+
+export const test = base.extend<{ workstation: Workstation; startWorkstation: (options?: WorkstationOptions) => Promise<Workstation> }>({
+  startWorkstation: async ({}, use) => {
+    const started: Workstation[] = [];
+    await use(async (options) => {
+      const ws = new Workstation(options);
+      started.push(ws);
+      return ws.start();
+    });
+    for (const ws of started) await ws.dispose();
+  },
+  workstation: async ({ startWorkstation }, use) => {
+    await use(await startWorkstation());
+  },
+});
+
+export { expect };
