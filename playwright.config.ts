@@ -7,7 +7,8 @@ export default defineConfig({
   globalSetup: './test/e2e/support/build.ts',
   workers: 1,
   retries: 0,
-  reporter: 'list',
+  // npm test also asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) to count cases across stages.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {

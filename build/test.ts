@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const results = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const results = join(root, '.test-report');
 mkdirSync(results, { recursive: true });
 
 interface Stage { name: string; command: string[]; env?: Record<string, string> }
