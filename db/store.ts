@@ -4,11 +4,16 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, parseHlc, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
-import { MUTATIONS, type MutationInput, type MutationName } from '#core/mutations.ts';
+import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
+import { planMutation } from '#core/mutations/plan.ts';
 import { parseOrThrow } from '#core/validate.ts';
+import type { EntityName } from '#core/records.ts';
 import type { Db, Sqlite } from './open.ts';
-import { MUTATORS, type MutationMeta } from './mutators.ts';
+import { applyWrite, recordReader } from './records.ts';
 import { deviceState, outbox } from './schema.ts';
+
+/** What a change returns: the record, its client, its new version and when it was saved. */
+export interface Saved { id: string; clientId: string; version: number; savedAt: number }
 
 export interface StoreOptions {
   /** Who is making changes on this device. */
@@ -35,22 +40,26 @@ export class Store {
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;
   }
 
-  /** Validates, applies and records one mutation; returns what the mutator returns. */
-  mutate<N extends MutationName>(name: N, input: MutationInput<N>): ReturnType<(typeof MUTATORS)[N]> {
+  /** Validates, applies and records one mutation; returns what was saved. */
+  mutate<N extends MutationName>(name: N, input: MutationInput<N>): Saved {
     const args = parseOrThrow(MUTATIONS[name], input);
     return this.transaction(() => {
       const at = this.now();
+      const plan = planMutation(name, args as MutationArgs<N>, { at, userId: this.userId, read: recordReader(this.db) });
       this.clock = tick(this.clock, at, this.deviceId);
       const hlc = formatHlc(this.clock);
-      const meta: MutationMeta = { at, hlc, userId: this.userId };
-      const mutator = MUTATORS[name] as (db: Db, args: unknown, meta: MutationMeta) => ReturnType<(typeof MUTATORS)[N]>;
-      const result = mutator(this.db, args, meta);
-      this.db.insert(outbox).values({
-        mutationId: uuidv7(), name, args, hlc, createdAt: at,
-        clientId: clientIdOf(name, args as Record<string, unknown>, result),
-      }).run();
-      this.writeState('hlc', hlc);
-      return result;
+      let version = 0;
+      for (const write of plan.writes) {
+        const v = applyWrite(this.db, write, { at, hlc });
+        if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = v;
+      }
+      // A repeated create or start changes nothing and owes the backend nothing.
+      if (plan.writes.length > 0) {
+        this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId }).run();
+        this.writeState('hlc', hlc);
+      }
+      if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;
+      return { id: plan.id, clientId: plan.clientId, version, savedAt: at };
     });
   }
 
@@ -78,10 +87,7 @@ export class Store {
   }
 }
 
-/** The client a mutation is about, so erasure can purge its outbox entries too. */
-function clientIdOf(name: MutationName, args: Record<string, unknown>, result: unknown): string | null {
-  if (name.startsWith('client.')) return String(args.id);
-  if (typeof args.clientId === 'string') return args.clientId;
-  const r = result as { clientId?: unknown } | undefined;
-  return typeof r?.clientId === 'string' ? r.clientId : null;
+/** The record a mutation is about, for reading back its version when it changed nothing. */
+function entityOf(name: MutationName): EntityName {
+  return ({ client: 'clients', meeting: 'meetings', answer: 'answers', touchpoint: 'touchpoints', task: 'tasks', consent: 'consents' } as const)[name.split('.')[0] as 'client'];
 }

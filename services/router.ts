@@ -75,7 +75,7 @@ export function createRouter({ store, mode, loadDemoBook }: RouterDeps) {
       end: base.meetings.end.handler(({ input }) => store.mutate('meeting.end', input)),
     },
     answers: {
-      set: base.answers.set.handler(({ input }) => store.mutate('answer.set', input)),
+      set: base.answers.set.handler(({ input }) => ({ ...store.mutate('answer.set', input), attribute: input.attribute })),
     },
     touchpoints: {
       add: base.touchpoints.add.handler(({ input }) => store.mutate('touchpoint.add', { ...input, id: input.id ?? uuidv7() })),

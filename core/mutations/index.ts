@@ -2,12 +2,12 @@
 // argument schemas travel in the outbox to the manufacturer's backend, which
 // validates them again: the device is never trusted on its own.
 import { z } from 'zod';
-import { clientCreateSchema, clientUpdateSchema } from './client.ts';
-import { consentRecordSchema } from './consent.ts';
-import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from './meeting.ts';
-import { taskAddSchema, taskUpdateSchema } from './task.ts';
-import { touchpointAddSchema } from './touchpoint.ts';
-import { uuid } from './validate.ts';
+import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
+import { consentRecordSchema } from '../consent.ts';
+import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
+import { taskAddSchema, taskUpdateSchema } from '../task.ts';
+import { touchpointAddSchema } from '../touchpoint.ts';
+import { uuid } from '../validate.ts';
 
 export const MUTATIONS = {
   'client.create': clientCreateSchema,

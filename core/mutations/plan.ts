@@ -1,0 +1,134 @@
+// What each mutation changes, as plain record writes. Pure: it reads through
+// a RecordReader and returns writes, so the device (SQLite) and the backend
+// (PostgreSQL) apply one and the same rule to their own storage.
+import { clientFields } from '../client.ts';
+import { DomainError } from '../errors.ts';
+import { checkAnswer } from '../meeting.ts';
+import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
+import type { MutationArgs, MutationName } from './index.ts';
+
+export interface PlanContext { at: number; userId: string; read: RecordReader }
+export interface Plan { writes: RecordWrite[]; id: string; clientId: string }
+
+const notFound = (field: string) => new DomainError([{ field, code: 'not_found' }]);
+
+function liveClient(read: RecordReader, id: string): StoredRecord {
+  const client = read.get('clients', id);
+  if (!client) throw notFound('client');
+  if (client.deletedAt !== null) throw new DomainError([{ field: 'client', code: 'client_erased' }]);
+  return client;
+}
+
+function live(read: RecordReader, entity: 'meetings' | 'tasks', id: string, field: string): StoredRecord {
+  const row = read.get(entity, id);
+  if (!row || row.deletedAt !== null) throw notFound(field);
+  return row;
+}
+
+const insert = (entity: RecordWrite['entity'], id: string, clientId: string, fields: Fields): RecordWrite => ({ entity, id, clientId, insert: true, fields });
+const update = (entity: RecordWrite['entity'], id: string, clientId: string, fields: Fields): RecordWrite => ({ entity, id, clientId, insert: false, fields });
+
+/** A contact moves the client's "last contact" forward, never back. */
+function contactAt(client: StoredRecord, at: number): RecordWrite[] {
+  const last = (client.lastContactAt as number | null) ?? 0;
+  return at > last ? [update('clients', client.id, client.id, { lastContactAt: at })] : [];
+}
+
+const nullable = (x: unknown) => x ?? null;
+
+type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
+
+const PLANNERS: { [N in MutationName]: Planner<N> } = {
+  'client.create'(a, { userId, read }) {
+    // A retried create (its answer lost on the way back) is not a second client.
+    if (read.get('clients', a.id)) return { writes: [], id: a.id, clientId: a.id };
+    // Every field present, unset ones as null, so every copy of the record has the same shape.
+    const fields: Fields = { ownerId: userId, lastContactAt: null };
+    for (const k of Object.keys(clientFields) as (keyof typeof clientFields)[]) fields[k] = nullable(a[k]);
+    return { writes: [insert('clients', a.id, a.id, fields)], id: a.id, clientId: a.id };
+  },
+  'client.update'(a, { read }) {
+    liveClient(read, a.id);
+    return { writes: [update('clients', a.id, a.id, { ...a.patch })], id: a.id, clientId: a.id };
+  },
+  'client.delete'(a, { at, read }) {
+    liveClient(read, a.id);
+    return { writes: [update('clients', a.id, a.id, { deletedAt: at })], id: a.id, clientId: a.id };
+  },
+  'meeting.start'(a, { at, userId, read }) {
+    const client = liveClient(read, a.clientId);
+    if (read.get('meetings', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    return {
+      id: a.id, clientId: a.clientId,
+      writes: [
+        insert('meetings', a.id, a.clientId, { clientId: a.clientId, advisorId: userId, startedAt: at, endedAt: null, reason: nullable(a.reason), wishes: null, riskSituation: null, notes: null }),
+        // The meeting is also a touchpoint, with the same id, so the timeline needs no join.
+        insert('touchpoints', a.id, a.clientId, { clientId: a.clientId, kind: 'meeting', channel: 'in_person', direction: 'outbound', occurredAt: at, summary: a.reason ?? '', outcome: null, refId: a.id, recordedBy: userId }),
+        ...contactAt(client, at),
+      ],
+    };
+  },
+  'meeting.update'(a, { read }) {
+    const meeting = live(read, 'meetings', a.id, 'meeting');
+    const clientId = meeting.clientId as string;
+    const writes = [update('meetings', a.id, clientId, { ...a.patch })];
+    if (a.patch.reason !== undefined) writes.push(update('touchpoints', a.id, clientId, { summary: a.patch.reason ?? '' }));
+    return { writes, id: a.id, clientId };
+  },
+  'meeting.end'(a, { at, read }) {
+    const meeting = live(read, 'meetings', a.id, 'meeting');
+    const clientId = meeting.clientId as string;
+    if (meeting.endedAt !== null) return { writes: [], id: a.id, clientId };
+    return { writes: [update('meetings', a.id, clientId, { endedAt: at })], id: a.id, clientId };
+  },
+  'answer.set'(a, { at, userId, read }) {
+    const value = checkAnswer(a.attribute, a.value);
+    liveClient(read, a.clientId);
+    if (a.meetingId) {
+      const meeting = read.get('meetings', a.meetingId);
+      if (!meeting || meeting.clientId !== a.clientId) throw notFound('meeting');
+      if (meeting.endedAt !== null) throw new DomainError([{ field: 'meeting', code: 'meeting_ended' }]);
+    }
+    const id = answerId(a.clientId, a.attribute);
+    const fields = { value, meetingId: a.meetingId ?? null, answeredBy: a.answeredBy, answeredAt: at, recordedBy: userId };
+    const existing = read.get('answers', id);
+    const write = existing
+      ? update('answers', id, a.clientId, { ...fields, deletedAt: null })
+      : insert('answers', id, a.clientId, { clientId: a.clientId, attribute: a.attribute, ...fields });
+    return { writes: [write], id, clientId: a.clientId };
+  },
+  'touchpoint.add'(a, { userId, read }) {
+    const client = liveClient(read, a.clientId);
+    if (read.get('touchpoints', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return {
+      id, clientId: a.clientId,
+      writes: [insert('touchpoints', id, a.clientId, { ...rest, outcome: nullable(a.outcome), refId: nullable(a.refId), recordedBy: userId }), ...contactAt(client, a.occurredAt)],
+    };
+  },
+  'task.add'(a, { userId, read }) {
+    liveClient(read, a.clientId);
+    if (read.get('tasks', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return { id, clientId: a.clientId, writes: [insert('tasks', id, a.clientId, { ...rest, dueDate: nullable(a.dueDate), notes: nullable(a.notes), doneAt: null, assigneeId: userId })] };
+  },
+  'task.update'(a, { at, read }) {
+    const task = live(read, 'tasks', a.id, 'task');
+    const clientId = task.clientId as string;
+    const { done, ...rest } = a.patch;
+    const fields: Fields = { ...rest };
+    if (done !== undefined) fields.doneAt = done ? ((task.doneAt as number | null) ?? at) : null;
+    return { writes: [update('tasks', a.id, clientId, fields)], id: a.id, clientId };
+  },
+  'consent.record'(a, { at, userId, read }) {
+    liveClient(read, a.clientId);
+    if (read.get('consents', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return { id, clientId: a.clientId, writes: [insert('consents', id, a.clientId, { ...rest, note: nullable(a.note), recordedAt: at, recordedBy: userId })] };
+  },
+};
+
+/** The writes a mutation makes, given arguments already checked against its schema. */
+export function planMutation<N extends MutationName>(name: N, args: MutationArgs<N>, context: PlanContext): Plan {
+  return (PLANNERS[name] as Planner<N>)(args, context);
+}
