@@ -11,7 +11,10 @@
 // Speed (a 50,000-client book is over a million rows): many rows per INSERT
 // statement, a large page cache for the duration of the load, and for large
 // tables rows in id order plus secondary indexes dropped and rebuilt once,
-// all inside the same transaction.
+// all inside the same transaction. A large load also runs with a rollback
+// journal instead of the write-ahead log, so that its pages are written once
+// rather than to the log and again at the checkpoint; the journal keeps the
+// load just as atomic, and the log is back as soon as the load is done.
 import { getTableColumns, type Column } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Sqlite } from './open.ts';
@@ -132,6 +135,12 @@ export function bulkLoad(sqlite: Sqlite, rows: BulkRows, onProgress?: (done: num
 
   const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${-LOAD_CACHE_KIB}`);
+  // The journal mode can only change outside a transaction, and only while no other connection uses the file.
+  let journal: string | null = null;
+  if (total >= LARGE_LOAD && !sqlite.inTransaction) {
+    const mode = String(sqlite.pragma('journal_mode', { simple: true }));
+    if (mode === 'wal' && sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete') journal = mode;
+  }
   try {
     sqlite.transaction(() => {
       let done = 0;
@@ -175,6 +184,7 @@ export function bulkLoad(sqlite: Sqlite, rows: BulkRows, onProgress?: (done: num
     })();
   } finally {
     sqlite.pragma(`cache_size = ${previousCache}`);
+    if (journal) sqlite.pragma(`journal_mode = ${journal}`);
   }
   return counts;
 }
