@@ -13,7 +13,7 @@ import { DEMO_SEED } from '#services/demo/index.ts';
 import { tempDir } from '../test/support/book.ts';
 import { note, progress, report, round } from './lib.ts';
 
-const CLIENTS = Number(process.argv[2] ?? process.env.BENCH_CLIENTS ?? 50_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50_000);
 const dir = tempDir('aw-bench-demo-');
 const path = join(dir.dir, 'book.db');
 const { sqlite } = openDatabase({ path, key: randomBytes(32) });
