@@ -31,8 +31,14 @@ export function connectionProblemOf(error: unknown): ConnectionStatus | null {
     if (error.status === 401 || error.status === 403) return 'session_lost';
     return null;
   }
+  // A call the page cancelled itself (a refetch superseded by a newer one) says nothing about the core.
+  if (isAbort(error)) return null;
   // fetch rejects with a TypeError when nothing listens; a body that is not ours means the same.
   return 'offline';
+}
+
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 function scheduleProbe(): void {

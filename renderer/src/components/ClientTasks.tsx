@@ -9,16 +9,13 @@ import { client, orpc } from '../rpc.ts';
 import { FormField } from './FormField.tsx';
 import { TaskItem } from './TaskItem.tsx';
 
-export function ClientTasks({ clientId, tasks, onChange }: { clientId: string; tasks: TaskView[]; onChange: () => void }) {
+export function ClientTasks({ clientId, tasks, onChange }: { clientId: string; tasks: TaskView[]; onChange: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [id, setId] = useState(newId);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const changed = () => {
-    onChange();
-    void queryClient.invalidateQueries({ queryKey: orpc.tasks.key() });
-  };
+  const changed = () => Promise.all([onChange(), queryClient.invalidateQueries({ queryKey: orpc.tasks.key() })]);
   const add = useMutation({
     mutationFn: () => client.tasks.add({ id, clientId, title, dueDate: dueDate || null }),
     onSuccess: () => { setId(newId()); setTitle(''); setDueDate(''); changed(); },

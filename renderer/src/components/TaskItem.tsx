@@ -1,5 +1,6 @@
 // One task with its checkbox: ticking it marks it done at once.
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskView } from '#contract/views.ts';
 import { formatIsoDate, todayIso } from '../format.ts';
@@ -8,21 +9,26 @@ import { paths } from '../hooks/useRoute.ts';
 import { errorMessage } from '../problems.ts';
 import { client } from '../rpc.ts';
 
-interface Props { task: TaskView & { clientName?: string }; onChange: () => void }
+// onChange returns the refetch, so the box stays as ticked until the list has moved the task.
+interface Props { task: TaskView & { clientName?: string }; onChange: () => Promise<unknown> }
 
 export function TaskItem({ task, onChange }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  // What the advisor just ticked, shown in the same frame as the click: the mutation's own
+  // pending state arrives a tick later, and a controlled box would spring back meanwhile.
+  const [ticked, setTicked] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (done: boolean) => client.tasks.update({ id: task.id, patch: { done } }),
-    onSuccess: onChange,
+    onSuccess: () => onChange(),
+    onSettled: () => setTicked(null),
   });
   const done = task.doneAt !== null;
   const overdue = !done && task.dueDate !== null && task.dueDate < todayIso();
   const due = task.dueDate
     ? (overdue ? t('tasks.overdue', { date: formatIsoDate(task.dueDate, lang) }) : t('tasks.dueOn', { date: formatIsoDate(task.dueDate, lang) }))
     : t('tasks.noDue');
-  const checked = toggle.isPending ? toggle.variables : done;
+  const checked = ticked ?? done;
 
   return (
     <li className={`task${done ? ' done' : ''}${overdue ? ' overdue' : ''}`}>
@@ -30,9 +36,9 @@ export function TaskItem({ task, onChange }: Props) {
         <input
           type="checkbox"
           checked={checked}
-          disabled={toggle.isPending}
+          disabled={ticked !== null}
           aria-label={t('tasks.markDone', { title: task.title })}
-          onChange={(e) => toggle.mutate(e.target.checked)}
+          onChange={(e) => { setTicked(e.target.checked); toggle.mutate(e.target.checked); }}
         />
         <span className="task-title">{task.title}</span>
       </label>
