@@ -40,6 +40,12 @@ const forbidden = {
     patterns: [...NODE, 'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/server', '@orpc/server/*', 'uuid/dist/*',
       ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('backend')],
   },
+  backend: {
+    message: "backend/ is the manufacturer's server: core/, its own files (#backend/*), Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
+    // Its own database is backend/db/: imported as #backend/db/… (or ./db/… from backend/), never the workstation's db/.
+    patterns: ['electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm/better-sqlite3', 'drizzle-orm/better-sqlite3/*',
+      ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('renderer'), '!\\#backend/**', '!./db/*'],
+  },
 };
 
 const restrict = (folder, extra = []) => ({
@@ -65,6 +71,7 @@ export default tseslint.config(
   restrict('services'),
   restrict('host'),
   restrict('renderer'),
+  restrict('backend'),
   {
     files: ['electron/**/*.ts'],
     rules: {

@@ -30,6 +30,8 @@ describe('layer import rules', () => {
     ['electron/x.ts', `import { app } from 'electron';`, false],
     ['electron/x.ts', `import { Store } from '#db/store.ts';`, true],
     ['bench/x.ts', `import { app } from 'electron';`, true],
+    ['backend/x.ts', `import { openDatabase } from '../db/open.ts';`, true],
+    ['backend/x.ts', `import { connect } from '#backend/db/connect.ts';`, false],
   ];
   it.each(cases)('%s: %s -> refused=%s', async (file, code, refused) => {
     const found = await violations(file, code);

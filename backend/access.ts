@@ -1,0 +1,63 @@
+// Who may see which client: an advisor sees their own clients and clients
+// shared with them, nothing else. The sync protocol asks these before it
+// reads or writes a client's records. A refusal never says whether the client
+// exists: "not yours" and "no such client" are the same ClientNotFoundError.
+import { and, eq } from 'drizzle-orm';
+import type { BackendDb } from './db/connect.ts';
+import { clientAccess, type AccessKind } from './db/schema.ts';
+import { isUuid } from './ids.ts';
+
+export type { AccessKind } from './db/schema.ts';
+
+export async function accessOf(db: BackendDb, userId: string, clientId: string): Promise<AccessKind | null> {
+  // Not an id at all: nobody's client (and no database error to tell apart).
+  if (!isUuid(userId) || !isUuid(clientId)) return null;
+  const [row] = await db.select({ kind: clientAccess.kind }).from(clientAccess)
+    .where(and(eq(clientAccess.clientId, clientId), eq(clientAccess.userId, userId)));
+  return row?.kind ?? null;
+}
+
+export async function canReadClient(db: BackendDb, userId: string, clientId: string): Promise<boolean> {
+  return (await accessOf(db, userId, clientId)) !== null;
+}
+
+/** Owner or shared. Kept apart from reading so that a read-only share can come later without touching callers. */
+export async function canWriteClient(db: BackendDb, userId: string, clientId: string): Promise<boolean> {
+  const kind = await accessOf(db, userId, clientId);
+  return kind === 'owner' || kind === 'shared';
+}
+
+/** The clients a user may see, with how: their own and those shared with them. */
+export async function clientsOf(db: BackendDb, userId: string): Promise<{ clientId: string; kind: AccessKind }[]> {
+  if (!isUuid(userId)) return [];
+  return db.select({ clientId: clientAccess.clientId, kind: clientAccess.kind }).from(clientAccess)
+    .where(eq(clientAccess.userId, userId)).orderBy(clientAccess.clientId);
+}
+
+/** Records that a user owns a client or has it shared with them (owner wins over shared). */
+export async function grantClientAccess(db: BackendDb, grant: { clientId: string; userId: string; kind: AccessKind }): Promise<void> {
+  await db.insert(clientAccess).values(grant).onConflictDoUpdate({
+    target: [clientAccess.clientId, clientAccess.userId],
+    set: { kind: grant.kind === 'owner' ? 'owner' : clientAccess.kind },
+  });
+}
+
+export async function revokeClientAccess(db: BackendDb, userId: string, clientId: string): Promise<void> {
+  await db.delete(clientAccess).where(and(eq(clientAccess.clientId, clientId), eq(clientAccess.userId, userId)));
+}
+
+/** The one refusal for a client the caller may not see, whether or not it exists. */
+export class ClientNotFoundError extends Error {
+  constructor() {
+    super('No such client.');
+    this.name = 'ClientNotFoundError';
+  }
+}
+
+/** Throws ClientNotFoundError unless the user may read (or write) the client. */
+export async function requireClient(db: BackendDb, userId: string, clientId: string, need: 'read' | 'write'): Promise<AccessKind> {
+  const kind = await accessOf(db, userId, clientId);
+  const allowed = need === 'read' ? kind !== null : kind === 'owner' || kind === 'shared';
+  if (!allowed || !kind) throw new ClientNotFoundError();
+  return kind;
+}

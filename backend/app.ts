@@ -1,0 +1,168 @@
+// The backend's HTTP app, built from its dependencies (database, logger,
+// clock) so tests call `app.request(...)` without a socket. Stateless: all it
+// knows between requests is in the database, so any number of instances can
+// serve one PostgreSQL.
+//
+// Routes:
+//   GET  /health                 database reachable? (no auth)
+//   POST /v1/enrol               one-time code + device name -> device token (no auth)
+//   GET  /v1/me                  this device and its user
+//   GET  /v1/access              the clients this user may see, and how
+//   GET  /v1/access/:clientId    one of them, or 404 (also for clients that do not exist)
+// The sync protocol's routes join these under /v1, behind the same device auth.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
+import { requireDevice, type AuthVariables } from './auth.ts';
+import type { Clock } from './clock.ts';
+import { ping, type BackendDb } from './db/connect.ts';
+import type { Device, User } from './db/schema.ts';
+import { HttpError, jsonBody, parse, requiredName, uuidParam } from './http.ts';
+import { safeError, type Logger } from './log.ts';
+import { enrolDevice } from './people.ts';
+
+export interface AppDeps {
+  db: BackendDb;
+  logger: Logger;
+  clock: Clock;
+  /** How long /health waits for `SELECT 1` before it answers 503. */
+  healthTimeoutMs?: number;
+  /** Largest request body accepted. */
+  maxBodyBytes?: number;
+}
+
+export type AppEnv = { Variables: AuthVariables };
+
+/** Routes reachable without a device token. */
+const PUBLIC_V1_PATHS = new Set(['/v1/enrol']);
+
+const enrolBody = z.strictObject({
+  code: z.string({ error: (issue) => (issue.input === undefined
+    ? 'is missing: send the enrolment code your administrator gave you, like ABCD-EFGH-JKMN'
+    : 'must be a string, like ABCD-EFGH-JKMN') })
+    .max(64, { error: 'is too long: an enrolment code has 12 letters and digits' }),
+  deviceName: requiredName("Anna's laptop", 100),
+}, { error: (issue) => (issue.code === 'unrecognized_keys'
+  ? `has unknown fields (${issue.keys.join(', ')}): send only code and deviceName`
+  : 'must be a JSON object like {"code": "ABCD-EFGH-JKMN", "deviceName": "Anna\'s laptop"}') });
+
+const clientParams = z.object({ clientId: uuidParam() });
+
+export function userView(user: User) {
+  return { id: user.id, displayName: user.displayName, roles: user.roles };
+}
+
+export function deviceView(device: Device) {
+  return {
+    id: device.id,
+    name: device.name,
+    createdAt: device.createdAt.toISOString(),
+    lastSeenAt: device.lastSeenAt?.toISOString() ?? null,
+    lastSeq: device.lastSeq,
+  };
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { db, logger, clock } = deps;
+  const healthTimeoutMs = deps.healthTimeoutMs ?? 2_000;
+  const app = new Hono<AppEnv>();
+
+  // One log line per request: method, path, status, duration, device. Never
+  // headers, query strings or bodies (tokens, codes and names travel there).
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({
+      method: c.req.method,
+      path: c.req.path.slice(0, 200),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      deviceId: c.get('deviceId') ?? null,
+    }, 'request');
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+    c.header('x-content-type-options', 'nosniff');
+  });
+
+  app.use('*', bodyLimit({
+    maxSize: deps.maxBodyBytes ?? 1024 * 1024,
+    onError: () => { throw new HttpError(413, 'payload_too_large', 'The request body is too large.'); },
+  }));
+
+  app.get('/health', async (c) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        ping(db),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${healthTimeoutMs} ms`)), healthTimeoutMs); }),
+      ]);
+      return c.json({ status: 'ok', db: 'ok' });
+    } catch (error) {
+      logger.warn({ err: safeError(error) }, 'health check: database does not answer');
+      return c.json({ status: 'unavailable', db: 'unreachable' }, 503);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  app.all('/health', methodNotAllowed('GET'));
+
+  app.use('/v1/*', async (c, next) => {
+    if (PUBLIC_V1_PATHS.has(c.req.path)) return next();
+    return requireDevice({ db, clock })(c, next);
+  });
+
+  app.post('/v1/enrol', async (c) => {
+    const input = await jsonBody(c, enrolBody);
+    const enrolment = await enrolDevice(db, input, clock.now());
+    if (!enrolment) {
+      // Unknown, used and expired codes look the same from outside.
+      throw new HttpError(401, 'invalid_enrolment_code',
+        'This enrolment code cannot be used. A code works once and for 7 days: ask your administrator for a new one.');
+    }
+    c.set('deviceId', enrolment.device.id);
+    return c.json({ deviceId: enrolment.device.id, token: enrolment.token, user: userView(enrolment.user) }, 201);
+  });
+  app.all('/v1/enrol', methodNotAllowed('POST'));
+
+  app.get('/v1/me', (c) => c.json({ device: deviceView(c.get('device')), user: userView(c.get('user')) }));
+  app.all('/v1/me', methodNotAllowed('GET'));
+
+  app.get('/v1/access', async (c) => c.json({ clients: await clientsOf(db, c.get('user').id) }));
+  app.all('/v1/access', methodNotAllowed('GET'));
+
+  app.get('/v1/access/:clientId', async (c) => {
+    const { clientId } = parse(clientParams, c.req.param(), 'path');
+    const kind = await requireClient(db, c.get('user').id, clientId, 'read');
+    return c.json({ clientId, kind });
+  });
+  app.all('/v1/access/:clientId', methodNotAllowed('GET'));
+
+  app.notFound((c) => c.json({ error: 'not_found', message: `There is no ${c.req.method} ${c.req.path.slice(0, 200)} here.` }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
+      return c.json(error.body(), error.status);
+    }
+    if (error instanceof ClientNotFoundError) return c.json({ error: 'not_found', message: error.message }, 404);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: 'bad_request', message: error.message || 'The request could not be read.' }, error.status);
+    }
+    logger.error({ err: safeError(error), method: c.req.method, path: c.req.path.slice(0, 200) }, 'request failed');
+    return c.json({ error: 'internal', message: 'Something went wrong on the server. It has been logged; try again later.' }, 500);
+  });
+
+  return app;
+}
+
+function methodNotAllowed(allowed: string) {
+  return (c: Context) => {
+    c.header('allow', allowed === 'GET' ? 'GET, HEAD' : allowed);
+    return c.json({ error: 'method_not_allowed', message: `${c.req.method} is not allowed here: use ${allowed}.` }, 405);
+  };
+}

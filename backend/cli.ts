@@ -1,0 +1,152 @@
+// `npm run backend [-- COMMAND ...]`: serves the backend, or manages people and
+// devices. Uses PostgreSQL when DATABASE_URL is set, otherwise the embedded
+// database in AW_BACKEND_DATA_DIR (default: the user's data folder). Results go
+// to stdout (one line each, for scripts); messages and logs go elsewhere.
+//
+//   npm run backend                                   serve (HOST, PORT; default 127.0.0.1:8787)
+//   npm run backend -- create-user --name "Anna Berger" --roles advisor,life_coach
+//   npm run backend -- enrol --user <id or name>      one-time enrolment code, valid 7 days
+//   npm run backend -- revoke --device <id>
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { systemClock } from './clock.ts';
+import { connect, type BackendDatabase } from './db/connect.ts';
+import { createLogger } from './log.ts';
+import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
+import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startBackend } from './server.ts';
+
+const USAGE = `Usage: npm run backend [-- COMMAND]
+
+  (no command)                               serve on HOST:PORT (default ${DEFAULT_HOST}:${DEFAULT_PORT})
+  create-user --name NAME --roles R1,R2     create a person; prints the user id
+                                             roles: ${BACKEND_ROLES.join(', ')}
+  enrol --user ID_OR_NAME                    prints a one-time enrolment code (valid 7 days)
+  revoke --device DEVICE_ID                  revoke a device; its token stops working at once
+
+Database: PostgreSQL at DATABASE_URL if set, otherwise embedded in
+AW_BACKEND_DATA_DIR (default ${defaultDataDir()}).`;
+
+export class UsageError extends Error {}
+
+export function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'advisor-workstation-backend');
+}
+
+function databaseOptions() {
+  const url = process.env.DATABASE_URL?.trim() || undefined;
+  return { url, dataDir: url ? undefined : resolve(process.env.AW_BACKEND_DATA_DIR || defaultDataDir()) };
+}
+
+function portFromEnv(): number {
+  const raw = process.env.PORT?.trim();
+  if (!raw) return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT must be a number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
+const nameSchema = z.string().trim().min(1, { error: 'the name may not be empty' }).max(200, { error: 'the name is too long: at most 200 characters' });
+
+function parseRoles(raw: string): BackendRole[] {
+  const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  if (roles.length === 0) throw new UsageError(`--roles needs at least one of: ${BACKEND_ROLES.join(', ')}`);
+  const unknown = roles.filter((r) => !isBackendRole(r));
+  if (unknown.length) throw new UsageError(`unknown role ${unknown.map((r) => `"${r}"`).join(', ')}: use ${BACKEND_ROLES.join(', ')}`);
+  return roles as BackendRole[];
+}
+
+function options(args: string[], names: string[]): Record<string, string> {
+  const { values, positionals } = parseArgs({
+    args, strict: true, allowPositionals: true,
+    options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  for (const n of names) if (typeof values[n] !== 'string') throw new UsageError(`--${n} is required`);
+  return values as Record<string, string>;
+}
+
+async function withDatabase<T>(run: (database: BackendDatabase) => Promise<T>): Promise<T> {
+  const database = await connect(databaseOptions());
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs one administrative command; returns the line to print. */
+export async function runCommand(command: string, args: string[]): Promise<string> {
+  const now = systemClock.now();
+  switch (command) {
+    case 'create-user': {
+      const o = options(args, ['name', 'roles']);
+      const parsed = nameSchema.safeParse(o.name);
+      if (!parsed.success) throw new UsageError(`--name: ${parsed.error.issues[0]!.message}`);
+      const roles = parseRoles(o.roles!);
+      return withDatabase(async ({ db }) => (await createUser(db, { displayName: parsed.data, roles }, now)).id);
+    }
+    case 'enrol': {
+      const o = options(args, ['user']);
+      return withDatabase(async ({ db }) => {
+        const user = await findUser(db, o.user!);
+        return (await issueEnrolmentCode(db, user.id, now)).code;
+      });
+    }
+    case 'revoke': {
+      const o = options(args, ['device']);
+      return withDatabase(async ({ db }) => {
+        const device = await revokeDevice(db, o.device!, now);
+        if (!device) throw new LookupError(`No device with the id "${o.device}".`);
+        return `revoked ${device.id} (${device.name})`;
+      });
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function serveUntilSignalled(): Promise<void> {
+  const logger = createLogger();
+  const { url, dataDir } = databaseOptions();
+  const backend = await startBackend({ databaseUrl: url, dataDir, host: process.env.HOST?.trim() || DEFAULT_HOST, port: portFromEnv(), logger });
+  let signalled = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (signalled) {
+        logger.warn({ signal }, 'second signal: exiting now');
+        process.exit(1);
+      }
+      signalled = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      backend.close().then(() => process.exit(0), (error: unknown) => {
+        logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+        process.exit(1);
+      });
+    });
+  }
+}
+
+if (import.meta.main) {
+  const [command, ...args] = process.argv.slice(2);
+  try {
+    if (command === undefined || command === 'serve') {
+      await serveUntilSignalled();
+    } else if (command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE);
+    } else {
+      console.log(await runCommand(command, args));
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    const prefix = error instanceof LookupError ? '' : 'The backend could not run: ';
+    console.error(`${prefix}${(error as Error).message}`);
+    process.exit(1);
+  }
+}

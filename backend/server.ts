@@ -1,0 +1,103 @@
+// Serves the backend over HTTP and stops it gracefully: on close it stops
+// accepting connections, lets requests in flight finish (up to a grace
+// period), then closes the database pool.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { connect, type BackendDatabase } from './db/connect.ts';
+import { createLogger, safeError, type Logger } from './log.ts';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8787;
+
+export interface Listening {
+  url: string;
+  port: number;
+  /** Stops accepting, finishes requests in flight, then resolves. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Serves any fetch-style app (the backend's, or a test's) on host:port. */
+export async function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, options: {
+  host?: string; port?: number; logger: Logger; graceMs?: number;
+}): Promise<Listening> {
+  const host = options.host ?? DEFAULT_HOST;
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT }, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new Error(`Port ${options.port} on ${host} is in use: stop the other process or choose another PORT.`)
+        : error);
+    });
+  }) as Server;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  // Responses being written, so that closing can turn their keep-alive off.
+  const active = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+  server.on('request', (_req, res) => {
+    active.add(res);
+    if (closing) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      active.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+  });
+
+  const close = () => (closing ??= new Promise<void>((resolve) => {
+    const force = setTimeout(() => {
+      options.logger.warn('shutdown: requests still running after the grace period were cut off');
+      server.closeAllConnections();
+    }, options.graceMs ?? 10_000);
+    force.unref();
+    // Stop accepting; resolve once every connection has ended. Idle keep-alive
+    // connections close now, busy ones as soon as their response is sent.
+    server.close(() => { clearTimeout(force); resolve(); });
+    for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+    server.closeIdleConnections();
+  }));
+  return { url, port, close };
+}
+
+export interface BackendOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  logger?: Logger;
+  clock?: Clock;
+  graceMs?: number;
+}
+
+export interface RunningBackend extends Listening {
+  database: BackendDatabase;
+}
+
+/** Opens the database (migrating it), builds the app and serves it. */
+export async function startBackend(options: BackendOptions = {}): Promise<RunningBackend> {
+  const logger = options.logger ?? createLogger();
+  const database = await connect({
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    onError: (error) => logger.error({ err: safeError(error) }, 'database pool error'),
+  });
+  let listening: Listening;
+  try {
+    const app = createApp({ db: database.db, logger, clock: options.clock ?? systemClock });
+    listening = await listen(app, { host: options.host, port: options.port, logger, graceMs: options.graceMs });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  logger.info({ url: listening.url, db: database.kind }, 'listening');
+  let stopping: Promise<void> | undefined;
+  const close = () => (stopping ??= (async () => {
+    await listening.close();
+    await database.close();
+    logger.info('stopped');
+  })());
+  return { ...listening, database, close };
+}

@@ -1,0 +1,81 @@
+// The administrative commands, on this file's own database (PostgreSQL when
+// DATABASE_URL is set, else PGlite), run in-process as `npm run backend -- …` would.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand, UsageError } from '#backend/cli.ts';
+import { connect } from '#backend/db/connect.ts';
+import { devices, enrolmentCodes, users } from '#backend/db/schema.ts';
+import { ENROLMENT_CODE_VALIDITY_MS, enrolDevice } from '#backend/people.ts';
+import { hashSecret, normaliseEnrolmentCode } from '#backend/secrets.ts';
+import { databaseTarget, type DatabaseTarget } from './support.ts';
+
+let target: DatabaseTarget;
+const saved = { url: process.env.DATABASE_URL, dir: process.env.AW_BACKEND_DATA_DIR };
+
+beforeAll(async () => {
+  target = await databaseTarget();
+  if (target.url) process.env.DATABASE_URL = target.url;
+  else { delete process.env.DATABASE_URL; process.env.AW_BACKEND_DATA_DIR = target.dataDir; }
+});
+afterAll(async () => {
+  if (saved.url === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = saved.url;
+  if (saved.dir === undefined) delete process.env.AW_BACKEND_DATA_DIR; else process.env.AW_BACKEND_DATA_DIR = saved.dir;
+  await target?.cleanup();
+});
+
+/** Opens the database briefly (embedded mode allows one user of the folder at a time). */
+async function withDb<T>(run: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>): Promise<T> {
+  const database = await connect({ url: target.url, dataDir: target.dataDir });
+  try { return await run(database.db); } finally { await database.close(); }
+}
+
+describe('backend CLI', () => {
+  let annaId: string;
+
+  it('create-user prints the new user id', async () => {
+    annaId = await runCommand('create-user', ['--name', ' Anna Berger ', '--roles', 'advisor, life_coach,advisor']);
+    expect(annaId).toMatch(/^[0-9a-f-]{36}$/);
+    const [row] = await withDb((db) => db.select().from(users).where(eq(users.id, annaId)));
+    expect(row).toMatchObject({ displayName: 'Anna Berger', roles: ['advisor', 'life_coach'] });
+  });
+
+  it('create-user refuses unknown roles, no roles and an empty name', async () => {
+    await expect(runCommand('create-user', ['--name', 'X', '--roles', 'manager'])).rejects.toThrow(/unknown role "manager"/);
+    await expect(runCommand('create-user', ['--name', 'X', '--roles', ' , '])).rejects.toThrow(UsageError);
+    await expect(runCommand('create-user', ['--name', '  ', '--roles', 'advisor'])).rejects.toThrow(/--name: the name may not be empty/);
+    await expect(runCommand('create-user', ['--name', 'X'])).rejects.toThrow(/--roles is required/);
+  });
+
+  it('enrol prints one code, by id or by name, stored hashed for 7 days', async () => {
+    const byId = await runCommand('enrol', ['--user', annaId]);
+    const byName = await runCommand('enrol', ['--user', 'Anna Berger']);
+    for (const code of [byId, byName]) expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(byId).not.toBe(byName);
+    const rows = await withDb((db) => db.select().from(enrolmentCodes).where(eq(enrolmentCodes.userId, annaId)));
+    expect(rows.map((r) => r.codeHash).sort()).toEqual([byId, byName].map((c) => hashSecret(normaliseEnrolmentCode(c))).sort());
+    for (const r of rows) expect(r.expiresAt.getTime() - r.createdAt.getTime()).toBe(ENROLMENT_CODE_VALIDITY_MS);
+  });
+
+  it('enrol refuses an unknown user and an ambiguous name', async () => {
+    await expect(runCommand('enrol', ['--user', 'Nobody Here'])).rejects.toThrow(/No user with the id or name "Nobody Here"/);
+    await runCommand('create-user', ['--name', 'Max Müller', '--roles', 'retailer']);
+    await runCommand('create-user', ['--name', 'Max Müller', '--roles', 'advisor']);
+    await expect(runCommand('enrol', ['--user', 'Max Müller'])).rejects.toThrow(/2 users are called "Max Müller": use the id/);
+  });
+
+  it('revoke marks the device revoked; an unknown id is an error', async () => {
+    const code = await runCommand('enrol', ['--user', annaId]);
+    const enrolment = await withDb((db) => enrolDevice(db, { code, deviceName: 'Laptop' }, new Date()));
+    const line = await runCommand('revoke', ['--device', enrolment!.device.id]);
+    expect(line).toBe(`revoked ${enrolment!.device.id} (Laptop)`);
+    const [row] = await withDb((db) => db.select().from(devices).where(eq(devices.id, enrolment!.device.id)));
+    expect(row!.revokedAt).toBeInstanceOf(Date);
+    await expect(runCommand('revoke', ['--device', '0190b2c4-7e1a-7c3d-9f00-5a6b7c8d9e0f'])).rejects.toThrow(/No device with the id/);
+    await expect(runCommand('revoke', ['--device', 'laptop'])).rejects.toThrow(/No device with the id/);
+  });
+
+  it('refuses unknown commands and stray arguments', async () => {
+    await expect(runCommand('drop-everything', [])).rejects.toThrow(/unknown command/);
+    await expect(runCommand('enrol', ['--user', annaId, 'extra'])).rejects.toThrow(/unexpected argument "extra"/);
+  });
+});
