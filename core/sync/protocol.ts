@@ -1,0 +1,77 @@
+// What device and backend say to each other when they sync (docs/sync.md).
+// Both sides validate every message against these schemas.
+import { z } from 'zod';
+import { ENTITIES } from '../records.ts';
+
+/** HLC stamps as core/hlc.ts formats them. */
+export const hlcStamp = z.string().regex(/^\d{15}:[0-9a-z]{5}:[\w-]{1,64}$/, { error: 'invalid_value' });
+
+export const pushedMutation = z.object({
+  /** The device's own sequence number: the backend applies mutations in this order, each once. */
+  seq: z.number().int().positive(),
+  mutationId: z.string().min(1).max(64),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  hlc: hlcStamp,
+  /** When the change was made, by the device's clock: plans write it into fields (startedAt, doneAt). */
+  at: z.number().int().nonnegative(),
+});
+export type PushedMutation = z.infer<typeof pushedMutation>;
+
+export const PUSH_BATCH_MAX = 500;
+
+export const pushRequest = z.object({
+  mutations: z.array(pushedMutation).min(1).max(PUSH_BATCH_MAX),
+});
+
+/** What became of one mutation. A rejected one is processed too: it never blocks the queue. */
+export const mutationResult = z.discriminatedUnion('status', [
+  z.object({ seq: z.number().int(), status: z.literal('applied') }),
+  z.object({
+    seq: z.number().int(),
+    status: z.literal('rejected'),
+    /** A stable code (core/errors.ts codes, or access and business rule codes) and a sentence for the user. */
+    code: z.string(),
+    message: z.string(),
+  }),
+]);
+export type MutationResult = z.infer<typeof mutationResult>;
+
+export const pushResponse = z.object({
+  results: z.array(mutationResult),
+  /** The last sequence number the backend has processed from this device. */
+  lastSeq: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof pushResponse>;
+
+/** Sent instead of results when a batch does not continue where the backend stopped. */
+export const pushGap = z.object({ error: z.literal('gap'), expectedSeq: z.number().int().positive(), message: z.string() });
+
+/** A cursor is opaque to the device: it sends back what it was given. */
+export const cursor = z.string().max(200);
+
+export const pullRequest = z.object({
+  cursor: cursor.nullable(),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+
+export const pulledRecord = z.object({
+  entity: z.enum(ENTITIES),
+  id: z.string().min(1).max(200),
+  clientId: z.string(),
+  /** null: a tombstone. The record is gone (erased, or no longer shared with this user); drop it. */
+  state: z.object({ fields: z.record(z.string(), z.unknown()), stamps: z.record(z.string(), hlcStamp) }).nullable(),
+});
+export type PulledRecord = z.infer<typeof pulledRecord>;
+
+export const pullResponse = z.object({
+  records: z.array(pulledRecord),
+  cursor,
+  /** More changes wait beyond this page: pull again at once. */
+  more: z.boolean(),
+  /** The backend's clock stamp, so a device whose clock is slow still stamps later changes after what it saw. */
+  hlc: hlcStamp,
+  /** The cursor was older than the retained log: the device drops its copy and starts from `cursor` null. */
+  resync: z.boolean().default(false),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
