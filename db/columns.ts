@@ -10,4 +10,10 @@ export const syncColumns = {
   updatedAt: integer('updated_at').notNull(),
   hlc: text('hlc').notNull(),
   deletedAt: integer('deleted_at'),
+  /**
+   * The clock stamp of each field's last change (field name to HLC), for the
+   * per-field merge with other devices (core/sync/merge.ts). Null, or a field
+   * missing here, means the field carries the row's `hlc`.
+   */
+  stamps: text('stamps', { mode: 'json' }).$type<Record<string, string> | null>(),
 };

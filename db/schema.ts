@@ -2,7 +2,7 @@
 // manufacturer's data (catalogue, price ranges) arrives read-only by sync.
 
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ConsentPurpose } from '#core/consent.ts';
 import { syncColumns } from './columns.ts';
 
@@ -169,7 +169,36 @@ export const outbox = sqliteTable('outbox', {
   createdAt: integer('created_at').notNull(),
   status: text('status').notNull().default('pending'),
   error: text('error'),
+  /**
+   * What the mutation overwrote, per record: the earlier field values and
+   * stamps, or that the record was new. If the backend rejects the mutation,
+   * this is how the device takes its local effect back.
+   */
+  undo: text('undo', { mode: 'json' }).$type<UndoEntry[]>(),
 }, (t) => [index('outbox_status').on(t.status, t.seq), index('outbox_client').on(t.clientId)]);
+
+export interface UndoEntry {
+  entity: string;
+  id: string;
+  /** The mutation created the record: undoing removes it. */
+  created: boolean;
+  /** Earlier values and stamps of the fields the mutation wrote. */
+  fields: Record<string, unknown>;
+  stamps: Record<string, string>;
+}
+
+/**
+ * Changes pulled from the backend for records of a client that still has
+ * unsent local changes. They wait here and are merged once that client's
+ * outbox is empty, so the advisor keeps seeing their own writes meanwhile.
+ */
+export const syncDeferred = sqliteTable('sync_deferred', {
+  entity: text('entity').notNull(),
+  id: text('id').notNull(),
+  clientId: text('client_id').notNull(),
+  /** The backend's state of the record ({ fields, stamps }), or null for a tombstone. */
+  state: text('state', { mode: 'json' }).$type<{ fields: Record<string, unknown>; stamps: Record<string, string> } | null>(),
+}, (t) => [primaryKey({ columns: [t.entity, t.id] }), index('sync_deferred_client').on(t.clientId)]);
 
 /** Small device facts: device id, last clock stamp, sync cursor. */
 export const deviceState = sqliteTable('device_state', {

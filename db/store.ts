@@ -3,14 +3,14 @@
 // transaction, so a change and its record for sync can never part.
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { formatHlc, parseHlc, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
+import { formatHlc, parseHlc, receive, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
 import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { planMutation } from '#core/mutations/plan.ts';
 import { parseOrThrow } from '#core/validate.ts';
 import type { EntityName } from '#core/records.ts';
 import type { Db, Sqlite } from './open.ts';
 import { applyWrite, recordReader } from './records.ts';
-import { deviceState, outbox } from './schema.ts';
+import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
 /** What a change returns: the record, its client, its new version and when it was saved. */
 export interface Saved { id: string; clientId: string; version: number; savedAt: number }
@@ -49,18 +49,30 @@ export class Store {
       this.clock = tick(this.clock, at, this.deviceId);
       const hlc = formatHlc(this.clock);
       let version = 0;
+      const undo: UndoEntry[] = [];
       for (const write of plan.writes) {
-        const v = applyWrite(this.db, write, { at, hlc });
-        if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = v;
+        const applied = applyWrite(this.db, write, { at, hlc });
+        if (applied.undo) undo.push(applied.undo);
+        if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = applied.version;
       }
       // A repeated create or start changes nothing and owes the backend nothing.
       if (plan.writes.length > 0) {
-        this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId }).run();
+        this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
         this.writeState('hlc', hlc);
       }
       if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;
       return { id: plan.id, clientId: plan.clientId, version, savedAt: at };
     });
+  }
+
+  /**
+   * Takes in a stamp seen from elsewhere (the backend, another device's
+   * change), so that every later local change sorts after it, however slow
+   * this laptop's clock is.
+   */
+  observe(remote: string): void {
+    this.clock = receive(this.clock, parseHlc(remote), this.now(), this.deviceId);
+    this.writeState('hlc', formatHlc(this.clock));
   }
 
   /** Runs several mutations atomically (better-sqlite3 nests them as savepoints). */

@@ -317,7 +317,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     const contact = drawContact(firstName, lastName, birthYear, age, address?.town ?? allCities.draw(rng));
     const updatedAt = rng.chance(0.25) ? clientTouchpoints[rng.int(0, clientTouchpoints.length - 1)]!.occurredAt : createdAt;
     book.clients.push({
-      id: clientId, version: 1, updatedAt, hlc: demoHlc(updatedAt), deletedAt: null, ownerId,
+      id: clientId, version: 1, updatedAt, hlc: demoHlc(updatedAt), stamps: null, deletedAt: null, ownerId,
       firstName, lastName, email: contact.email, phone: contact.phone,
       street: address?.street ?? null, postalCode: address?.postalCode ?? null, city: address?.city ?? null,
       birthDate: rng.chance(0.94) ? birthDate : null,
@@ -506,7 +506,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       const value = a === 'life_events' ? profile.life_events : profile[a];
       book.answers.push({
         // The same id answer.set gives it, so that later answers update this record.
-        id: answerId(clientId, a), version: 1, updatedAt: answeredAt, hlc: demoHlc(answeredAt), deletedAt: null,
+        id: answerId(clientId, a), version: 1, updatedAt: answeredAt, hlc: demoHlc(answeredAt), stamps: null, deletedAt: null,
         clientId, meetingId, attribute: a, value, answeredBy, answeredAt, recordedBy: ownerId,
       });
     }
@@ -614,7 +614,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       outcome = rng.pick(ph.outcomes);
     }
     return {
-      id, version: 1, updatedAt: at, hlc: demoHlc(at), deletedAt: null,
+      id, version: 1, updatedAt: at, hlc: demoHlc(at), stamps: null, deletedAt: null,
       clientId, kind, channel, direction, occurredAt: at, summary, outcome, refId, recordedBy: ownerId,
     };
   }
@@ -623,7 +623,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     const startedAt = tp.occurredAt;
     const endedAt = startedAt + rng.int(6, 24) * 5 * MINUTE;
     return {
-      id: tp.id, version: 1, updatedAt: endedAt, hlc: demoHlc(endedAt), deletedAt: null,
+      id: tp.id, version: 1, updatedAt: endedAt, hlc: demoHlc(endedAt), stamps: null, deletedAt: null,
       clientId, advisorId: ownerId, startedAt, endedAt, reason: tp.summary,
       wishes: rng.chance(0.6) ? rng.pick(P.MEETING_WISHES) : null,
       riskSituation: rng.chance(0.45) ? rng.pick(P.MEETING_RISKS[stage]) : null,
@@ -645,7 +645,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     };
     const record = (purpose: ConsentPurpose, granted: boolean, method: ConsentMethod, at: number) => {
       book.consents.push({
-        id: uuidv7(at, rng), version: 1, updatedAt: at, hlc: demoHlc(at), deletedAt: null, clientId, purpose, granted, method,
+        id: uuidv7(at, rng), version: 1, updatedAt: at, hlc: demoHlc(at), stamps: null, deletedAt: null, clientId, purpose, granted, method,
         note: rng.pick(granted ? P.CONSENT_NOTES[method] : P.CONSENT_NOTES.withdraw), recordedAt: at, recordedBy: ownerId,
       });
     };
@@ -696,7 +696,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
         : (lastDay - rng.int(0, 45)) * DAY + rng.int(7, 17) * HOUR + rng.int(0, 59) * MINUTE;
       const due = createdAt + rng.int(3, 45) * DAY;
       book.tasks.push({
-        id: uuidv7(createdAt, rng), version: 1, updatedAt: createdAt, hlc: demoHlc(createdAt), deletedAt: null,
+        id: uuidv7(createdAt, rng), version: 1, updatedAt: createdAt, hlc: demoHlc(createdAt), stamps: null, deletedAt: null,
         clientId, title: rng.pick(P.OPEN_TASKS), dueDate: rng.chance(0.9) ? isoDate(due) : null,
         notes: rng.chance(0.3) ? rng.pick(P.TASK_NOTES) : null, doneAt: null, assigneeId: ownerId,
       });
@@ -709,7 +709,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       let doneAt = createdAt + rng.int(1, 20) * DAY + rng.int(0, 8) * HOUR;
       if (doneAt >= lastDay * DAY) doneAt = createdAt + rng.int(10, 90) * MINUTE;
       book.tasks.push({
-        id: uuidv7(createdAt, rng), version: 1, updatedAt: doneAt, hlc: demoHlc(doneAt), deletedAt: null,
+        id: uuidv7(createdAt, rng), version: 1, updatedAt: doneAt, hlc: demoHlc(doneAt), stamps: null, deletedAt: null,
         clientId, title: rng.pick(P.DONE_TASKS), dueDate: isoDate(createdAt + rng.int(5, 30) * DAY),
         notes: rng.chance(0.2) ? rng.pick(P.TASK_NOTES) : null, doneAt, assigneeId: ownerId,
       });

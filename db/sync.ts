@@ -1,0 +1,138 @@
+// The device's side of sync (docs/sync.md), over the local book: which
+// mutations to push next, what to do with the backend's verdicts, and how
+// pulled records join the book. Each step is one SQLite transaction, so a
+// crash at any point leaves the book and the outbox in step, and the next
+// sync simply goes on (pushes are replay-safe, pulls merge idempotently).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { ENTITIES, type EntityName } from '#core/records.ts';
+import { mergeFields } from '#core/sync/merge.ts';
+import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
+import { readSyncedState, writeSyncedState } from './records.ts';
+import { outbox, syncDeferred, type UndoEntry } from './schema.ts';
+import type { Store } from './store.ts';
+
+/** A mutation the backend refused, kept for the user to see under "needs attention". */
+export interface Refused { seq: number; name: string; clientId: string | null; code: string; message: string; at: number }
+
+const CURSOR_KEY = 'sync_cursor';
+
+/** The next mutations to push, oldest first. */
+export function nextBatch(store: Store, limit: number): PushedMutation[] {
+  return store.db.select().from(outbox).where(eq(outbox.status, 'pending')).orderBy(asc(outbox.seq)).limit(limit).all()
+    .map((m) => ({ seq: m.seq, mutationId: m.mutationId, name: m.name, args: m.args, hlc: m.hlc, at: m.createdAt }));
+}
+
+/**
+ * Takes the backend's verdicts: an applied mutation leaves the outbox; a
+ * rejected one stays, marked with its reason, and its local effect is taken
+ * back. Then pulled changes that waited for these clients are merged.
+ */
+export function takeResults(store: Store, results: MutationResult[], at: number): void {
+  store.transaction(() => {
+    const touched = new Set<string>();
+    // Newest first: a rejected create is undone after the rejected changes that built on it.
+    for (const r of [...results].sort((a, b) => b.seq - a.seq)) {
+      const row = store.db.select().from(outbox).where(eq(outbox.seq, r.seq)).get();
+      if (!row || row.status !== 'pending') continue;
+      if (row.clientId) touched.add(row.clientId);
+      if (r.status === 'applied') {
+        store.db.delete(outbox).where(eq(outbox.seq, r.seq)).run();
+      } else {
+        undo(store, row.undo ?? [], row.hlc, at);
+        store.db.update(outbox).set({ status: 'rejected', error: JSON.stringify({ code: r.code, message: r.message, at }) }).where(eq(outbox.seq, r.seq)).run();
+      }
+    }
+    for (const clientId of touched) releaseDeferred(store, clientId, at);
+  });
+}
+
+/** Restores what a mutation overwrote, where nothing later has changed it since. */
+function undo(store: Store, entries: UndoEntry[], hlc: string, at: number): void {
+  for (const entry of [...entries].reverse()) {
+    const entity = entry.entity as EntityName;
+    const now = readSyncedState(store.db, entity, entry.id);
+    if (!now) continue;
+    if (entry.created) {
+      writeSyncedState(store.db, entity, entry.id, null, at);
+      continue;
+    }
+    const fields = { ...now.fields };
+    const stamps = { ...now.stamps };
+    for (const [k, v] of Object.entries(entry.fields)) {
+      if (stamps[k] !== hlc) continue;
+      fields[k] = v;
+      stamps[k] = entry.stamps[k]!;
+    }
+    writeSyncedState(store.db, entity, entry.id, { fields, stamps }, at);
+  }
+}
+
+function hasPending(store: Store, clientId: string): boolean {
+  return store.db.select({ seq: outbox.seq }).from(outbox)
+    .where(and(eq(outbox.clientId, clientId), eq(outbox.status, 'pending'))).limit(1).get() !== undefined;
+}
+
+/** Merges a client's waiting pulled changes once none of its own changes are unsent. */
+function releaseDeferred(store: Store, clientId: string, at: number): void {
+  if (hasPending(store, clientId)) return;
+  const waiting = store.db.select().from(syncDeferred).where(eq(syncDeferred.clientId, clientId)).all();
+  if (waiting.length === 0) return;
+  store.db.delete(syncDeferred).where(eq(syncDeferred.clientId, clientId)).run();
+  mergePulled(store, waiting.map((w) => ({ entity: w.entity as EntityName, id: w.id, clientId: w.clientId, state: w.state })), at);
+}
+
+/**
+ * Pulled records join the book: merged field by field with the backend's
+ * values winning ties, or removed for a tombstone. A record of a client with
+ * unsent local changes waits instead, so the advisor's own writes stay in view.
+ */
+export function applyPulled(store: Store, records: PulledRecord[], page: { cursor: string; hlc: string }, at: number): void {
+  store.transaction(() => {
+    store.observe(page.hlc);
+    const now: PulledRecord[] = [];
+    const pendingOf = new Map<string, boolean>();
+    for (const r of records) {
+      if (!pendingOf.has(r.clientId)) pendingOf.set(r.clientId, hasPending(store, r.clientId));
+      if (pendingOf.get(r.clientId)) {
+        store.db.insert(syncDeferred).values({ entity: r.entity, id: r.id, clientId: r.clientId, state: r.state })
+          .onConflictDoUpdate({ target: [syncDeferred.entity, syncDeferred.id], set: { state: r.state } }).run();
+      } else now.push(r);
+    }
+    mergePulled(store, now, at);
+    store.writeState(CURSOR_KEY, page.cursor);
+  });
+}
+
+function mergePulled(store: Store, records: PulledRecord[], at: number): void {
+  // Parents before children, so foreign keys hold whatever order the page came in.
+  const order = (e: EntityName) => ENTITIES.indexOf(e);
+  const sorted = [...records].sort((a, b) => (a.state === null) === (b.state === null)
+    ? (a.state === null ? order(b.entity) - order(a.entity) : order(a.entity) - order(b.entity))
+    : (a.state === null ? 1 : -1));
+  for (const r of sorted) {
+    if (r.state === null) {
+      writeSyncedState(store.db, r.entity, r.id, null, at);
+      continue;
+    }
+    const base = readSyncedState(store.db, r.entity, r.id);
+    const merged = mergeFields(base, r.state, { authoritative: true });
+    if (merged.changed.length > 0) writeSyncedState(store.db, r.entity, r.id, merged.state, at);
+  }
+}
+
+export function syncCursor(store: Store): string | null {
+  return store.readState(CURSOR_KEY) ?? null;
+}
+
+/** The mutations the backend refused, newest first, for "needs attention". */
+export function refused(store: Store): Refused[] {
+  return store.db.select().from(outbox).where(eq(outbox.status, 'rejected')).orderBy(sql`${outbox.seq} DESC`).all().map((m) => {
+    const e = JSON.parse(m.error ?? '{}') as { code?: string; message?: string; at?: number };
+    return { seq: m.seq, name: m.name, clientId: m.clientId, code: e.code ?? 'rejected', message: e.message ?? '', at: e.at ?? m.createdAt };
+  });
+}
+
+/** The user has seen a refusal and lets it go. */
+export function dismissRefused(store: Store, seqs: number[]): void {
+  store.db.delete(outbox).where(and(eq(outbox.status, 'rejected'), inArray(outbox.seq, seqs))).run();
+}

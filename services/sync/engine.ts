@@ -1,0 +1,189 @@
+// Sync in the app: push the outbox in batches, then pull what changed, with
+// progress; in the background when online, with exponential backoff when the
+// backend cannot be reached, and at once when the user asks.
+import type { Store } from '#db/store.ts';
+import { applyPulled, dismissRefused, nextBatch, refused, syncCursor, takeResults, type Refused } from '#db/sync.ts';
+import { BackendLink, SyncError } from './link.ts';
+
+export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 'needs_attention' | 'revoked';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** While syncing: how far it is. */
+  progress: { pushed: number; toPush: number; pulled: number } | null;
+  lastSyncedAt: number | null;
+  nextAttemptAt: number | null;
+  /** What went wrong last, in a sentence for the user. */
+  message: string | null;
+  backendUrl: string | null;
+  /** Changes the backend refused: listed with their reasons until dismissed. */
+  refused: Refused[];
+}
+
+export interface SyncOptions {
+  now?: () => number;
+  fetch?: typeof fetch;
+  batchSize?: number;
+  pullLimit?: number;
+  /** Pause between syncs while everything is fine. */
+  intervalMs?: number;
+  /** Longest pause between attempts while the backend does not answer. */
+  maxBackoffMs?: number;
+  onStatus?: (status: SyncStatus) => void;
+}
+
+const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id' } as const;
+
+export class SyncEngine {
+  private status: SyncStatus;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private started = false;
+  private readonly now: () => number;
+  private readonly store: Store;
+  private readonly options: SyncOptions;
+
+  constructor(store: Store, options: SyncOptions = {}) {
+    this.store = store;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.status = {
+      phase: this.enrolled() ? 'offline' : 'not_enrolled',
+      progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null,
+      backendUrl: store.readState(KEYS.url) ?? null, refused: refused(store),
+    };
+    if (this.status.phase === 'offline') this.status.message = null;
+  }
+
+  enrolled(): boolean {
+    return this.store.readState(KEYS.token) !== undefined;
+  }
+
+  /** The backend's id of the person on this device, once enrolled: changes are made in their name. */
+  backendUserId(): string | undefined {
+    return this.store.readState(KEYS.user);
+  }
+
+  getStatus(): SyncStatus {
+    return { ...this.status, refused: refused(this.store) };
+  }
+
+  /** Enrols this device with a one-time code; the token is kept in the encrypted book. */
+  async enrol(url: string, code: string, deviceName: string): Promise<void> {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SyncError('protocol', 'The backend address must start with https:// (or http:// for a backend on this computer).');
+    const answer = await new BackendLink({ url, fetch: this.options.fetch }).enrol(code, deviceName);
+    this.store.transaction(() => {
+      this.store.writeState(KEYS.url, parsed.toString());
+      this.store.writeState(KEYS.token, answer.token);
+      this.store.writeState(KEYS.device, answer.deviceId);
+      this.store.writeState(KEYS.user, answer.user.id);
+    });
+    this.store.userId = answer.user.id;
+    this.set({ phase: 'offline', backendUrl: parsed.toString(), message: null });
+    if (this.started) this.schedule(0);
+  }
+
+  /** One full round: push everything, then pull everything. Resolves when done or failed. */
+  syncOnce(): Promise<void> {
+    if (this.running) { this.again = true; return this.running; }
+    this.running = this.round().finally(() => {
+      this.running = null;
+      if (this.again) { this.again = false; void this.syncOnce(); }
+    });
+    return this.running;
+  }
+
+  /** Starts background sync. */
+  start(): void {
+    this.started = true;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The user asked: try now, whatever the backoff says. */
+  syncNow(): Promise<void> {
+    this.failures = 0;
+    return this.syncOnce();
+  }
+
+  /** A local change was saved: send it soon, without a sync per keystroke. */
+  nudge(): void {
+    if (this.started && this.status.phase !== 'syncing' && this.timer && (this.status.nextAttemptAt ?? 0) - this.now() > 1000 && this.failures === 0) this.schedule(1000);
+  }
+
+  dismiss(seqs: number[]): void {
+    dismissRefused(this.store, seqs);
+    if (this.status.phase === 'needs_attention' && refused(this.store).length === 0) this.set({ phase: 'up_to_date' });
+  }
+
+  private link(): BackendLink {
+    return new BackendLink({ url: this.store.readState(KEYS.url)!, token: this.store.readState(KEYS.token)!, fetch: this.options.fetch });
+  }
+
+  private async round(): Promise<void> {
+    if (!this.enrolled()) { this.set({ phase: 'not_enrolled' }); return; }
+    const link = this.link();
+    const batchSize = this.options.batchSize ?? 200;
+    const progress = { pushed: 0, toPush: this.store.pendingCount(), pulled: 0 };
+    this.set({ phase: 'syncing', progress: { ...progress }, message: null, nextAttemptAt: null });
+    try {
+      for (let batch = nextBatch(this.store, batchSize); batch.length > 0; batch = nextBatch(this.store, batchSize)) {
+        const answer = await link.push(batch);
+        takeResults(this.store, answer.results, this.now());
+        progress.pushed += answer.results.length;
+        this.set({ progress: { ...progress } });
+        // A backend that answers without taking anything would loop forever.
+        if (answer.results.length === 0) throw new SyncError('protocol', 'The backend took none of the changes sent; sync stops until it does.');
+      }
+      for (let more = true; more;) {
+        const page = await link.pull(syncCursor(this.store), this.options.pullLimit ?? 1000);
+        applyPulled(this.store, page.records, page, this.now());
+        progress.pulled += page.records.length;
+        this.set({ progress: { ...progress } });
+        more = page.more;
+      }
+      this.failures = 0;
+      const attention = refused(this.store).length > 0;
+      this.set({ phase: attention ? 'needs_attention' : 'up_to_date', progress: null, lastSyncedAt: this.now(), message: null });
+      this.schedule(this.options.intervalMs ?? 30_000);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    const e = error instanceof SyncError ? error : new SyncError('offline', `Sync failed: ${(error as Error).message}`);
+    if (e.kind === 'revoked' || e.kind === 'unauthorized') {
+      this.set({ phase: 'revoked', progress: null, message: e.message, nextAttemptAt: null });
+      this.stop();
+      return;
+    }
+    this.failures++;
+    const base = Math.min(this.options.maxBackoffMs ?? 300_000, 1000 * 2 ** (this.failures - 1));
+    const delay = Math.round(base * (0.75 + Math.random() * 0.5));
+    const phase = e.kind === 'offline' ? 'offline' : 'needs_attention';
+    this.set({ phase, progress: null, message: e.message, nextAttemptAt: this.started ? this.now() + delay : null });
+    this.schedule(delay);
+  }
+
+  private schedule(delay: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = null; void this.syncOnce(); }, delay);
+    this.timer.unref?.();
+    if (delay > 0 && this.status.phase !== 'offline') this.status.nextAttemptAt = this.now() + delay;
+  }
+
+  private set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.options.onStatus?.(this.getStatus());
+  }
+}

@@ -1,0 +1,85 @@
+// The device's HTTP connection to the manufacturer's backend. Every answer is
+// checked against the protocol's schemas before the book is touched: a
+// backend (or a proxy) that says something unexpected changes nothing here.
+import { z } from 'zod';
+import { pullResponse, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
+
+/** Why a sync step did not happen, in terms the status line can show. */
+export type SyncErrorKind = 'offline' | 'revoked' | 'unauthorized' | 'gap' | 'protocol';
+
+export class SyncError extends Error {
+  readonly kind: SyncErrorKind;
+  readonly expectedSeq?: number;
+  constructor(kind: SyncErrorKind, message: string, expectedSeq?: number) {
+    super(message);
+    this.name = 'SyncError';
+    this.kind = kind;
+    this.expectedSeq = expectedSeq;
+  }
+}
+
+const enrolResponse = z.object({
+  deviceId: z.string(),
+  token: z.string(),
+  user: z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) }),
+});
+export type EnrolResponse = z.infer<typeof enrolResponse>;
+
+export interface LinkOptions {
+  url: string;
+  token?: string;
+  /** Per request; a hung backend must not hang sync. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export class BackendLink {
+  private readonly options: LinkOptions;
+  constructor(options: LinkOptions) {
+    this.options = options;
+  }
+
+  enrol(code: string, deviceName: string): Promise<EnrolResponse> {
+    return this.post('/v1/enrol', { code, deviceName }, enrolResponse);
+  }
+
+  async push(mutations: PushedMutation[]): Promise<PushResponse> {
+    return this.post('/v1/push', { mutations }, pushResponse);
+  }
+
+  pull(cursor: string | null, limit: number): Promise<PullResponse> {
+    return this.post('/v1/pull', { cursor, limit }, pullResponse);
+  }
+
+  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    const doFetch = this.options.fetch ?? fetch;
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(new URL(path, this.options.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+      text = await res.text();
+    } catch {
+      throw new SyncError('offline', 'The backend cannot be reached. Your changes are kept on this device and sent when it answers again.');
+    }
+    let json: unknown;
+    try { json = JSON.parse(text); } catch { json = undefined; }
+    const message = (json as { message?: unknown } | undefined)?.message;
+    const said = typeof message === 'string' ? message : `HTTP ${res.status}`;
+    if (res.status === 403 && (json as { error?: unknown })?.error === 'device_revoked') throw new SyncError('revoked', said);
+    if (res.status === 401) throw new SyncError('unauthorized', said);
+    if (res.status === 409) {
+      const gap = pushGap.safeParse(json);
+      if (gap.success) throw new SyncError('gap', gap.data.message, gap.data.expectedSeq);
+    }
+    if (res.status >= 500) throw new SyncError('offline', `The backend is not available (${said}). Sync tries again shortly.`);
+    if (!res.ok) throw new SyncError('protocol', `The backend refused the request: ${said}`);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('protocol', `The backend's answer to ${path} was not understood; nothing was changed.`);
+    return parsed.data;
+  }
+}

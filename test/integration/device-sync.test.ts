@@ -1,0 +1,129 @@
+// The device's half of sync on a real encrypted book: what a refusal takes
+// back, what waits behind unsent changes, what a tombstone removes.
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatHlc } from '#core/hlc.ts';
+import { getClient } from '#db/queries.ts';
+import { readSyncedState } from '#db/records.ts';
+import { applyPulled, nextBatch, refused, syncCursor, takeResults } from '#db/sync.ts';
+import { openTestStore } from '../support/book.ts';
+
+let t: ReturnType<typeof openTestStore>;
+let clock = 1_800_000_000_000;
+beforeEach(() => { t = openTestStore({ now: () => clock++ }); });
+afterEach(() => t.close());
+
+const backendStamp = (wallOffset: number) => formatHlc({ wall: clock + wallOffset, counter: 0, node: 'backend' });
+const page = (n = 0) => ({ cursor: `c${n}`, hlc: backendStamp(0) });
+
+function newClient(fields: Record<string, unknown> = {}) {
+  const id = uuidv7();
+  t.store.mutate('client.create', { id, firstName: 'Jürgen', lastName: 'Müller', email: 'j@web.de', ...fields });
+  return id;
+}
+const acceptAll = () => takeResults(t.store, nextBatch(t.store, 100).map((m) => ({ seq: m.seq, status: 'applied' as const })), clock);
+
+describe('the backend refuses a change', () => {
+  it('takes the change back, lists it with the reason, and lets the rest through', () => {
+    const id = newClient();
+    acceptAll();
+    t.store.mutate('client.update', { id, patch: { email: 'new@web.de' } });
+    t.store.mutate('client.update', { id, patch: { city: 'Köln' } });
+    const [bad, good] = nextBatch(t.store, 10);
+    takeResults(t.store, [
+      { seq: bad!.seq, status: 'rejected', code: 'not_found', message: 'No such client.' },
+      { seq: good!.seq, status: 'applied' },
+    ], clock);
+    const client = getClient(t.store.db, id)!.client;
+    expect(client.email).toBe('j@web.de');
+    expect(client.city).toBe('Köln');
+    expect(refused(t.store)).toMatchObject([{ seq: bad!.seq, name: 'client.update', code: 'not_found', message: 'No such client.' }]);
+    expect(nextBatch(t.store, 10)).toEqual([]);
+  });
+
+  it('removes a refused new client together with the refused changes built on it', () => {
+    const id = newClient();
+    const meeting = uuidv7();
+    t.store.mutate('meeting.start', { id: meeting, clientId: id });
+    t.store.mutate('answer.set', { clientId: id, meetingId: meeting, attribute: 'tech_affinity', value: 'high', answeredBy: 'client' });
+    const batch = nextBatch(t.store, 10);
+    takeResults(t.store, batch.map((m) => ({ seq: m.seq, status: 'rejected' as const, code: 'not_found', message: 'No such client.' })), clock);
+    expect(getClient(t.store.db, id)).toBeNull();
+    expect(refused(t.store)).toHaveLength(3);
+  });
+
+  it('does not take back a later change to the same field', () => {
+    const id = newClient();
+    acceptAll();
+    t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
+    t.store.mutate('client.update', { id, patch: { city: 'Köln' } });
+    const [first, second] = nextBatch(t.store, 10);
+    takeResults(t.store, [{ seq: first!.seq, status: 'rejected', code: 'invalid_value', message: 'x' }, { seq: second!.seq, status: 'applied' }], clock);
+    expect(getClient(t.store.db, id)!.client.city).toBe('Köln');
+  });
+});
+
+describe('pulled changes', () => {
+  it('merge field by field: a newer value replaces, an older one does not', () => {
+    const id = newClient({ city: 'Bonn' });
+    acceptAll();
+    const mine = readSyncedState(t.store.db, 'clients', id)!;
+    applyPulled(t.store, [{
+      entity: 'clients', id, clientId: id,
+      state: { fields: { city: 'Köln', phone: '0221 123' }, stamps: { city: backendStamp(-1e9), phone: backendStamp(5) } },
+    }], page(1), clock);
+    const client = getClient(t.store.db, id)!.client;
+    expect(client.city).toBe('Bonn');
+    expect(client.phone).toBe('0221 123');
+    expect(mine.stamps.city! < readSyncedState(t.store.db, 'clients', id)!.stamps.phone!).toBe(true);
+    expect(syncCursor(t.store)).toBe('c1');
+  });
+
+  it('wait while the client has unsent changes, so the advisor keeps seeing their own writes', () => {
+    const id = newClient();
+    acceptAll();
+    t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
+    applyPulled(t.store, [{
+      entity: 'clients', id, clientId: id,
+      state: { fields: { city: 'Köln', phone: '0221 123' }, stamps: { city: backendStamp(10), phone: backendStamp(10) } },
+    }], page(2), clock);
+    expect(getClient(t.store.db, id)!.client).toMatchObject({ city: 'Bonn', phone: null });
+    acceptAll();
+    // The backend's newer city wins now that nothing is unsent; its phone arrives too.
+    expect(getClient(t.store.db, id)!.client).toMatchObject({ city: 'Köln', phone: '0221 123' });
+  });
+
+  it('make later local changes sort after what was seen, even on a laptop whose clock is a week slow', () => {
+    const id = newClient();
+    acceptAll();
+    const seen = backendStamp(7 * 24 * 3600_000);
+    applyPulled(t.store, [], { cursor: 'c3', hlc: seen }, clock);
+    t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
+    const [m] = nextBatch(t.store, 1);
+    expect(m!.hlc > seen).toBe(true);
+  });
+
+  it('remove a client and everything about it on a tombstone', () => {
+    const id = newClient();
+    const meeting = uuidv7();
+    t.store.mutate('meeting.start', { id: meeting, clientId: id });
+    acceptAll();
+    applyPulled(t.store, [
+      { entity: 'meetings', id: meeting, clientId: id, state: null },
+      { entity: 'clients', id, clientId: id, state: null },
+    ], page(4), clock);
+    expect(getClient(t.store.db, id)).toBeNull();
+    expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM touchpoints WHERE client_id = ?').get(id)).toEqual({ n: 0 });
+  });
+
+  it('create records the device has not seen, parents first whatever the order', () => {
+    const id = uuidv7();
+    const meeting = uuidv7();
+    const s = backendStamp(1);
+    applyPulled(t.store, [
+      { entity: 'meetings', id: meeting, clientId: id, state: { fields: { clientId: id, advisorId: 'u', startedAt: clock, endedAt: null, reason: null, wishes: null, riskSituation: null, notes: null, deletedAt: null }, stamps: {} } },
+      { entity: 'clients', id, clientId: id, state: { fields: { ownerId: 'u', firstName: 'Ida', lastName: 'Özdemir', email: null, phone: null, street: null, postalCode: null, city: null, birthDate: null, householdSize: null, household: null, notes: null, lastContactAt: null, deletedAt: null }, stamps: { firstName: s } } },
+    ], page(5), clock);
+    expect(getClient(t.store.db, id)!.client.lastName).toBe('Özdemir');
+  });
+});
