@@ -9,9 +9,9 @@ import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
 import { ROLES } from '#core/roles.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
 import { touchpointAddSchema } from '#core/touchpoint.ts';
-import { optionalText, uuid } from '#core/validate.ts';
+import { optionalText, requiredText, uuid } from '#core/validate.ts';
 import {
-  clientDetail, clientSummary, meetingView, saved, taskView, userView,
+  clientDetail, clientSummary, meetingView, saved, syncStatusView, taskView, userView,
 } from './views.ts';
 
 const locale = z.enum(['de', 'en']);
@@ -68,6 +68,20 @@ export const contract = {
   },
   consents: {
     record: oc.input(consentRecordSchema.partial({ id: true })).output(saved),
+  },
+  sync: {
+    status: oc.output(syncStatusView),
+    /** Sync at once; answers when the round is done (or failed), with the status it left. */
+    now: oc.output(syncStatusView),
+    enrol: oc
+      .input(z.object({
+        url: z.url({ protocol: /^https?$/, error: 'invalid_value' }).max(500, { error: 'too_long' }),
+        code: requiredText(64),
+        deviceName: requiredText(100),
+      }))
+      .output(syncStatusView),
+    /** The user has read these refusals. */
+    dismiss: oc.input(z.object({ seqs: z.array(z.number().int()).min(1).max(1000) })).output(syncStatusView),
   },
 };
 

@@ -80,3 +80,17 @@ export type TaskView = z.infer<typeof taskView>;
 export type AnswerView = z.infer<typeof answerView>;
 export type MeetingView = z.infer<typeof meetingView>;
 export type Saved = z.infer<typeof saved>;
+
+/** Where sync stands, for the status line and the "needs attention" list. */
+export const syncStatusView = z.object({
+  phase: z.enum(['not_enrolled', 'offline', 'syncing', 'up_to_date', 'needs_attention', 'revoked']),
+  progress: z.object({ pushed: z.number(), toPush: z.number(), pulled: z.number() }).nullable(),
+  lastSyncedAt: z.number().nullable(),
+  nextAttemptAt: z.number().nullable(),
+  message: z.string().nullable(),
+  backendUrl: z.string().nullable(),
+  refused: z.array(z.object({
+    seq: z.number(), name: z.string(), clientId: z.string().nullable(), code: z.string(), message: z.string(), at: z.number(),
+  })),
+});
+export type SyncStatusView = z.infer<typeof syncStatusView>;

@@ -29,6 +29,7 @@ export class Store {
   userId: string;
   private readonly now: () => number;
   private clock: Hlc;
+  private readonly committed = new Set<() => void>();
 
   constructor(sqlite: Sqlite, db: Db, options: StoreOptions) {
     this.sqlite = sqlite;
@@ -40,29 +41,39 @@ export class Store {
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;
   }
 
+  /** Calls fn after each mutation that reached the outbox (sync uses it to send soon). */
+  onCommit(fn: () => void): () => void {
+    this.committed.add(fn);
+    return () => this.committed.delete(fn);
+  }
+
   /** Validates, applies and records one mutation; returns what was saved. */
   mutate<N extends MutationName>(name: N, input: MutationInput<N>): Saved {
     const args = parseOrThrow(MUTATIONS[name], input);
-    return this.transaction(() => {
-      const at = this.now();
-      const plan = planMutation(name, args as MutationArgs<N>, { at, userId: this.userId, read: recordReader(this.db) });
-      this.clock = tick(this.clock, at, this.deviceId);
-      const hlc = formatHlc(this.clock);
-      let version = 0;
-      const undo: UndoEntry[] = [];
-      for (const write of plan.writes) {
-        const applied = applyWrite(this.db, write, { at, hlc });
-        if (applied.undo) undo.push(applied.undo);
-        if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = applied.version;
-      }
-      // A repeated create or start changes nothing and owes the backend nothing.
-      if (plan.writes.length > 0) {
-        this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
-        this.writeState('hlc', hlc);
-      }
-      if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;
-      return { id: plan.id, clientId: plan.clientId, version, savedAt: at };
-    });
+    const saved = this.transaction(() => this.apply(name, args as MutationArgs<N>));
+    if (!this.sqlite.inTransaction) for (const fn of this.committed) fn();
+    return saved;
+  }
+
+  private apply<N extends MutationName>(name: N, args: MutationArgs<N>): Saved {
+    const at = this.now();
+    const plan = planMutation(name, args, { at, userId: this.userId, read: recordReader(this.db) });
+    this.clock = tick(this.clock, at, this.deviceId);
+    const hlc = formatHlc(this.clock);
+    let version = 0;
+    const undo: UndoEntry[] = [];
+    for (const write of plan.writes) {
+      const applied = applyWrite(this.db, write, { at, hlc });
+      if (applied.undo) undo.push(applied.undo);
+      if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = applied.version;
+    }
+    // A repeated create or start changes nothing and owes the backend nothing.
+    if (plan.writes.length > 0) {
+      this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
+      this.writeState('hlc', hlc);
+    }
+    if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;
+    return { id: plan.id, clientId: plan.clientId, version, savedAt: at };
   }
 
   /**

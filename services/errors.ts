@@ -3,6 +3,7 @@
 import { ORPCError, ValidationError } from '@orpc/server';
 import { DomainError, describeProblem, type FieldProblem } from '#core/errors.ts';
 import { DatabaseOpenError } from '#db/open.ts';
+import { SyncError } from './sync/link.ts';
 
 const CODES = new Set(['required', 'too_long', 'invalid_email', 'invalid_phone', 'invalid_date', 'date_in_future',
   'out_of_range', 'unknown_attribute', 'unknown_value', 'invalid_value', 'not_found', 'meeting_ended', 'client_erased']);
@@ -27,6 +28,8 @@ export function toPublicError(error: unknown): unknown {
     return badRequest(problemsOfIssues(error.cause.issues));
   }
   if (error instanceof DatabaseOpenError) return new ORPCError('SERVICE_UNAVAILABLE', { message: error.message });
+  // Enrolment that the backend refused or could not hear: say so, it is not a broken form.
+  if (error instanceof SyncError) return new ORPCError('BAD_GATEWAY', { message: error.message, data: { kind: error.kind } });
   return error;
 }
 

@@ -10,11 +10,13 @@ import { eq } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { Role } from '#core/roles.ts';
 import { toPublicError } from './errors.ts';
+import type { SyncEngine } from './sync/engine.ts';
 
 export interface RouterDeps {
   store: Store;
   mode: 'desktop' | 'browser';
   loadDemoBook: (ownerId: string) => void;
+  sync: SyncEngine;
 }
 
 const os = implement(contract).$context<Record<never, never>>();
@@ -32,7 +34,7 @@ function notFound(what: string): never {
   throw new DomainError([{ field: what, code: 'not_found' }]);
 }
 
-export function createRouter({ store, mode, loadDemoBook }: RouterDeps) {
+export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
@@ -87,6 +89,12 @@ export function createRouter({ store, mode, loadDemoBook }: RouterDeps) {
     },
     consents: {
       record: base.consents.record.handler(({ input }) => store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() })),
+    },
+    sync: {
+      status: base.sync.status.handler(() => sync.getStatus()),
+      now: base.sync.now.handler(async () => { await sync.syncNow(); return sync.getStatus(); }),
+      enrol: base.sync.enrol.handler(async ({ input }) => { await sync.enrol(input.url, input.code, input.deviceName); return sync.getStatus(); }),
+      dismiss: base.sync.dismiss.handler(({ input }) => { sync.dismiss(input.seqs); return sync.getStatus(); }),
     },
   });
 }

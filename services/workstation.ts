@@ -5,6 +5,7 @@ import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
 import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
+import { SyncEngine, type SyncOptions } from './sync/engine.ts';
 
 export interface WorkstationOptions {
   dbPath: string;
@@ -14,11 +15,14 @@ export interface WorkstationOptions {
   /** Size of the demo book offered at first start. */
   demoClients?: number;
   now?: () => number;
+  /** Sync settings; tests shorten the pauses. */
+  sync?: SyncOptions;
 }
 
 export interface Workstation {
   router: WorkstationRouter;
   store: Store;
+  sync: SyncEngine;
   close(): void;
 }
 
@@ -28,12 +32,18 @@ const UNASSIGNED = 'unassigned';
 export function openWorkstation(options: WorkstationOptions): Workstation {
   const { sqlite, db } = openDatabase({ path: options.dbPath, key: options.key, migrationsFolder: options.migrationsFolder });
   const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now });
+  const sync = new SyncEngine(store, { now: options.now, ...options.sync });
+  // Once enrolled, changes are made in the name the backend knows this person by.
+  store.userId = sync.backendUserId() ?? store.userId;
+  store.onCommit(() => sync.nudge());
   const router = createRouter({
     store,
     mode: options.mode,
     loadDemoBook: (ownerId) => {
       loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId, now: (options.now ?? Date.now)() });
     },
+    sync,
   });
-  return { router, store, close: () => store.close() };
+  sync.start();
+  return { router, store, sync, close: () => { sync.stop(); store.close(); } };
 }

@@ -14,6 +14,7 @@ import { ClientPage } from './screens/ClientPage.tsx';
 import { FirstStart } from './screens/FirstStart.tsx';
 import { MeetingMode } from './screens/MeetingMode.tsx';
 import { NewClient } from './screens/NewClient.tsx';
+import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
 
 export function App() {
@@ -73,6 +74,7 @@ function Screen() {
     case 'client': return <ClientPage key={route.id} id={route.id} />;
     case 'meeting': return <MeetingMode key={route.id} id={route.id} />;
     case 'tasks': return <TasksScreen />;
+    case 'sync': return <SyncScreen />;
     default: return <ClientList />;
   }
 }

@@ -19,6 +19,7 @@ export function Header() {
   const queryClient = useQueryClient();
   const status = useQuery({ ...orpc.session.status.queryOptions(), refetchInterval: 15_000 });
   const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000 });
+  const sync = useQuery({ ...orpc.sync.status.queryOptions(), refetchInterval: 5_000 });
   const setLocale = useMutation({
     mutationFn: (locale: Language) => client.session.setLocale({ locale }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: orpc.session.key() }),
@@ -29,7 +30,10 @@ export function Header() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = onChange(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() }), 400);
+      timer = setTimeout(() => {
+        void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() });
+        void queryClient.invalidateQueries({ queryKey: orpc.sync.status.key() });
+      }, 400);
     });
     return () => { off(); clearTimeout(timer); };
   }, [queryClient]);
@@ -57,9 +61,13 @@ export function Header() {
       </nav>
       <div className="header-end">
         {!clientView && (
-          <span className="pending muted small" title={t('nav.pendingHint')} data-testid="pending-changes">
-            {pending === 0 ? t('nav.pendingNone') : t('nav.pending', { count: pending, formatted: formatNumber(pending, lang) })}
-          </span>
+          <a href={paths.sync()} className="sync-badge small" data-phase={sync.data?.phase} title={t('nav.syncHint')} data-testid="sync-badge"
+            aria-current={route.name === 'sync' ? 'page' : undefined}>
+            {sync.data && <span className="sync-phase">{t(`sync.phase.${sync.data.phase}`)}</span>}
+            <span className="pending muted" title={t('nav.pendingHint')} data-testid="pending-changes">
+              {pending === 0 ? t('nav.pendingNone') : t('nav.pending', { count: pending, formatted: formatNumber(pending, lang) })}
+            </span>
+          </a>
         )}
         <div className="lang-switch" role="group" aria-label={t('nav.language')}>
           {LANGUAGES.map((l) => (

@@ -7,7 +7,8 @@ export type Route =
   | { name: 'newClient' }
   | { name: 'client'; id: string }
   | { name: 'meeting'; id: string }
-  | { name: 'tasks' };
+  | { name: 'tasks' }
+  | { name: 'sync' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', id: parts[1] };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'sync') return { name: 'sync' };
   return { name: 'clients' };
 }
 
@@ -24,6 +26,7 @@ export const paths = {
   client: (id: string) => `#/clients/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
   tasks: () => '#/tasks',
+  sync: () => '#/sync',
 };
 
 export function navigate(hash: string): void {

@@ -41,7 +41,7 @@ describe('mergeFields', () => {
     node: fc.constantFrom('a', 'b', 'c'),
   });
   const changes = fc.uniqueArray(change, { selector: (c) => `${c.wall}:${c.node}:${c.field}`, maxLength: 12 });
-  const asState = (c: fc.RecordValue<{ field: string; value: unknown; wall: number; node: string }>): SyncedState =>
+  const asState = (c: { field: string; value: unknown; wall: number; node: string }): SyncedState =>
     ({ fields: { [c.field]: c.value }, stamps: { [c.field]: stamp(c.wall, 0, c.node) } });
   const fold = (list: SyncedState[]) => list.reduce<SyncedState | null>((acc, s) => mergeFields(acc, s).state, null);
 

@@ -1,0 +1,89 @@
+// Where sync stands: connect the device, sync now, and the changes the
+// manufacturer refused, each with its reason.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatusView } from '#contract/views.ts';
+import { FormField } from '../components/FormField.tsx';
+import { formatDateTime, formatRelative } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
+import { client, orpc } from '../rpc.ts';
+
+export function SyncScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const status = useQuery({ ...orpc.sync.status.queryOptions(), refetchInterval: 2000 });
+  const put = (s: SyncStatusView) => queryClient.setQueryData(orpc.sync.status.queryKey(), s);
+  const now = useMutation({ mutationFn: () => client.sync.now(), onSuccess: put });
+  const dismiss = useMutation({ mutationFn: (seqs: number[]) => client.sync.dismiss({ seqs }), onSuccess: put });
+  const s = status.data;
+
+  return (
+    <main id="main" className="screen narrow">
+      <h1>{t('sync.title')}</h1>
+      {status.isError && <p className="form-error" role="alert">{errorMessage(t, status.error)}</p>}
+      {s && (
+        <section className="card" aria-labelledby="sync-state" data-testid="sync-state" data-phase={s.phase}>
+          <h2 id="sync-state">{t(`sync.phase.${s.phase}`)}</h2>
+          <p>{t(`sync.explain.${s.phase}`)}</p>
+          {s.progress && <p role="status">{t('sync.progress', s.progress)}</p>}
+          {s.lastSyncedAt !== null && <p className="muted small">{t('sync.lastSynced', { when: formatDateTime(s.lastSyncedAt, lang) })}</p>}
+          {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatRelative(s.nextAttemptAt, lang) })}</p>}
+          {s.message && <p className="muted small">{t('sync.detail', { message: s.message })}</p>}
+          {s.backendUrl && <p className="muted small">{t('sync.backend', { url: s.backendUrl })}</p>}
+          {s.phase !== 'not_enrolled' && s.phase !== 'revoked' && (
+            <button type="button" className="btn" disabled={now.isPending || s.phase === 'syncing'} onClick={() => now.mutate()}>{t('sync.now')}</button>
+          )}
+        </section>
+      )}
+      {s && (s.phase === 'not_enrolled' || s.phase === 'revoked') && <EnrolForm onDone={put} />}
+      {s && (
+        <section className="card" aria-labelledby="sync-refused" data-testid="sync-refused">
+          <h2 id="sync-refused">{t('sync.refusedTitle')}</h2>
+          {s.refused.length === 0 ? <p className="muted">{t('sync.refusedNone')}</p> : (
+            <ul className="refused-list">
+              {s.refused.map((r) => (
+                <li key={r.seq}>
+                  {t('sync.refusedItem', {
+                    what: t(`sync.mutation.${r.name}`, { defaultValue: r.name }),
+                    reason: t(`sync.reason.${r.code}`, { defaultValue: t(`errors.${r.code}`, { defaultValue: t('sync.reason.other') }) }),
+                  })}
+                  <span className="muted small"> {formatDateTime(r.at, lang)}</span>
+                  <button type="button" className="btn-link" onClick={() => dismiss.mutate([r.seq])}>{t('sync.dismiss')}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
+
+function EnrolForm({ onDone }: { onDone: (s: SyncStatusView) => void }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  const enrol = useMutation({ mutationFn: () => client.sync.enrol({ url: url.trim(), code, deviceName }), onSuccess: onDone });
+  const problems = problemsByField(problemsOf(enrol.error) ?? []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!enrol.isPending) enrol.mutate();
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="enrol-title">
+      <h2 id="enrol-title">{t('sync.enrolTitle')}</h2>
+      <FormField label={t('sync.url')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" maxLength={500}
+        error={problems.url && problemMessage(t, problems.url)} />
+      <FormField label={t('sync.code')} hint={t('sync.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} maxLength={64}
+        autoComplete="off" error={problems.code && problemMessage(t, problems.code)} />
+      <FormField label={t('sync.deviceName')} value={deviceName} onChange={(e) => setDeviceName(e.target.value)} maxLength={100}
+        error={problems.deviceName && problemMessage(t, problems.deviceName)} />
+      <button type="submit" className="btn" disabled={enrol.isPending}>{t('sync.enrol')}</button>
+      {enrol.isError && !problemsOf(enrol.error) && <p className="form-error" role="alert">{t('sync.enrolFailed', { message: errorMessage(t, enrol.error) })}</p>}
+    </form>
+  );
+}
