@@ -2,9 +2,9 @@
 // shared with them, nothing else. The sync protocol asks these before it
 // reads or writes a client's records. A refusal never says whether the client
 // exists: "not yours" and "no such client" are the same ClientNotFoundError.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BackendDb } from './db/connect.ts';
-import { clientAccess, type AccessKind } from './db/schema.ts';
+import { changeLog, clientAccess, records, type AccessKind } from './db/schema.ts';
 import { isUuid } from './ids.ts';
 
 export type { AccessKind } from './db/schema.ts';
@@ -34,11 +34,19 @@ export async function clientsOf(db: BackendDb, userId: string): Promise<{ client
     .where(eq(clientAccess.userId, userId)).orderBy(clientAccess.clientId);
 }
 
-/** Records that a user owns a client or has it shared with them (owner wins over shared). */
+/**
+ * Records that a user owns a client or has it shared with them (owner wins
+ * over shared). The client's records are logged as changed again, in the same
+ * transaction, so a device whose cursor is already past them still pulls them.
+ */
 export async function grantClientAccess(db: BackendDb, grant: { clientId: string; userId: string; kind: AccessKind }): Promise<void> {
-  await db.insert(clientAccess).values(grant).onConflictDoUpdate({
-    target: [clientAccess.clientId, clientAccess.userId],
-    set: { kind: grant.kind === 'owner' ? 'owner' : clientAccess.kind },
+  await db.transaction(async (tx) => {
+    await tx.insert(clientAccess).values(grant).onConflictDoUpdate({
+      target: [clientAccess.clientId, clientAccess.userId],
+      set: { kind: grant.kind === 'owner' ? 'owner' : clientAccess.kind },
+    });
+    await tx.execute(sql`INSERT INTO ${changeLog} (entity, id, client_id)
+      SELECT entity, id, client_id FROM ${records} WHERE client_id = ${grant.clientId} ORDER BY entity, id`);
   });
 }
 

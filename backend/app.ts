@@ -9,11 +9,13 @@
 //   GET  /v1/me                  this device and its user
 //   GET  /v1/access              the clients this user may see, and how
 //   GET  /v1/access/:clientId    one of them, or 404 (also for clients that do not exist)
-// The sync protocol's routes join these under /v1, behind the same device auth.
+//   POST /v1/push                outbox mutations, each applied once and in order (push.ts)
+//   POST /v1/pull                changes since a cursor, for the clients this user may see (pull.ts)
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import type { pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
 import { requireDevice, type AuthVariables } from './auth.ts';
 import type { Clock } from './clock.ts';
@@ -22,6 +24,9 @@ import type { Device, User } from './db/schema.ts';
 import { HttpError, jsonBody, parse, requiredName, uuidParam } from './http.ts';
 import { safeError, type Logger } from './log.ts';
 import { enrolDevice } from './people.ts';
+import { readPull, readPush } from './protocol.ts';
+import { pullChanges } from './pull.ts';
+import { pushMutations } from './push.ts';
 
 export interface AppDeps {
   db: BackendDb;
@@ -34,6 +39,7 @@ export interface AppDeps {
 }
 
 export type AppEnv = { Variables: AuthVariables };
+type PushGap = z.infer<typeof pushGap>;
 
 /** Routes reachable without a device token. */
 const PUBLIC_V1_PATHS = new Set(['/v1/enrol']);
@@ -89,9 +95,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('x-content-type-options', 'nosniff');
   });
 
+  const maxBodyBytes = deps.maxBodyBytes ?? 1024 * 1024;
   app.use('*', bodyLimit({
-    maxSize: deps.maxBodyBytes ?? 1024 * 1024,
-    onError: () => { throw new HttpError(413, 'payload_too_large', 'The request body is too large.'); },
+    maxSize: maxBodyBytes,
+    onError: (c) => {
+      throw new HttpError(413, 'payload_too_large', `The request body is too large: at most ${maxBodyBytes} bytes.` +
+        (c.req.path === '/v1/push' ? ' Push fewer mutations at a time.' : ''));
+    },
   }));
 
   app.get('/health', async (c) => {
@@ -141,6 +151,33 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ clientId, kind });
   });
   app.all('/v1/access/:clientId', methodNotAllowed('GET'));
+
+  app.post('/v1/push', async (c) => {
+    const { mutations } = await readPush(c);
+    const device = c.get('device');
+    const outcome = await pushMutations(db, { deviceId: device.id, userId: c.get('user').id, lastSeq: device.lastSeq }, mutations, clock.now());
+    if (outcome.kind === 'gap') {
+      return c.json({
+        error: 'gap', expectedSeq: outcome.expectedSeq,
+        message: `This push skips sequence numbers: the backend expected mutation ${outcome.expectedSeq} next. Push again from there.`,
+      } satisfies PushGap, 409);
+    }
+    if (outcome.kind === 'failed') {
+      logger.error({ err: safeError(outcome.error), deviceId: device.id, processed: outcome.results.length }, 'push failed');
+      // What was processed before the failure is committed and answered; the device pushes the rest again.
+      return c.json({
+        error: 'unavailable', message: 'The backend could not store all changes just now. Those listed in results are done; push the rest again shortly.',
+        results: outcome.results, lastSeq: outcome.lastSeq,
+      }, 503);
+    }
+    const rejected = outcome.results.flatMap((r) => (r.status === 'rejected' ? [{ seq: r.seq, code: r.code }] : []));
+    if (rejected.length > 0) logger.info({ deviceId: device.id, rejected }, 'mutations rejected');
+    return c.json({ results: outcome.results, lastSeq: outcome.lastSeq } satisfies PushResponse);
+  });
+  app.all('/v1/push', methodNotAllowed('POST'));
+
+  app.post('/v1/pull', async (c) => c.json(await pullChanges(db, clock, c.get('user').id, await readPull(c))));
+  app.all('/v1/pull', methodNotAllowed('POST'));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `There is no ${c.req.method} ${c.req.path.slice(0, 200)} here.` }, 404));
 

@@ -52,19 +52,22 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, root: stri
 
 /** The request body, as JSON, checked against `schema`. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return parse(schema, await readJson(c), 'body');
+}
+
+/** The request body parsed as JSON, or a 400 saying why it is not. */
+export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw invalidInput([{ path: 'body', message: 'must be JSON, sent with the header Content-Type: application/json' }]);
   }
   const text = await c.req.text();
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     // The parser's own message quotes the body, which may hold a secret: say only where.
     throw invalidInput([{ path: 'body', message: text.trim() === '' ? 'is empty: send a JSON object' : 'is not valid JSON' }]);
   }
-  return parse(schema, data, 'body');
 }
 
 /** Free text that must be present: trimmed, 1..max characters, no control characters. */

@@ -1,23 +1,19 @@
 // The manufacturer's database (PostgreSQL; PGlite when run embedded). People,
-// their devices and who may see which client. After a change here run
+// their devices, who may see which client, and the synced records with the
+// change log the devices pull from (docs/sync.md). After a change here run
 // `npx drizzle-kit generate --config drizzle.backend.config.ts`; migrations are
 // applied when the backend starts.
 //
-// Still to come with the sync protocol (docs/sync.md), beside these tables:
-// - mutation results: per device and seq, `applied` or `rejected` with its
-//   reason, so a replayed push is answered again rather than applied twice;
-// - the change log: every record write with its transaction
-//   (pg_current_xact_id()) and a sequence, pulled by transaction watermark;
-// - records: the server's copy of the synced records (core/records.ts:
-//   clients, meetings, answers, touchpoints, tasks, consents, mandates,
-//   alerts, advice records), keyed by their UUIDv7, with per-field HLC stamps
-//   for the merge and tombstones; clients.id is what client_access.client_id
-//   names;
-// - manufacturer data that syncs down read-only: catalogue, segment rule sets,
-//   value tiers, price ranges per retailer and product, alert rules.
+// Still to come beside these tables: manufacturer data that syncs down
+// read-only (catalogue, segment rule sets, value tiers, price ranges per
+// retailer and product, alert rules), and tombstones for erased clients and
+// revoked shares.
 
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint, bigserial, check, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import type { EntityName, Fields } from '#core/records.ts';
 import { BACKEND_ROLES, type BackendRole } from '../roles.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -68,8 +64,9 @@ export const devices = pgTable('devices', {
 
 /**
  * Who may see which client: an advisor sees their own clients and clients
- * shared with them, nothing else. client_id names a client record (the records
- * tables come with the sync protocol; no foreign key until then).
+ * shared with them, nothing else. client_id names a client record (no foreign
+ * key: a client.create writes both in one transaction, and access may be
+ * granted before the record arrives).
  */
 export const clientAccess = pgTable('client_access', {
   clientId: uuid('client_id').notNull(),
@@ -83,6 +80,65 @@ export const clientAccess = pgTable('client_access', {
   index('client_access_user').on(t.userId, t.clientId),
 ]);
 
+/**
+ * The server's copy of every synced record (core/records.ts), whatever its
+ * entity: its fields and, per field, the HLC stamp of the change that wrote it
+ * (the merge in core/sync/merge.ts compares only those). Ids are text because
+ * answers are named `<clientId>:<attribute>`; every other id is a UUIDv7.
+ */
+export const records = pgTable('records', {
+  entity: text('entity').$type<EntityName>().notNull(),
+  id: text('id').notNull(),
+  /** The client the record belongs to (a client's own record: its id). Access is decided by it. */
+  clientId: uuid('client_id').notNull(),
+  fields: jsonb('fields').$type<Fields>().notNull(),
+  stamps: jsonb('stamps').$type<Record<string, string>>().notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.entity, t.id] }),
+  index('records_client').on(t.clientId),
+  // A push loads records by id alone: it does not know which entity an argument names.
+  index('records_id').on(t.id),
+]);
+
+/** PostgreSQL's 64-bit transaction id, as text (it does not fit a JS number). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * One row per record write, with the writing transaction. A pull reads it in
+ * (xid, seq) order, only below the oldest transaction still running, so a row
+ * can never appear behind a cursor already handed out (docs/sync.md, Pull).
+ */
+export const changeLog = pgTable('change_log', {
+  xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  entity: text('entity').$type<EntityName>().notNull(),
+  id: text('id').notNull(),
+  clientId: uuid('client_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.xid, t.seq] })]);
+
+/**
+ * What became of each mutation a device pushed, by its seq: a replayed push
+ * (its answer lost on the way back) is answered from here, never applied twice.
+ */
+export const mutationResults = pgTable('mutation_results', {
+  deviceId: uuid('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  mutationId: text('mutation_id').notNull(),
+  name: text('name').notNull(),
+  status: text('status').$type<'applied' | 'rejected'>().notNull(),
+  /** For a rejection: a stable code and a sentence for the user. */
+  code: text('code'),
+  message: text('message'),
+  processedAt: at('processed_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.deviceId, t.seq] }),
+  check('mutation_results_status', sql`${t.status} IN ('applied', 'rejected')`),
+]);
+
 export type User = typeof users.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type AccessKind = (typeof clientAccess.$inferSelect)['kind'];
+export type RecordRow = typeof records.$inferSelect;
+export type MutationResultRow = typeof mutationResults.$inferSelect;

@@ -124,5 +124,13 @@ export async function testBackend() {
   function get(path: string, token?: string) {
     return app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   }
-  return { app, db, database, clock, log, person, code, enrol, device, get, dispose: () => database.dispose() };
+  /** A JSON POST; a string body is sent as it is. */
+  function post(path: string, body: unknown, token?: string) {
+    return app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+  return { app, db, database, clock, log, person, code, enrol, device, get, post, dispose: () => database.dispose() };
 }

@@ -1,0 +1,134 @@
+// One pushed mutation against the server's records, inside the push's
+// transaction: is it a mutation at all, is its clock sane, may this user touch
+// the client, then the shared validation, plan and per-field merge
+// (core/sync/apply.ts), then the writes. Anything refused is a verdict, not an
+// error: the push records it and the device's queue moves on.
+import { eq } from 'drizzle-orm';
+import { DomainError } from '#core/errors.ts';
+import type { MutationName } from '#core/mutations/index.ts';
+import { answerId, type EntityName } from '#core/records.ts';
+import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
+import type { PushedMutation } from '#core/sync/protocol.ts';
+import { canWriteClient } from './access.ts';
+import type { BackendDb } from './db/connect.ts';
+import { clientAccess } from './db/schema.ts';
+import { isUuid } from './ids.ts';
+import { lockRecords, recordKey, writeRecords, type StoredState } from './records.ts';
+
+export type Verdict = { status: 'applied' } | { status: 'rejected'; code: string; message: string };
+
+/** A stamp further ahead of the server's clock than this comes from a computer whose date is wrong. */
+export const CLOCK_AHEAD_LIMIT_MS = 30 * 24 * 60 * 60 * 1000;
+
+const reject = (code: string, message: string): Verdict => ({ status: 'rejected', code, message });
+/** The one refusal for a client the user may not touch, whether or not it exists: nothing leaks. */
+const NO_SUCH_CLIENT = reject('not_found', 'No such client.');
+
+/**
+ * Where each mutation names the client it is about: in an argument, or only
+ * through the record it changes. A new mutation must say so here (tsc insists).
+ */
+const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: EntityName }> = {
+  'client.create': { arg: 'id' },
+  'client.update': { arg: 'id' },
+  'client.delete': { arg: 'id' },
+  'meeting.start': { arg: 'clientId' },
+  'meeting.update': { record: 'meetings' },
+  'meeting.end': { record: 'meetings' },
+  'answer.set': { arg: 'clientId' },
+  'touchpoint.add': { arg: 'clientId' },
+  'task.add': { arg: 'clientId' },
+  'task.update': { record: 'tasks' },
+  'consent.record': { arg: 'clientId' },
+};
+
+const text = (args: unknown, key: string): string | undefined => {
+  const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+};
+
+/** The ids of every record a plan may read or write, read from the (not yet validated) arguments. */
+function candidateIds(args: unknown): string[] {
+  const [id, clientId, meetingId, attribute] = ['id', 'clientId', 'meetingId', 'attribute'].map((k) => text(args, k));
+  const ids = [id, clientId, meetingId, clientId !== undefined && attribute !== undefined ? answerId(clientId, attribute) : undefined];
+  return [...new Set(ids.filter((x): x is string => x !== undefined))];
+}
+
+/**
+ * The client this mutation is about, once the user may write it; null when
+ * the arguments name none (validation will say so); 'refused' otherwise. A
+ * record the user may not write (a meeting of someone else's client) counts
+ * as not there, so the plan refuses it as it would a record that does not exist.
+ */
+async function clientOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>): Promise<string | null | 'refused'> {
+  const via = CLIENT_OF[name];
+  if ('record' in via) {
+    const id = text(args, 'id');
+    const row = id === undefined ? undefined : rows.get(recordKey(via.record, id));
+    return row && (await canWriteClient(tx, userId, row.clientId)) ? row.clientId : null;
+  }
+  const clientId = text(args, via.arg);
+  if (clientId === undefined || !isUuid(clientId)) return null;
+  const exists = rows.has(recordKey('clients', clientId));
+  if (name === 'client.create' && !exists) {
+    // A new client: nobody may have it yet (access can be granted before the record arrives).
+    const [taken] = await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(eq(clientAccess.clientId, clientId)).limit(1);
+    return taken ? 'refused' : clientId;
+  }
+  return exists && (await canWriteClient(tx, userId, clientId)) ? clientId : 'refused';
+}
+
+export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutation, now: Date): Promise<Verdict> {
+  if (!isMutationName(m.name)) {
+    return reject('unknown_mutation', `"${m.name}" is not a change this backend knows. Update the workstation; the change was not applied.`);
+  }
+  const ahead = Number(m.hlc.slice(0, 15)) - now.getTime();
+  if (ahead > CLOCK_AHEAD_LIMIT_MS) {
+    return reject('clock_ahead', `This change is stamped ${Math.floor(ahead / 86_400_000)} days after the server's time, so the computer's date was wrong. ` +
+      "Correct the computer's date and time and make the change again.");
+  }
+  for (const key of ['id', 'clientId'] as const) {
+    // PostgreSQL stores uuids in lower case; an id in capitals would not find its own client again.
+    const value = text(m.args, key);
+    if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
+  }
+  const ids = candidateIds(m.args);
+  const rows = await lockRecords(tx, ids);
+  const clientId = await clientOf(tx, userId, m.name, m.args, rows);
+  if (clientId === 'refused') return NO_SUCH_CLIENT;
+
+  let writes: MergedWrite[];
+  try {
+    const result = applyMutation(m.name, m.args, {
+      at: m.at, hlc: m.hlc, userId,
+      read(entity, id) {
+        if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which candidateIds did not load`);
+        const row = rows.get(recordKey(entity, id));
+        // Records of other clients are not there for this mutation.
+        return row && row.clientId === clientId ? row : null;
+      },
+    });
+    if (result.clientId !== clientId || result.writes.some((w) => w.clientId !== clientId)) {
+      throw new Error(`${m.name} planned writes for a client other than the one whose access was checked`);
+    }
+    writes = result.writes;
+  } catch (error) {
+    if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', sentence(error.message));
+    throw error;
+  }
+  // A new record whose id another client's record already has (ids are UUIDs: practically never).
+  if (writes.some((w) => w.created && rows.has(recordKey(w.entity, w.id)))) {
+    return reject('id_in_use', 'A record with this id exists already; the change was not applied.');
+  }
+  if (m.name === 'client.create' && writes.some((w) => w.entity === 'clients' && w.created)) {
+    await tx.insert(clientAccess).values({ clientId: clientId!, userId, kind: 'owner' });
+  }
+  await writeRecords(tx, writes, now);
+  return { status: 'applied' };
+}
+
+/** "email is not valid: …" → "Email is not valid: …." */
+function sentence(message: string): string {
+  const s = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}

@@ -1,0 +1,95 @@
+// POST /v1/push: a device's outbox mutations, each processed once and in the
+// device's order (docs/sync.md, Push). Every mutation is its own transaction:
+// it locks the device row, and the device's last_seq decides between a replay
+// (answered from the stored result), a gap (refused) and the next mutation
+// (applied or rejected, stored, last_seq advanced). A batch cut off anywhere,
+// by a lost response, a crash or a database error, is simply pushed again.
+import { and, eq } from 'drizzle-orm';
+import type { MutationResult, PushedMutation } from '#core/sync/protocol.ts';
+import type { BackendDb } from './db/connect.ts';
+import { devices, mutationResults, type MutationResultRow } from './db/schema.ts';
+import { applyPushed } from './mutate.ts';
+
+export type PushOutcome =
+  | { kind: 'done'; results: MutationResult[]; lastSeq: number }
+  /** The batch skipped numbers: nothing from `expectedSeq` on was processed. */
+  | { kind: 'gap'; expectedSeq: number; results: MutationResult[]; lastSeq: number }
+  /** The database failed at one mutation: what came before it is kept, it and the rest are not. */
+  | { kind: 'failed'; error: unknown; results: MutationResult[]; lastSeq: number };
+
+type Step = { kind: 'done'; result: MutationResult; lastSeq: number } | { kind: 'gap'; lastSeq: number };
+
+/** Failures another attempt may not meet: a record created concurrently, a deadlock, a serialization failure. */
+const RETRYABLE = new Set(['23505', '40001', '40P01']);
+const ATTEMPTS = 3;
+
+export async function pushMutations(db: BackendDb, who: { deviceId: string; userId: string; lastSeq: number }, mutations: PushedMutation[], now: Date): Promise<PushOutcome> {
+  const results: MutationResult[] = [];
+  let lastSeq = who.lastSeq;
+  for (const m of mutations) {
+    let step: Step;
+    try {
+      step = await retrying(() => db.transaction((tx) => processOne(tx, who, m, now)));
+    } catch (error) {
+      return { kind: 'failed', error, results, lastSeq };
+    }
+    lastSeq = step.lastSeq;
+    if (step.kind === 'gap') return { kind: 'gap', expectedSeq: step.lastSeq + 1, results, lastSeq };
+    results.push(step.result);
+  }
+  return { kind: 'done', results, lastSeq };
+}
+
+async function processOne(tx: BackendDb, who: { deviceId: string; userId: string }, m: PushedMutation, now: Date): Promise<Step> {
+  const [device] = await tx.select({ lastSeq: devices.lastSeq }).from(devices).where(eq(devices.id, who.deviceId)).for('update');
+  if (!device) throw new Error('the pushing device is gone');
+  if (m.seq <= device.lastSeq) return { kind: 'done', result: await storedResult(tx, who.deviceId, m), lastSeq: device.lastSeq };
+  if (m.seq > device.lastSeq + 1) return { kind: 'gap', lastSeq: device.lastSeq };
+
+  const verdict = await applyPushed(tx, who.userId, m, now);
+  await tx.insert(mutationResults).values({
+    deviceId: who.deviceId, seq: m.seq, mutationId: m.mutationId, name: m.name, status: verdict.status,
+    code: verdict.status === 'rejected' ? verdict.code : null,
+    message: verdict.status === 'rejected' ? verdict.message : null,
+    processedAt: now,
+  });
+  await tx.update(devices).set({ lastSeq: m.seq }).where(eq(devices.id, who.deviceId));
+  return { kind: 'done', result: { seq: m.seq, ...verdict }, lastSeq: m.seq };
+}
+
+/** The answer given the first time; a different mutation under an old number is refused, not mistaken for it. */
+async function storedResult(tx: BackendDb, deviceId: string, m: PushedMutation): Promise<MutationResult> {
+  const [row] = await tx.select().from(mutationResults).where(and(eq(mutationResults.deviceId, deviceId), eq(mutationResults.seq, m.seq)));
+  if (!row || row.mutationId !== m.mutationId) {
+    return {
+      seq: m.seq, status: 'rejected', code: 'seq_reused',
+      message: `This device already sent a different change numbered ${m.seq}, so this one was not applied. ` +
+        "The workstation's book was probably restored from an older copy: enrol the workstation again.",
+    };
+  }
+  return resultOf(row);
+}
+
+function resultOf(row: MutationResultRow): MutationResult {
+  if (row.status === 'applied') return { seq: row.seq, status: 'applied' };
+  return { seq: row.seq, status: 'rejected', code: row.code ?? 'rejected', message: row.message ?? 'The change was refused.' };
+}
+
+async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+    }
+  }
+}
+
+/** The SQLSTATE of a database error, under drizzle's wrapping. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
