@@ -5,7 +5,7 @@
 // sync simply goes on (pushes are replay-safe, pulls merge idempotently).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ENTITIES, type EntityName } from '#core/records.ts';
-import { mergeFields } from '#core/sync/merge.ts';
+import { mergeFields, recordStamp } from '#core/sync/merge.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
 import { readSyncedState, writeSyncedState } from './records.ts';
 import { outbox, syncDeferred, type UndoEntry } from './schema.ts';
@@ -16,10 +16,22 @@ export interface Refused { seq: number; name: string; clientId: string | null; c
 
 const CURSOR_KEY = 'sync_cursor';
 
-/** The next mutations to push, oldest first. */
-export function nextBatch(store: Store, limit: number): PushedMutation[] {
-  return store.db.select().from(outbox).where(eq(outbox.status, 'pending')).orderBy(asc(outbox.seq)).limit(limit).all()
-    .map((m) => ({ seq: m.seq, mutationId: m.mutationId, name: m.name, args: m.args, hlc: m.hlc, at: m.createdAt }));
+/** Half the backend's body limit (1 MiB): a batch of long notes still fits, with room to spare. */
+export const BATCH_MAX_BYTES = 512 * 1024;
+
+/** The next mutations to push, oldest first: at most `limit` of them and about `maxBytes` of JSON. */
+export function nextBatch(store: Store, limit: number, maxBytes = BATCH_MAX_BYTES): PushedMutation[] {
+  const rows = store.db.select().from(outbox).where(eq(outbox.status, 'pending')).orderBy(asc(outbox.seq)).limit(limit).all();
+  const batch: PushedMutation[] = [];
+  let bytes = 0;
+  for (const m of rows) {
+    const pushed = { seq: m.seq, mutationId: m.mutationId, name: m.name, args: m.args, hlc: m.hlc, at: m.createdAt };
+    bytes += Buffer.byteLength(JSON.stringify(pushed));
+    // Always at least one: a single change is far below the limit (notes are bounded by the domain).
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push(pushed);
+  }
+  return batch;
 }
 
 /**
@@ -88,7 +100,11 @@ function releaseDeferred(store: Store, clientId: string, at: number): void {
  */
 export function applyPulled(store: Store, records: PulledRecord[], page: { cursor: string; hlc: string }, at: number): void {
   store.transaction(() => {
-    store.observe(page.hlc);
+    // Every stamp seen counts, not only the backend's clock: a change from a
+    // laptop whose clock runs fast must still sort before what is made after it here.
+    let newest = page.hlc;
+    for (const r of records) if (r.state) { const s = recordStamp(r.state.stamps); if (s > newest) newest = s; }
+    store.observe(newest);
     const now: PulledRecord[] = [];
     const pendingOf = new Map<string, boolean>();
     for (const r of records) {

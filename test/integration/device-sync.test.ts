@@ -63,6 +63,18 @@ describe('the backend refuses a change', () => {
   });
 });
 
+describe('the next batch to push', () => {
+  it('stays under the size the backend accepts, however long the notes', () => {
+    const id = newClient();
+    for (let i = 0; i < 120; i++) t.store.mutate('client.update', { id, patch: { notes: `${i} ${'Ausführliche Notiz. '.repeat(490)}` } });
+    const batch = nextBatch(t.store, 200);
+    expect(batch.length).toBeGreaterThan(1);
+    expect(batch.length).toBeLessThan(121);
+    expect(Buffer.byteLength(JSON.stringify({ mutations: batch }))).toBeLessThan(1024 * 1024);
+    expect(batch[0]!.name).toBe('client.create');
+  });
+});
+
 describe('pulled changes', () => {
   it('merge field by field: a newer value replaces, an older one does not', () => {
     const id = newClient({ city: 'Bonn' });
@@ -101,6 +113,15 @@ describe('pulled changes', () => {
     t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
     const [m] = nextBatch(t.store, 1);
     expect(m!.hlc > seen).toBe(true);
+  });
+
+  it('make later local changes sort after a pulled change from a laptop whose clock runs a week fast', () => {
+    const id = newClient();
+    acceptAll();
+    const fast = formatHlc({ wall: clock + 7 * 24 * 3600_000, counter: 3, node: 'other-laptop' });
+    applyPulled(t.store, [{ entity: 'clients', id, clientId: id, state: { fields: { city: 'Köln' }, stamps: { city: fast } } }], page(6), clock);
+    t.store.mutate('client.update', { id, patch: { city: 'Bonn' } });
+    expect(nextBatch(t.store, 1)[0]!.hlc > fast).toBe(true);
   });
 
   it('remove a client and everything about it on a tombstone', () => {

@@ -1,0 +1,173 @@
+// Sync over a hostile wire, device and backend both real: nothing lost,
+// nothing applied twice, one bad change never blocks the rest.
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getClient } from '#db/queries.ts';
+import { outbox } from '#db/schema.ts';
+import { applyPulled } from '#db/sync.ts';
+import { BackendLink } from '#services/sync/link.ts';
+import { eq } from 'drizzle-orm';
+import { newClient, setCity } from './support.ts';
+import { DAY, startWorld, syncUntilDone, type World } from './world.ts';
+
+let w: World;
+beforeEach(async () => { w = await startWorld(); });
+afterEach(async () => { await w.close(); });
+
+const count = async (table: string, where = sql`true`) =>
+  (await w.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${where}`))[0]!.n;
+
+describe('sync reliability', () => {
+  it('a push replayed after a lost response is applied once', async () => {
+    const anna = await w.person('Anna Berger');
+    let dropped = false;
+    const laptop = await w.device(anna.id, 'Laptop', {
+      faults: (path) => (path === '/v1/push' && !dropped ? ((dropped = true), { kind: 'drop_response' }) : { kind: 'pass' }),
+    });
+    const id = newClient(laptop.store);
+    setCity(laptop.store, id, 'Köln');
+    await laptop.engine.syncOnce();
+    // The backend applied both, but the laptop never heard: for it they are still unsent.
+    expect(laptop.engine.getStatus().phase).toBe('offline');
+    expect(laptop.store.pendingCount()).toBe(2);
+    expect(await count('mutation_results')).toBe(2);
+    const logBefore = await count('change_log');
+
+    await syncUntilDone(laptop);
+    expect(laptop.store.pendingCount()).toBe(0);
+    expect(await count('mutation_results')).toBe(2);
+    expect(await count('change_log')).toBe(logBefore);
+    expect(await w.backendSnapshot(anna.id)).toEqual(laptop.snapshot());
+  });
+
+  it('a duplicated push, and a stale copy arriving after later pushes, change nothing twice', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop', {
+      faults: (path, n) => (path !== '/v1/push' ? { kind: 'pass' } : n % 2 === 0 ? { kind: 'duplicate' } : { kind: 'replay_later', ms: 300 }),
+    });
+    const id = newClient(laptop.store);
+    for (const city of ['Bonn', 'Köln', 'Aachen']) {
+      setCity(laptop.store, id, city);
+      await syncUntilDone(laptop);
+    }
+    await laptop.proxy!.settle();
+    expect(await count('mutation_results')).toBe(4);
+    expect((await w.backendSnapshot(anna.id))[`clients/${id}`]!.city).toBe('Aachen');
+    await syncUntilDone(laptop);
+    expect(getClient(laptop.store.db, id)!.client.city).toBe('Aachen');
+  });
+
+  it('an invalid write is rejected, reverted locally and does not block the rest', async () => {
+    const anna = await w.person('Anna Berger');
+    const ben = await w.person('Ben Kaya');
+    const annas = await w.device(anna.id, 'Annas Laptop');
+    const bens = await w.device(ben.id, 'Bens Laptop');
+    const annaClient = newClient(annas.store, { lastName: 'Schäfer' });
+    await syncUntilDone(annas);
+
+    // A tampered book on Ben's laptop claims Anna's client id for a client of its own.
+    newClient(bens.store, { lastName: 'Fake' }, annaClient);
+    const own = newClient(bens.store, { lastName: 'Yilmaz' });
+    await syncUntilDone(bens);
+
+    const status = bens.engine.getStatus();
+    expect(status.phase).toBe('needs_attention');
+    expect(status.refused).toMatchObject([{ name: 'client.create', code: 'not_found', message: 'No such client.' }]);
+    expect(getClient(bens.store.db, annaClient)).toBeNull();
+    expect(getClient(bens.store.db, own)!.client.lastName).toBe('Yilmaz');
+    expect(Object.keys(await w.backendSnapshot(ben.id))).toEqual([`clients/${own}`]);
+    expect((await w.backendSnapshot(anna.id))[`clients/${annaClient}`]!.lastName).toBe('Schäfer');
+  });
+
+  it('a sequence gap is refused and nothing after it is applied', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop');
+    const id = newClient(laptop.store);
+    setCity(laptop.store, id, 'Bonn');
+    setCity(laptop.store, id, 'Köln');
+    // A damaged outbox: the middle change is gone.
+    const [, middle] = laptop.store.db.select().from(outbox).all();
+    laptop.store.db.delete(outbox).where(eq(outbox.seq, middle!.seq)).run();
+    await laptop.engine.syncOnce();
+
+    expect(laptop.engine.getStatus().phase).toBe('needs_attention');
+    expect(laptop.engine.getStatus().message).toMatch(/gap|sequence|expected/i);
+    expect(await count('mutation_results')).toBe(1);
+    expect((await w.backendSnapshot(anna.id))[`clients/${id}`]!.city).toBeNull();
+  });
+
+  it('a device always sees its own writes while its outbox is not empty', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop');
+    const tablet = await w.device(anna.id, 'Tablet');
+    const id = newClient(laptop.store);
+    await syncUntilDone(laptop);
+    await syncUntilDone(tablet);
+
+    setCity(laptop.store, id, 'Bonn');
+    setCity(tablet.store, id, 'Köln');
+    await syncUntilDone(tablet);
+    // The laptop pulls before its own change is through: it keeps showing its own city.
+    const link = new BackendLink({ url: laptop.store.readState('backend_url')!, token: laptop.store.readState('device_token')! });
+    const page = await link.pull(null, 100);
+    applyPulled(laptop.store, page.records, page, Date.now());
+    expect(getClient(laptop.store.db, id)!.client.city).toBe('Bonn');
+
+    await syncUntilDone(laptop);
+    await syncUntilDone(tablet);
+    // Both made their change without seeing the other's: the later stamp wins, on both.
+    expect(getClient(laptop.store.db, id)!.client.city).toBe('Köln');
+    expect(laptop.snapshot()).toEqual(tablet.snapshot());
+  });
+
+  it('a task added elsewhere is not lost when it arrives while the advisor is editing its client', async () => {
+    const anna = await w.person('Anna Berger');
+    let typeNow: (() => void) | null = null;
+    const laptop = await w.device(anna.id, 'Laptop', {
+      faults: (path) => { if (path === '/v1/pull' && typeNow) { typeNow(); typeNow = null; } return { kind: 'pass' }; },
+    });
+    const tablet = await w.device(anna.id, 'Tablet');
+    const id = newClient(laptop.store);
+    await syncUntilDone(laptop);
+    await syncUntilDone(tablet);
+    tablet.store.mutate('task.add', { id: uuidv7(), clientId: id, title: 'Angebot schicken' });
+    await syncUntilDone(tablet);
+
+    // The advisor types into the client while the laptop's pull, carrying the task, is on the wire.
+    typeNow = () => setCity(laptop.store, id, 'Bonn');
+    await laptop.engine.syncOnce();
+    expect(getClient(laptop.store.db, id)!.client.city).toBe('Bonn');
+    await syncUntilDone(laptop);
+    expect(getClient(laptop.store.db, id)!.tasks.map((t) => t.title)).toEqual(['Angebot schicken']);
+    expect(laptop.snapshot()).toEqual(await w.backendSnapshot(anna.id));
+  });
+
+  it('device clocks seven days fast or slow change nothing', async () => {
+    async function scenario(offsets: [number, number, number]) {
+      const anna = await w.person(`Anna ${offsets.join('/')}`);
+      const [a, b, c] = [
+        await w.device(anna.id, 'A', { clockOffsetMs: offsets[0] }),
+        await w.device(anna.id, 'B', { clockOffsetMs: offsets[1] }),
+        await w.device(anna.id, 'C', { clockOffsetMs: offsets[2] }),
+      ];
+      const id = newClient(a.store, { lastName: 'Krämer' });
+      await syncUntilDone(a);
+      // Each edit is made after its device saw the one before: a chain, not a race.
+      // The slow laptop (c) edits right after the fast one (b), and has the last word.
+      const seen: string[] = [];
+      for (const [device, city] of [[b, 'Bonn'], [c, 'Köln'], [a, 'Aachen'], [b, 'Berlin'], [c, 'Celle']] as const) {
+        await syncUntilDone(device);
+        setCity(device.store, id, city);
+        await syncUntilDone(device);
+        seen.push((await w.backendSnapshot(anna.id))[`clients/${id}`]!.city as string);
+      }
+      for (const d of [a, b, c]) await syncUntilDone(d);
+      return { seen, everywhere: [a, b, c].map((d) => getClient(d.store.db, id)!.client.city) };
+    }
+    const honest = await scenario([0, 0, 0]);
+    const skewed = await scenario([0, 7 * DAY, -7 * DAY]);
+    expect(honest).toEqual({ seen: ['Bonn', 'Köln', 'Aachen', 'Berlin', 'Celle'], everywhere: ['Celle', 'Celle', 'Celle'] });
+    expect(skewed).toEqual(honest);
+  });
+});
