@@ -17,5 +17,5 @@ export function openTestStore(options: { now?: () => number } = {}) {
   const path = join(dir, 'book.db');
   const { sqlite, db } = openDatabase({ path, key });
   const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now });
-  return { store, path, key, dir, close: () => { store.close(); cleanup(); } };
+  return { store, path, key, dir, cleanup, close: () => { store.close(); cleanup(); } };
 }

@@ -8,7 +8,9 @@ import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import type { BackendRole } from '#backend/roles.ts';
 import { listen } from '#backend/server.ts';
 import { ENTITIES } from '#core/records.ts';
+import { openDatabase } from '#db/open.ts';
 import { readSyncedState } from '#db/records.ts';
+import { Store } from '#db/store.ts';
 import { SyncEngine, type SyncOptions } from '#services/sync/engine.ts';
 import { sql } from 'drizzle-orm';
 import { memoryLogger, openTestDatabase } from '../backend/support.ts';
@@ -54,16 +56,19 @@ export async function startWorld() {
     const engine = new SyncEngine(book.store, { now: () => Date.now() + offset, batchSize: 50, pullLimit: 100, ...options.sync });
     const { code } = await issueEnrolmentCode(database.db, userId, new Date());
     await engine.enrol(proxy?.url ?? server.url, code, name);
-    closers.push(async () => { engine.stop(); await proxy?.close(); book.close(); });
-    const snapshot = () => {
-      const out: Record<string, Record<string, unknown>> = {};
-      for (const entity of ENTITIES) {
-        const ids = book.store.sqlite.prepare(`SELECT id FROM ${tableName(entity)}`).all() as { id: string }[];
-        for (const { id } of ids) out[`${entity}/${id}`] = readSyncedState(book.store.db, entity, id)!.fields;
-      }
-      return out;
-    };
+    closers.push(async () => { engine.stop(); await proxy?.close(); if (book.store.sqlite.open) book.store.close(); book.cleanup(); });
+    const snapshot = () => snapshotOf(book.store);
     return { name, path: book.path, key: book.key, store: book.store, engine, proxy, snapshot, settle: () => settled({ db: database.db }) };
+  }
+
+  /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */
+  function reopen(device: Device, options: { sync?: SyncOptions } = {}): Device {
+    const { sqlite, db } = openDatabase({ path: device.path, key: device.key });
+    const store = new Store(sqlite, db, { userId: 'restarted' });
+    const engine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
+    store.userId = engine.backendUserId() ?? store.userId;
+    closers.push(() => { engine.stop(); if (sqlite.open) store.close(); });
+    return { ...device, store, engine, snapshot: () => snapshotOf(store) };
   }
 
   /** The backend's records of one user's clients, as a device would hold them. */
@@ -84,7 +89,7 @@ export async function startWorld() {
   }
 
   return {
-    db: database.db, url: server.url, log, person, device, backendSnapshot, query,
+    db: database.db, url: server.url, log, person, device, reopen, backendSnapshot, query,
     async close() {
       for (const c of closers.reverse()) await c();
       await server.close();
@@ -94,6 +99,15 @@ export async function startWorld() {
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
+
+function snapshotOf(store: Store): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const entity of ENTITIES) {
+    const ids = store.sqlite.prepare(`SELECT id FROM ${tableName(entity)}`).all() as { id: string }[];
+    for (const { id } of ids) out[`${entity}/${id}`] = readSyncedState(store.db, entity, id)!.fields;
+  }
+  return out;
+}
 
 function tableName(entity: string): string {
   return entity.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
