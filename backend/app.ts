@@ -172,6 +172,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     const rejected = outcome.results.flatMap((r) => (r.status === 'rejected' ? [{ seq: r.seq, code: r.code }] : []));
     if (rejected.length > 0) logger.info({ deviceId: device.id, rejected }, 'mutations rejected');
+    const dropped = rejected.filter((r) => r.code === 'client_erased').map((r) => r.seq);
+    if (dropped.length > 0) logger.warn({ deviceId: device.id, seqs: dropped }, 'dropped late changes about erased clients');
     return c.json({ results: outcome.results, lastSeq: outcome.lastSeq } satisfies PushResponse);
   });
   app.all('/v1/push', methodNotAllowed('POST'));

@@ -8,10 +8,11 @@ import { DomainError } from '#core/errors.ts';
 import type { MutationName } from '#core/mutations/index.ts';
 import { answerId, type EntityName } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
-import type { PushedMutation } from '#core/sync/protocol.ts';
+import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { canWriteClient } from './access.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess } from './db/schema.ts';
+import { eraseClient, erasedAmong } from './erase.ts';
 import { isUuid } from './ids.ts';
 import { lockRecords, recordKey, writeRecords, type StoredState } from './records.ts';
 
@@ -32,6 +33,7 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'client.create': { arg: 'id' },
   'client.update': { arg: 'id' },
   'client.delete': { arg: 'id' },
+  'client.erase': { arg: 'id' },
   'meeting.start': { arg: 'clientId' },
   'meeting.update': { record: 'meetings' },
   'meeting.end': { record: 'meetings' },
@@ -78,7 +80,12 @@ async function clientOf(tx: BackendDb, userId: string, name: MutationName, args:
   return exists && (await canWriteClient(tx, userId, clientId)) ? clientId : 'refused';
 }
 
+/** A change about a client erased at their request: dropped, and nothing about them comes back. */
+const ERASED = reject('client_erased', 'This client was erased at their request, so the change was dropped.');
+
 export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutation, now: Date): Promise<Verdict> {
+  // An entry emptied on the device because its client was erased there: it only holds the device's place in sequence.
+  if (m.name === PURGED_MUTATION) return { status: 'applied' };
   if (!isMutationName(m.name)) {
     return reject('unknown_mutation', `"${m.name}" is not a change this backend knows. Update the workstation; the change was not applied.`);
   }
@@ -93,6 +100,12 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
     if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
   }
   const ids = candidateIds(m.args);
+  const via = CLIENT_OF[m.name];
+  const named = 'arg' in via ? text(m.args, via.arg) : undefined;
+  if (named !== undefined && isUuid(named) && (await erasedAmong(tx, [named])).size > 0) {
+    // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
+    return (await canWriteClient(tx, userId, named)) ? ERASED : NO_SUCH_CLIENT;
+  }
   const rows = await lockRecords(tx, ids);
   const clientId = await clientOf(tx, userId, m.name, m.args, rows);
   if (clientId === 'refused') return NO_SUCH_CLIENT;
@@ -112,6 +125,10 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
       throw new Error(`${m.name} planned writes for a client other than the one whose access was checked`);
     }
     writes = result.writes;
+    if (result.erase) {
+      await eraseClient(tx, clientId!, now);
+      return { status: 'applied' };
+    }
   } catch (error) {
     if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', sentence(error.message));
     throw error;

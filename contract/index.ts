@@ -48,6 +48,8 @@ export const contract = {
     create: oc.input(z.object({ ...newId, ...clientFields })).output(saved),
     update: oc.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
     delete: oc.input(z.object({ id: uuid })).output(saved),
+    /** The client's right to erasure: everything about them, here, at the backend and on every device. */
+    erase: oc.input(z.object({ id: uuid })).output(saved),
   },
   meetings: {
     start: oc.input(z.object({ ...newId, clientId: uuid, reason: optionalText(500) })).output(saved),

@@ -9,6 +9,7 @@ import { planMutation } from '#core/mutations/plan.ts';
 import { parseOrThrow } from '#core/validate.ts';
 import type { EntityName } from '#core/records.ts';
 import type { Db, Sqlite } from './open.ts';
+import { eraseClientLocally } from './erase.ts';
 import { applyWrite, recordReader } from './records.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
@@ -67,9 +68,12 @@ export class Store {
       if (applied.undo) undo.push(applied.undo);
       if (write.id === plan.id && write.entity === plan.writes[0]?.entity) version = applied.version;
     }
+    const mutationId = uuidv7();
+    // What was queued about the client is emptied first; the erasure itself then joins the queue.
+    if (plan.erase) eraseClientLocally(this.db, plan.clientId, mutationId);
     // A repeated create or start changes nothing and owes the backend nothing.
-    if (plan.writes.length > 0) {
-      this.db.insert(outbox).values({ mutationId: uuidv7(), name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
+    if (plan.writes.length > 0 || plan.erase) {
+      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
       this.writeState('hlc', hlc);
     }
     if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;

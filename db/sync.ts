@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ENTITIES, type EntityName } from '#core/records.ts';
 import { mergeFields, recordStamp } from '#core/sync/merge.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
+import { eraseClientLocally } from './erase.ts';
 import { readSyncedState, writeSyncedState } from './records.ts';
 import { outbox, syncDeferred, type UndoEntry } from './schema.ts';
 import type { Store } from './store.ts';
@@ -52,6 +53,8 @@ export function takeResults(store: Store, results: MutationResult[], at: number)
       } else {
         undo(store, row.undo ?? [], row.hlc, at);
         store.db.update(outbox).set({ status: 'rejected', error: JSON.stringify({ code: r.code, message: r.message, at }) }).where(eq(outbox.seq, r.seq)).run();
+        // The client was erased elsewhere: whatever this device still holds about them goes too.
+        if (r.code === 'client_erased' && row.clientId) eraseClientLocally(store.db, row.clientId);
       }
     }
     for (const clientId of touched) releaseDeferred(store, clientId, at);
@@ -107,7 +110,10 @@ export function applyPulled(store: Store, records: PulledRecord[], page: { curso
     store.observe(newest);
     const now: PulledRecord[] = [];
     const pendingOf = new Map<string, boolean>();
+    // An erased client goes at once, unsent changes or not, and nothing else about them is kept.
+    const erased = new Set(records.filter((r) => r.entity === 'clients' && r.state === null).map((r) => r.id));
     for (const r of records) {
+      if (erased.has(r.clientId)) { if (r.entity === 'clients' && r.id === r.clientId) now.push(r); continue; }
       if (!pendingOf.has(r.clientId)) pendingOf.set(r.clientId, hasPending(store, r.clientId));
       if (pendingOf.get(r.clientId)) {
         store.db.insert(syncDeferred).values({ entity: r.entity, id: r.id, clientId: r.clientId, state: r.state })
@@ -127,7 +133,9 @@ function mergePulled(store: Store, records: PulledRecord[], at: number): void {
     : (a.state === null ? 1 : -1));
   for (const r of sorted) {
     if (r.state === null) {
-      writeSyncedState(store.db, r.entity, r.id, null, at);
+      // A client's tombstone means erasure (or access taken away): nothing about them may stay.
+      if (r.entity === 'clients') eraseClientLocally(store.db, r.id);
+      else writeSyncedState(store.db, r.entity, r.id, null, at);
       continue;
     }
     const base = readSyncedState(store.db, r.entity, r.id);

@@ -69,6 +69,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
       update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
       delete: base.clients.delete.handler(({ input }) => store.mutate('client.delete', input)),
+      erase: base.clients.erase.handler(({ input }) => store.mutate('client.erase', input)),
     },
     meetings: {
       start: base.meetings.start.handler(({ input }) => store.mutate('meeting.start', { ...input, id: input.id ?? uuidv7() })),

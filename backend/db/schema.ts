@@ -6,8 +6,7 @@
 //
 // Still to come beside these tables: manufacturer data that syncs down
 // read-only (catalogue, segment rule sets, value tiers, price ranges per
-// retailer and product, alert rules), and tombstones for erased clients and
-// revoked shares.
+// retailer and product, alert rules), and tombstones for revoked shares.
 
 import { sql } from 'drizzle-orm';
 import {
@@ -142,3 +141,13 @@ export type Device = typeof devices.$inferSelect;
 export type AccessKind = (typeof clientAccess.$inferSelect)['kind'];
 export type RecordRow = typeof records.$inferSelect;
 export type MutationResultRow = typeof mutationResults.$inferSelect;
+
+/**
+ * Clients erased at their request: only the id and when, nothing personal.
+ * Their records are gone; this row is why later pushes about them are
+ * dropped and why the tombstones keep reaching devices that were offline.
+ */
+export const erasedClients = pgTable('erased_clients', {
+  clientId: uuid('client_id').primaryKey(),
+  erasedAt: at('erased_at').notNull(),
+});

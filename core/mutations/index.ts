@@ -13,6 +13,8 @@ export const MUTATIONS = {
   'client.create': clientCreateSchema,
   'client.update': clientUpdateSchema,
   'client.delete': z.object({ id: uuid }).strict(),
+  /** The client's right to erasure: everything about them goes, on every device and the backend. Carries no personal data. */
+  'client.erase': z.object({ id: uuid }).strict(),
   'meeting.start': meetingStartSchema,
   'meeting.update': meetingUpdateSchema,
   'meeting.end': meetingEndSchema,

@@ -8,7 +8,13 @@ import { answerId, type Fields, type RecordReader, type RecordWrite, type Stored
 import type { MutationArgs, MutationName } from './index.ts';
 
 export interface PlanContext { at: number; userId: string; read: RecordReader }
-export interface Plan { writes: RecordWrite[]; id: string; clientId: string }
+export interface Plan {
+  writes: RecordWrite[];
+  id: string;
+  clientId: string;
+  /** The mutation erases the client: every record about them is removed, not written. */
+  erase?: true;
+}
 
 const notFound = (field: string) => new DomainError([{ field, code: 'not_found' }]);
 
@@ -54,6 +60,11 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
   'client.delete'(a, { at, read }) {
     liveClient(read, a.id);
     return { writes: [update('clients', a.id, a.id, { deletedAt: at })], id: a.id, clientId: a.id };
+  },
+  'client.erase'(a, { read }) {
+    // A deleted (tombstoned) client still holds personal data, so it can be erased too.
+    if (!read.get('clients', a.id)) throw notFound('client');
+    return { writes: [], id: a.id, clientId: a.id, erase: true };
   },
   'meeting.start'(a, { at, userId, read }) {
     const client = liveClient(read, a.clientId);

@@ -31,7 +31,7 @@ export function isMutationName(name: string): name is MutationName {
 }
 
 /** Validates and plans one mutation and merges its writes. Throws DomainError for bad input. */
-export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyContext): { clientId: string; writes: MergedWrite[] } {
+export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyContext): { clientId: string; writes: MergedWrite[]; erase: boolean } {
   const args = parseOrThrow(MUTATIONS[name], rawArgs) as MutationArgs<MutationName>;
   // Writes of this mutation are visible to its own later reads (a plan reads before it writes, but be exact).
   const pending = new Map<string, SyncedState & { clientId: string }>();
@@ -52,5 +52,5 @@ export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyCo
     pending.set(`${w.entity}\u0000${w.id}`, { ...merged.state, clientId: w.clientId });
     writes.push({ entity: w.entity, id: w.id, clientId: w.clientId, created: base === null, ...merged });
   }
-  return { clientId: plan.clientId, writes };
+  return { clientId: plan.clientId, writes, erase: plan.erase === true };
 }

@@ -20,6 +20,13 @@ export type PushedMutation = z.infer<typeof pushedMutation>;
 
 export const PUSH_BATCH_MAX = 500;
 
+/**
+ * What an outbox entry becomes when the client it was about is erased before
+ * it was sent: its sequence number still travels (a gap would stop the
+ * queue), its content does not. The backend applies it as nothing.
+ */
+export const PURGED_MUTATION = 'purged';
+
 export const pushRequest = z.object({
   mutations: z.array(pushedMutation).min(1).max(PUSH_BATCH_MAX),
 });

@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#core/hlc.ts';
-import { getClient } from '#db/queries.ts';
+import { getClient, listClients } from '#db/queries.ts';
 import { readSyncedState } from '#db/records.ts';
 import { applyPulled, nextBatch, refused, syncCursor, takeResults } from '#db/sync.ts';
 import { openTestStore } from '../support/book.ts';
@@ -146,5 +146,57 @@ describe('pulled changes', () => {
       { entity: 'clients', id, clientId: id, state: { fields: { ownerId: 'u', firstName: 'Ida', lastName: 'Özdemir', email: null, phone: null, street: null, postalCode: null, city: null, birthDate: null, householdSize: null, household: null, notes: null, lastContactAt: null, deletedAt: null }, stamps: { firstName: s } } },
     ], page(5), clock);
     expect(getClient(t.store.db, id)!.client.lastName).toBe('Özdemir');
+  });
+});
+
+describe('erasure', () => {
+  const everything = (name: string) => {
+    // Every text column of every table, where anything of the client could hide.
+    const tables = t.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search%'").all() as { name: string }[];
+    return tables.flatMap(({ name: table }) => (t.store.sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
+      .filter((row) => JSON.stringify(row).includes(name)).map(() => table));
+  };
+
+  it('erasing a client here removes everything about them; their unsent changes keep their place, emptied', () => {
+    const id = newClient({ lastName: 'Quandt' });
+    t.store.mutate('meeting.start', { id: uuidv7(), clientId: id });
+    t.store.mutate('task.add', { id: uuidv7(), clientId: id, title: 'Quandt anrufen' });
+    const other = newClient({ lastName: 'Bauer' });
+    const before = nextBatch(t.store, 100).map((m) => m.seq);
+    expect(everything('Quandt')).toEqual(expect.arrayContaining(['clients', 'outbox', 'tasks']));
+
+    t.store.mutate('client.erase', { id });
+    expect(getClient(t.store.db, id)).toBeNull();
+    expect(everything('Quandt')).toEqual([]);
+    expect(listClients(t.store.db, t.store.sqlite, { query: 'quandt', offset: 0, limit: 10 }).total).toBe(0);
+    const batch = nextBatch(t.store, 100);
+    // Same sequence numbers as before plus the erasure: the backend sees no gap.
+    expect(batch.map((m) => m.seq)).toEqual([...before, before.at(-1)! + 1]);
+    expect(batch.filter((m) => m.name === 'purged')).toHaveLength(3);
+    expect(batch.at(-1)).toMatchObject({ name: 'client.erase', args: { id } });
+    expect(getClient(t.store.db, other)!.client.lastName).toBe('Bauer');
+  });
+
+  it('an erasure from elsewhere purges the client at once, unsent changes and waiting pulls included', () => {
+    const id = newClient({ lastName: 'Quandt' });
+    acceptAll();
+    t.store.mutate('client.update', { id, patch: { notes: 'Quandt zieht nach Bonn' } });
+    applyPulled(t.store, [{ entity: 'clients', id, clientId: id, state: { fields: { city: 'Köln' }, stamps: { city: backendStamp(5) } } }], page(7), clock);
+    applyPulled(t.store, [
+      { entity: 'touchpoints', id: uuidv7(), clientId: id, state: { fields: { summary: 'Quandt' }, stamps: {} } },
+      { entity: 'clients', id, clientId: id, state: null },
+    ], page(8), clock);
+    expect(getClient(t.store.db, id)).toBeNull();
+    expect(everything('Quandt')).toEqual([]);
+    expect(nextBatch(t.store, 10).map((m) => m.name)).toEqual(['purged']);
+  });
+
+  it('refuses to erase a client that is not there, and changes nothing', () => {
+    const id = newClient();
+    const before = nextBatch(t.store, 100);
+    expect(() => t.store.mutate('client.erase', { id: uuidv7() })).toThrow(/not found|client/i);
+    expect(() => t.store.mutate('client.erase', { id: 'not-an-id' } as never)).toThrow();
+    expect(nextBatch(t.store, 100)).toEqual(before);
+    expect(getClient(t.store.db, id)).not.toBeNull();
   });
 });

@@ -61,6 +61,7 @@ export const de = {
     mutation: {
       'client.create': 'Neuer Kunde',
       'client.update': 'Kundendaten geändert',
+      'client.erase': 'Kunde gelöscht (Recht auf Löschung)',
       'client.delete': 'Kunde gelöscht',
       'meeting.start': 'Gespräch begonnen',
       'meeting.update': 'Gesprächsnotizen',
@@ -77,6 +78,13 @@ export const de = {
       client_erased: 'Der Kunde wurde gelöscht.',
       other: 'Der Hersteller hat die Änderung abgelehnt.',
     } as Record<string, string>,
+  },
+  erase: {
+    title: 'Recht auf Löschung',
+    explain: 'Löscht alles über diesen Kunden auf diesem Gerät, beim Hersteller und auf allen anderen Geräten beim nächsten Abgleich. Das lässt sich nicht rückgängig machen.',
+    start: 'Alle Daten löschen …',
+    confirm: 'Wirklich alle Daten von {{name}} löschen?',
+    do: 'Endgültig löschen',
   },
   common: {
     save: 'Speichern',

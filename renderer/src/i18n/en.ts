@@ -61,6 +61,7 @@ export const en: Messages = {
     mutation: {
       'client.create': 'New client',
       'client.update': 'Client details changed',
+      'client.erase': 'Client erased (right to erasure)',
       'client.delete': 'Client deleted',
       'meeting.start': 'Meeting started',
       'meeting.update': 'Meeting notes',
@@ -77,6 +78,13 @@ export const en: Messages = {
       client_erased: 'The client was erased.',
       other: 'The manufacturer refused the change.',
     },
+  },
+  erase: {
+    title: 'Right to erasure',
+    explain: "Erases everything about this client on this device, at the manufacturer's and on every other device at the next sync. This cannot be undone.",
+    start: 'Erase all data …',
+    confirm: 'Really erase all data of {{name}}?',
+    do: 'Erase for good',
   },
   common: {
     save: 'Save',

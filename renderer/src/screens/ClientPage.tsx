@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fullName } from '#core/client.ts';
 import { ContactCard } from '../components/ContactCard.tsx';
 import { Consents } from '../components/Consents.tsx';
+import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { MeetingList } from '../components/MeetingList.tsx';
@@ -56,6 +57,7 @@ export function ClientPage({ id }: { id: string }) {
         <div className="col">
           <ContactCard key={d.client.id} client={d.client} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
+          <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
         <div className="col">
           <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />

@@ -42,6 +42,9 @@ describe('pushing about someone else’s client', () => {
       ben.mutation('answer.set', { clientId: nobody, attribute: 'tech_affinity', value: 'high' }),
       ben.mutation('meeting.start', { id: uuidv7(), clientId: annasClient.id }),
       ben.mutation('client.delete', { id: annasClient.id }),
+      // Nor can he erase her client, which would take it from Anna's devices too.
+      ben.mutation('client.erase', { id: annasClient.id }),
+      ben.mutation('client.erase', { id: nobody }),
       // Creating a client under an id already taken does not take it over.
       ben.mutation('client.create', { ...newClient('Ben', 'Übernahme'), id: annasClient.id }),
     ];

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { revokeDevice } from '#backend/people.ts';
 import { getClient } from '#db/queries.ts';
 import { outbox } from '#db/schema.ts';
 import { applyPulled } from '#db/sync.ts';
@@ -141,6 +142,73 @@ describe('sync reliability', () => {
     await syncUntilDone(laptop);
     expect(getClient(laptop.store.db, id)!.tasks.map((t) => t.title)).toEqual(['Angebot schicken']);
     expect(laptop.snapshot()).toEqual(await w.backendSnapshot(anna.id));
+  });
+
+  it('an erasure made while another device is offline leaves no personal data anywhere and nothing comes back', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop');
+    const tablet = await w.device(anna.id, 'Tablet');
+    const id = newClient(laptop.store, { lastName: 'Quandt', email: 'greta@quandt.example' });
+    laptop.store.mutate('task.add', { id: uuidv7(), clientId: id, title: 'Quandt zurückrufen' });
+    const other = newClient(laptop.store, { lastName: 'Bauer' });
+    await syncUntilDone(laptop);
+    await syncUntilDone(tablet);
+    expect(getClient(tablet.store.db, id)).not.toBeNull();
+
+    // The tablet is offline and keeps working on her; meanwhile the laptop erases her at her request.
+    setCity(tablet.store, id, 'Quandtstadt');
+    laptop.store.mutate('client.erase', { id });
+    await syncUntilDone(laptop);
+    const personal = sql`fields::text LIKE '%Quandt%' OR fields::text LIKE '%quandt.example%'`;
+    expect(await count('records', personal)).toBe(0);
+    expect(await count('records', sql`client_id = ${id}`)).toBe(0);
+
+    // The tablet comes back: its late change is dropped (and logged), and her tombstone purges its copy.
+    await syncUntilDone(tablet);
+    expect(getClient(tablet.store.db, id)).toBeNull();
+    expect(await count('records', personal)).toBe(0);
+    expect(w.log.text()).toContain('dropped late changes about erased clients');
+    expect(w.log.text()).not.toContain('Quandt');
+    for (const device of [laptop, tablet]) {
+      const anywhere = device.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search%'").all() as { name: string }[];
+      for (const { name } of anywhere) {
+        const rows = device.store.sqlite.prepare(`SELECT * FROM "${name}"`).all();
+        expect(JSON.stringify(rows), `${device.name}: ${name}`).not.toMatch(/Quandt|quandt\.example/);
+      }
+      expect(getClient(device.store.db, other)).not.toBeNull();
+    }
+
+    // Nothing brings her back: not a re-creation under her id, not another device's first sync.
+    newClient(tablet.store, { lastName: 'Quandt' }, id);
+    await syncUntilDone(tablet);
+    // Both of the tablet's changes about her are listed as dropped, newest first, with nothing of her in them.
+    expect(tablet.engine.getStatus().refused).toMatchObject([{ name: 'client.create', code: 'client_erased', clientId: null }, { name: 'client.update', code: 'client_erased', clientId: null }]);
+    expect(getClient(tablet.store.db, id)).toBeNull();
+    expect(JSON.stringify(tablet.store.sqlite.prepare('SELECT * FROM outbox').all())).not.toContain('Quandt');
+    const fresh = await w.device(anna.id, 'New laptop');
+    await syncUntilDone(fresh);
+    expect(getClient(fresh.store.db, id)).toBeNull();
+    expect(await count('records', personal)).toBe(0);
+    expect(fresh.snapshot()).toEqual(await w.backendSnapshot(anna.id));
+  });
+
+  it('a revoked device stops syncing with a clear message and keeps what it holds', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop');
+    const id = newClient(laptop.store);
+    await syncUntilDone(laptop);
+    setCity(laptop.store, id, 'Bonn');
+    const deviceId = laptop.store.readState('backend_device_id')!;
+    await revokeDevice(w.db, deviceId, new Date());
+
+    await laptop.engine.syncOnce();
+    const status = laptop.engine.getStatus();
+    expect(status.phase).toBe('revoked');
+    expect(status.message).toMatch(/revoked.*enrol it again/i);
+    expect(status.nextAttemptAt).toBeNull();
+    expect(getClient(laptop.store.db, id)!.client.city).toBe('Bonn');
+    expect(laptop.store.pendingCount()).toBe(1);
+    expect(await count('mutation_results')).toBe(1);
   });
 
   it('device clocks seven days fast or slow change nothing', async () => {

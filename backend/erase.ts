@@ -1,0 +1,21 @@
+// Erasure at the client's request, on the backend: every record about the
+// client is deleted (not blanked), the change log gets one entry per deleted
+// record so that every device with access receives a tombstone, and the
+// client id is kept, with nothing else, so later pushes about them are dropped.
+import { eq, inArray } from 'drizzle-orm';
+import type { BackendDb } from './db/connect.ts';
+import { changeLog, erasedClients, records } from './db/schema.ts';
+
+export async function eraseClient(tx: BackendDb, clientId: string, now: Date): Promise<{ records: number }> {
+  const gone = await tx.delete(records).where(eq(records.clientId, clientId)).returning({ entity: records.entity, id: records.id });
+  if (gone.length > 0) await tx.insert(changeLog).values(gone.map((r) => ({ entity: r.entity, id: r.id, clientId })));
+  await tx.insert(erasedClients).values({ clientId, erasedAt: now }).onConflictDoNothing();
+  return { records: gone.length };
+}
+
+/** Which of these ids name erased clients. */
+export async function erasedAmong(tx: BackendDb, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.select({ clientId: erasedClients.clientId }).from(erasedClients).where(inArray(erasedClients.clientId, ids));
+  return new Set(rows.map((r) => r.clientId));
+}
