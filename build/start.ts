@@ -36,9 +36,9 @@ if (import.meta.main) {
     console.log('Electron is not installed here; starting browser mode.');
     run('build:host');
     // The bundle, not the sources: it starts several times faster.
-    await import(join(root, 'dist', 'host.mjs')).then(async (m: typeof import('../host/start.ts')) => {
-      const { stop } = await m.startBrowserMode();
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { stop(); process.exit(0); });
-    });
+    const host: typeof import('../host/start.ts') = await import(join(root, 'dist', 'host.mjs'));
+    const { startWithDemoBackend } = await import('./demo-start.ts');
+    const { stop } = await startWithDemoBackend(host);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { void stop().then(() => process.exit(0)); });
   }
 }

@@ -14,15 +14,26 @@ export function defaultDataDir(): string {
   return join(base, 'advisor-workstation');
 }
 
-export interface BrowserModeOptions { dataDir?: string; port?: number; staticDir?: string; demoClients?: number }
+export interface BrowserModeOptions {
+  dataDir?: string;
+  port?: number;
+  staticDir?: string;
+  demoClients?: number;
+  onDemoBookLoaded?: () => void;
+}
+
+/** The data folder: the option, AW_DATA_DIR, or the user's data folder. */
+export function resolveDataDir(dataDir?: string): string {
+  return resolve(dataDir ?? process.env.AW_DATA_DIR ?? defaultDataDir());
+}
 
 export async function startBrowserMode(options: BrowserModeOptions = {}) {
-  const dataDir = resolve(options.dataDir ?? process.env.AW_DATA_DIR ?? defaultDataDir());
+  const dataDir = resolveDataDir(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(dataDir, 'workstation.db');
   const key = loadOrCreateKey(join(dataDir, 'workstation.key'), existsSync(dbPath));
   const demoClients = options.demoClients ?? (process.env.AW_DEMO_CLIENTS ? Number(process.env.AW_DEMO_CLIENTS) : undefined);
-  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients });
+  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients, onDemoBookLoaded: options.onDemoBookLoaded });
   const staticDir = options.staticDir ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
   const host = await startHost({
     router: workstation.router,

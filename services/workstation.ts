@@ -17,6 +17,8 @@ export interface WorkstationOptions {
   now?: () => number;
   /** Sync settings; tests shorten the pauses. */
   sync?: SyncOptions;
+  /** Called once a demo book has been loaded and committed (npm start hands it to its demo backend). */
+  onDemoBookLoaded?: () => void;
 }
 
 export interface Workstation {
@@ -41,6 +43,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     mode: options.mode,
     loadDemoBook: (ownerId) => {
       loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId, now: (options.now ?? Date.now)() });
+      // This runs inside set-up's transaction: tell once it has committed.
+      if (options.onDemoBookLoaded) setImmediate(options.onDemoBookLoaded);
     },
     sync,
   });

@@ -1,0 +1,85 @@
+// `npm start`'s own manufacturer: the real backend on embedded PGlite beside
+// the app, with one demo advisor, so that a newcomer sees sync working with
+// one command. The workstation enrols with it on first start; when the demo
+// book is loaded into the workstation, the same records are handed to the
+// backend as the demo advisor's, so editing a demo client syncs like any other.
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { BackendDb } from '#backend/db/connect.ts';
+import { changeLog, clientAccess, records, users } from '#backend/db/schema.ts';
+import { createLogger } from '#backend/log.ts';
+import { createUser, issueEnrolmentCode } from '#backend/people.ts';
+import { startBackend, type RunningBackend } from '#backend/server.ts';
+import { ENTITIES } from '#core/records.ts';
+import type { Db } from '#db/open.ts';
+import { syncedStateOf } from '#db/records.ts';
+import { SYNCED_TABLES } from '#db/schema.ts';
+
+const DEMO_ADVISOR = 'Demo-Beraterin';
+const PREFERRED_PORT = 8787;
+/** Rows per INSERT when handing the demo book over: few statements, bounded memory. */
+const CHUNK = 500;
+
+export interface DemoBackend {
+  url: string;
+  /** Its database, for the manufacturer's side of a demo (and for tests). */
+  db: BackendDb;
+  advisorId: string;
+  /** A fresh one-time code for the demo advisor. */
+  enrolmentCode(): Promise<string>;
+  /** Gives the backend the records of a demo book just loaded into a workstation. */
+  adoptDemoBook(local: Db, onProgress?: (done: number, total: number) => void): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Its log goes to a file: the terminal keeps the one line to open.
+  const logger = createLogger({ level: 'info', destination: createWriteStream(join(dataDir, 'backend.log'), { flags: 'a' }) });
+  let backend: RunningBackend;
+  try {
+    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: PREFERRED_PORT, logger });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: 0, logger });
+  }
+  const db = backend.database.db;
+  const [existing] = await db.select().from(users).where(eq(users.displayName, DEMO_ADVISOR));
+  const advisor = existing ?? await createUser(db, { displayName: DEMO_ADVISOR, roles: ['advisor', 'life_coach'] }, new Date());
+
+  return {
+    url: backend.url,
+    db,
+    advisorId: advisor.id,
+    enrolmentCode: async () => (await issueEnrolmentCode(db, advisor.id, new Date())).code,
+    async adoptDemoBook(local, onProgress) {
+      const rows: { entity: (typeof ENTITIES)[number]; row: Record<string, unknown> }[] = [];
+      for (const entity of ENTITIES) {
+        const table = SYNCED_TABLES[entity] as typeof SYNCED_TABLES.clients;
+        for (const row of local.select().from(table).all() as Record<string, unknown>[]) rows.push({ entity, row });
+      }
+      const clientIds = rows.filter((r) => r.entity === 'clients').map((r) => r.row.id as string);
+      for (let i = 0; i < clientIds.length; i += CHUNK) {
+        await db.insert(clientAccess).values(clientIds.slice(i, i + CHUNK).map((clientId) => ({ clientId, userId: advisor.id, kind: 'owner' as const })))
+          .onConflictDoNothing();
+      }
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK).map(({ entity, row }) => {
+          const state = syncedStateOf(row as Parameters<typeof syncedStateOf>[0]);
+          if (entity === 'clients') state.fields.ownerId = advisor.id;
+          const clientId = (entity === 'clients' ? row.id : row.clientId) as string;
+          return { entity, id: row.id as string, clientId, fields: state.fields, stamps: state.stamps };
+        });
+        await db.transaction(async (tx) => {
+          await tx.insert(records).values(chunk.map((c) => ({ ...c, createdAt: new Date(), updatedAt: new Date() }))).onConflictDoNothing();
+          await tx.insert(changeLog).values(chunk.map(({ entity, id, clientId }) => ({ entity, id, clientId })));
+        });
+        onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
+      }
+      return clientIds.length;
+    },
+    close: () => backend.close(),
+  };
+}
+
