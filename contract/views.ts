@@ -89,6 +89,7 @@ export const syncStatusView = z.object({
   nextAttemptAt: z.number().nullable(),
   message: z.string().nullable(),
   backendUrl: z.string().nullable(),
+  pending: z.number(),
   refused: z.array(z.object({
     seq: z.number(), name: z.string(), clientId: z.string().nullable(), code: z.string(), message: z.string(), at: z.number(),
   })),

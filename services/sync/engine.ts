@@ -16,6 +16,8 @@ export interface SyncStatus {
   /** What went wrong last, in a sentence for the user. */
   message: string | null;
   backendUrl: string | null;
+  /** Changes saved on this device that wait to be sent. */
+  pending: number;
   /** Changes the backend refused: listed with their reasons until dismissed. */
   refused: Refused[];
 }
@@ -52,7 +54,7 @@ export class SyncEngine {
     this.status = {
       phase: this.enrolled() ? 'offline' : 'not_enrolled',
       progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null,
-      backendUrl: store.readState(KEYS.url) ?? null, refused: refused(store),
+      backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: refused(store),
     };
     if (this.status.phase === 'offline') this.status.message = null;
   }
@@ -67,7 +69,7 @@ export class SyncEngine {
   }
 
   getStatus(): SyncStatus {
-    return { ...this.status, refused: refused(this.store) };
+    return { ...this.status, pending: this.store.pendingCount(), refused: refused(this.store) };
   }
 
   /** Enrols this device with a one-time code; the token is kept in the encrypted book. */
