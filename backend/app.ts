@@ -11,10 +11,12 @@
 //   GET  /v1/access/:clientId    one of them, or 404 (also for clients that do not exist)
 //   POST /v1/push                outbox mutations, each applied once and in order (push.ts)
 //   POST /v1/pull                changes since a cursor, for the clients this user may see (pull.ts)
+//   POST /v1/manufacturer        catalogue, value tiers, price ranges newer than the device has (manufacturer.ts)
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { manufacturerRequest } from '#core/manufacturer.ts';
 import type { pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
 import { requireDevice, type AuthVariables } from './auth.ts';
@@ -23,6 +25,7 @@ import { ping, type BackendDb } from './db/connect.ts';
 import type { Device, User } from './db/schema.ts';
 import { HttpError, jsonBody, parse, requiredName, uuidParam } from './http.ts';
 import { safeError, type Logger } from './log.ts';
+import { manufacturerUpdates } from './manufacturer.ts';
 import { enrolDevice } from './people.ts';
 import { readPull, readPush } from './protocol.ts';
 import { pullChanges } from './pull.ts';
@@ -180,6 +183,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/v1/pull', async (c) => c.json(await pullChanges(db, clock, c.get('user').id, await readPull(c))));
   app.all('/v1/pull', methodNotAllowed('POST'));
+
+  app.post('/v1/manufacturer', async (c) => {
+    const { have } = await jsonBody(c, manufacturerRequest);
+    return c.json(await manufacturerUpdates(db, c.get('user'), have));
+  });
+  app.all('/v1/manufacturer', methodNotAllowed('POST'));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `There is no ${c.req.method} ${c.req.path.slice(0, 200)} here.` }, 404));
 

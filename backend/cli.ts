@@ -7,13 +7,17 @@
 //   npm run backend -- create-user --name "Anna Berger" --roles advisor,life_coach
 //   npm run backend -- enrol --user <id or name>      one-time enrolment code, valid 7 days
 //   npm run backend -- revoke --device <id>
+//   npm run backend -- publish-catalogue [--file PATH]  next version of catalogue, value tiers, price ranges
+//   npm run backend -- set-retailer --user <id or name> --retailer <retailer id>
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { catalogueId } from '#core/manufacturer.ts';
 import { systemClock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
+import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from './manufacturer.ts';
 import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startBackend } from './server.ts';
@@ -25,6 +29,11 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
                                              roles: ${BACKEND_ROLES.join(', ')}
   enrol --user ID_OR_NAME                    prints a one-time enrolment code (valid 7 days)
   revoke --device DEVICE_ID                  revoke a device; its token stops working at once
+  publish-catalogue [--file PATH]            check a catalogue file and publish it as the next version of
+                                             the catalogue, value tiers and price ranges; prints the versions
+                                             (default file: backend/seed/catalog.json)
+  set-retailer --user ID_OR_NAME --retailer RETAILER_ID
+                                             the retailer whose price ranges this person's devices receive
 
 Database: PostgreSQL at DATABASE_URL if set, otherwise embedded in
 AW_BACKEND_DATA_DIR (default ${defaultDataDir()}).`;
@@ -59,10 +68,10 @@ function parseRoles(raw: string): BackendRole[] {
   return roles as BackendRole[];
 }
 
-function options(args: string[], names: string[]): Record<string, string> {
+function options(args: string[], names: string[], optional: string[] = []): Record<string, string> {
   const { values, positionals } = parseArgs({
     args, strict: true, allowPositionals: true,
-    options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+    options: Object.fromEntries([...names, ...optional].map((n) => [n, { type: 'string' as const }])),
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   for (const n of names) if (typeof values[n] !== 'string') throw new UsageError(`--${n} is required`);
@@ -102,6 +111,23 @@ export async function runCommand(command: string, args: string[]): Promise<strin
         const device = await revokeDevice(db, o.device!, now);
         if (!device) throw new LookupError(`No device with the id "${o.device}".`);
         return `revoked ${device.id} (${device.name})`;
+      });
+    }
+    case 'publish-catalogue': {
+      const o = options(args, [], ['file']);
+      // Checked before the database is opened: a bad file changes nothing.
+      const file = readCatalogueFile(o.file === undefined ? SEED_CATALOGUE : resolve(o.file));
+      const published = await withDatabase(({ db }) => publishCatalogue(db, file, now));
+      return Object.entries(published).map(([kind, version]) => `${kind}=${version}`).join(' ');
+    }
+    case 'set-retailer': {
+      const o = options(args, ['user', 'retailer']);
+      const retailer = catalogueId.safeParse(o.retailer!.trim());
+      if (!retailer.success) throw new UsageError(`--retailer ${retailer.error.issues[0]!.message}`);
+      return withDatabase(async ({ db }) => {
+        const { user, priceRanges } = await setRetailer(db, o.user!, retailer.data, now);
+        // A new price ranges version means the user's devices fetch their new retailer's ranges.
+        return `${user.id} retailer=${retailer.data}` + (priceRanges === null ? '' : ` price_ranges=${priceRanges}`);
       });
     }
     default:
@@ -145,7 +171,7 @@ if (import.meta.main) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    const prefix = error instanceof LookupError ? '' : 'The backend could not run: ';
+    const prefix = error instanceof LookupError || error instanceof ManufacturerDataError ? '' : 'The backend could not run: ';
     console.error(`${prefix}${(error as Error).message}`);
     process.exit(1);
   }

@@ -4,14 +4,16 @@
 // `npx drizzle-kit generate --config drizzle.backend.config.ts`; migrations are
 // applied when the backend starts.
 //
-// Still to come beside these tables: manufacturer data that syncs down
-// read-only (catalogue, segment rule sets, value tiers, price ranges per
-// retailer and product, alert rules), and tombstones for revoked shares.
+// Manufacturer data that syncs down read-only (catalogue, value tiers, price
+// ranges per retailer; backend/manufacturer.ts) is kept as versioned
+// publications. Still to come: segment rule sets and alert rules, and
+// tombstones for revoked shares.
 
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, check, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
+import { MANUFACTURER_KINDS, type ManufacturerKind } from '#core/manufacturer.ts';
 import type { EntityName, Fields } from '#core/records.ts';
 import { BACKEND_ROLES, type BackendRole } from '../roles.ts';
 
@@ -24,6 +26,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   roles: text('roles').array().$type<BackendRole[]>().notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** For a retailer: the retailer id of the catalogue's price ranges they receive (`set-retailer`). */
+  retailerId: text('retailer_id'),
 }, (t) => [
   check('users_roles_known', sql`cardinality(${t.roles}) > 0 AND ${t.roles} <@ ${roleList}`),
   check('users_display_name_present', sql`length(trim(${t.displayName})) > 0`),
@@ -136,11 +140,54 @@ export const mutationResults = pgTable('mutation_results', {
   check('mutation_results_status', sql`${t.status} IN ('applied', 'rejected')`),
 ]);
 
+const kindList = sql.raw(MANUFACTURER_KINDS.map((k) => `'${k}'`).join(', '));
+
+/**
+ * What the manufacturer published, one row per kind and version, never
+ * changed afterwards: a device asks for the kinds whose latest version is
+ * newer than the one it has, and keeps working with that one offline.
+ */
+export const manufacturerDocuments = pgTable('manufacturer_documents', {
+  kind: text('kind').$type<ManufacturerKind>().notNull(),
+  version: integer('version').notNull(),
+  body: jsonb('body').$type<unknown>().notNull(),
+  publishedAt: at('published_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.kind, t.version] }),
+  check('manufacturer_documents_kind', sql`${t.kind} IN (${kindList})`),
+  check('manufacturer_documents_version', sql`${t.version} > 0`),
+]);
+
+/**
+ * Each publication of the price ranges, also one that grants none: withdrawing
+ * every range is a new version too, which the retailers' devices must get.
+ */
+export const priceRangePublications = pgTable('price_range_publications', {
+  version: integer('version').primaryKey(),
+  publishedAt: at('published_at').notNull().defaultNow(),
+}, (t) => [check('price_range_publications_version', sql`${t.version} > 0`)]);
+
+/** The price range granted to one retailer for one product, as of one publication. */
+export const priceRanges = pgTable('price_ranges', {
+  retailerId: text('retailer_id').notNull(),
+  productId: text('product_id').notNull(),
+  proposed: numeric('proposed', { mode: 'number' }).notNull(),
+  floor: numeric('floor', { mode: 'number' }).notNull(),
+  ceiling: numeric('ceiling', { mode: 'number' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }).notNull(),
+  version: integer('version').notNull().references(() => priceRangePublications.version, { onDelete: 'cascade' }),
+}, (t) => [
+  // A device reads one publication of one retailer.
+  primaryKey({ columns: [t.version, t.retailerId, t.productId] }),
+  check('price_ranges_within', sql`${t.floor} <= ${t.proposed} AND ${t.proposed} <= ${t.ceiling}`),
+]);
+
 export type User = typeof users.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type AccessKind = (typeof clientAccess.$inferSelect)['kind'];
 export type RecordRow = typeof records.$inferSelect;
 export type MutationResultRow = typeof mutationResults.$inferSelect;
+export type PriceRangeRow = typeof priceRanges.$inferSelect;
 
 /**
  * Clients erased at their request: only the id and when, nothing personal.

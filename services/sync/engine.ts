@@ -1,6 +1,7 @@
 // Sync in the app: push the outbox in batches, then pull what changed, with
 // progress; in the background when online, with exponential backoff when the
 // backend cannot be reached, and at once when the user asks.
+import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
 import type { Store } from '#db/store.ts';
 import { applyPulled, dismissRefused, nextBatch, refused, syncCursor, takeResults, type Refused } from '#db/sync.ts';
 import { BackendLink, SyncError } from './link.ts';
@@ -152,6 +153,8 @@ export class SyncEngine {
         this.set({ progress: { ...progress } });
         more = page.more;
       }
+      // Catalogue, value tiers, price ranges: only what is newer than this device has.
+      storeManufacturerData(this.store, await link.manufacturer(manufacturerVersions(this.store)), this.now());
       this.failures = 0;
       const attention = refused(this.store).length > 0;
       this.set({ phase: attention ? 'needs_attention' : 'up_to_date', progress: null, lastSyncedAt: this.now(), message: null });

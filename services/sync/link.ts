@@ -2,6 +2,7 @@
 // checked against the protocol's schemas before the book is touched: a
 // backend (or a proxy) that says something unexpected changes nothing here.
 import { z } from 'zod';
+import { manufacturerResponse, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
 import { pullResponse, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
 
 /** Why a sync step did not happen, in terms the status line can show. */
@@ -49,6 +50,11 @@ export class BackendLink {
 
   pull(cursor: string | null, limit: number): Promise<PullResponse> {
     return this.post('/v1/pull', { cursor, limit }, pullResponse);
+  }
+
+  /** The manufacturer's data newer than the versions this device has. */
+  manufacturer(have: ManufacturerHave): Promise<ManufacturerResponse> {
+    return this.post('/v1/manufacturer', { have }, manufacturerResponse);
   }
 
   private async post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
