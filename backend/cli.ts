@@ -21,6 +21,7 @@ import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALO
 import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startBackend } from './server.ts';
+import { trimChangeLog } from './trim.ts';
 
 const USAGE = `Usage: npm run backend [-- COMMAND]
 
@@ -35,6 +36,8 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
   set-retailer --user ID_OR_NAME --retailer RETAILER_ID
                                              the retailer whose price ranges this person's devices receive
 
+  trim-log --days N                          drop changes older than N days from the sync log;
+                                             devices that did not sync since download their book again
 Database: PostgreSQL at DATABASE_URL if set, otherwise embedded in
 AW_BACKEND_DATA_DIR (default ${defaultDataDir()}).`;
 
@@ -129,6 +132,14 @@ export async function runCommand(command: string, args: string[]): Promise<strin
         // A new price ranges version means the user's devices fetch their new retailer's ranges.
         return `${user.id} retailer=${retailer.data}` + (priceRanges === null ? '' : ` price_ranges=${priceRanges}`);
       });
+    }
+    case 'trim-log': {
+      const o = options(args, ['days']);
+      const days = Number(o.days);
+      if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a whole number of days, 1 or more, not "${o.days}"`);
+      const { removed } = await withDatabase(({ db }) => trimChangeLog(db, new Date(now.getTime() - days * 86_400_000), now));
+      // Devices that have not synced since then download their book again on their next sync.
+      return `removed ${removed} changes older than ${days} days`;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -12,6 +12,7 @@ import type { BackendDb } from './db/connect.ts';
 import { changeLog, clientAccess } from './db/schema.ts';
 import { invalidInput } from './http.ts';
 import { readRecords, recordKey } from './records.ts';
+import { behindHorizon, decodeSnapshotCursor, logHead, pullSnapshot, readHorizon } from './snapshot.ts';
 
 /** A position in the change log: the transaction id (xid8, as text) and the sequence number of the last change returned. */
 export interface Position { xid: string; seq: string }
@@ -34,7 +35,15 @@ export function decodeCursor(cursor: string | null): Position {
 }
 
 export async function pullChanges(db: BackendDb, clock: Clock, userId: string, request: { cursor: string | null; limit: number }): Promise<PullResponse> {
+  const snapshotAt = decodeSnapshotCursor(request.cursor);
+  const horizon = snapshotAt || request.cursor === null ? await readHorizon(db) : null;
+  if (snapshotAt) return pullSnapshot(db, clock, userId, snapshotAt, request.limit);
+  // Once the log was trimmed, a book from the start comes from the records themselves.
+  if (request.cursor === null && horizon) return pullSnapshot(db, clock, userId, { head: await logHead(db, horizon), after: null }, request.limit);
   const after = decodeCursor(request.cursor);
+  if (request.cursor !== null && await behindHorizon(db, after)) {
+    return { records: [], cursor: request.cursor, more: false, hlc: serverStamp(clock), resync: true };
+  }
   const changes = await db.select({ xid: sql<string>`${changeLog.xid}::text`, seq: sql<string>`${changeLog.seq}::text`, entity: changeLog.entity, id: changeLog.id, clientId: changeLog.clientId })
     .from(changeLog)
     .innerJoin(clientAccess, and(eq(clientAccess.clientId, changeLog.clientId), eq(clientAccess.userId, userId)))
@@ -60,7 +69,11 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
     records,
     cursor: last ? encodeCursor(last) : (request.cursor ?? encodeCursor(START)),
     more: changes.length > page.length,
-    hlc: formatHlc({ wall: clock.now().getTime(), counter: 0, node: 'backend' }),
+    hlc: serverStamp(clock),
     resync: false,
   };
+}
+
+export function serverStamp(clock: Clock): string {
+  return formatHlc({ wall: clock.now().getTime(), counter: 0, node: 'backend' });
 }

@@ -84,7 +84,7 @@ export type Saved = z.infer<typeof saved>;
 /** Where sync stands, for the status line and the "needs attention" list. */
 export const syncStatusView = z.object({
   phase: z.enum(['not_enrolled', 'offline', 'syncing', 'up_to_date', 'needs_attention', 'revoked']),
-  progress: z.object({ pushed: z.number(), toPush: z.number(), pulled: z.number() }).nullable(),
+  progress: z.object({ pushed: z.number(), toPush: z.number(), pulled: z.number(), fullResync: z.boolean() }).nullable(),
   lastSyncedAt: z.number().nullable(),
   nextAttemptAt: z.number().nullable(),
   message: z.string().nullable(),

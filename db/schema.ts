@@ -200,6 +200,15 @@ export const syncDeferred = sqliteTable('sync_deferred', {
   state: text('state', { mode: 'json' }).$type<{ fields: Record<string, unknown>; stamps: Record<string, string> } | null>(),
 }, (t) => [primaryKey({ columns: [t.entity, t.id] }), index('sync_deferred_client').on(t.clientId)]);
 
+/**
+ * During a full resync: every record the backend sent again. What the book
+ * holds beyond these (and has no unsent changes) is gone on the backend.
+ */
+export const resyncSeen = sqliteTable('resync_seen', {
+  entity: text('entity').notNull(),
+  id: text('id').notNull(),
+}, (t) => [primaryKey({ columns: [t.entity, t.id] })]);
+
 /** Small device facts: device id, last clock stamp, sync cursor. */
 export const deviceState = sqliteTable('device_state', {
   key: text('key').primaryKey(),

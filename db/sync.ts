@@ -8,8 +8,8 @@ import { ENTITIES, type EntityName } from '#core/records.ts';
 import { mergeFields, recordStamp } from '#core/sync/merge.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
 import { eraseClientLocally } from './erase.ts';
-import { readSyncedState, writeSyncedState } from './records.ts';
-import { outbox, syncDeferred, type UndoEntry } from './schema.ts';
+import { readSyncedState, tableOf, writeSyncedState } from './records.ts';
+import { deviceState, outbox, resyncSeen, syncDeferred, type SYNCED_TABLES, type UndoEntry } from './schema.ts';
 import type { Store } from './store.ts';
 
 /** A mutation the backend refused, kept for the user to see under "needs attention". */
@@ -121,7 +121,57 @@ export function applyPulled(store: Store, records: PulledRecord[], page: { curso
       } else now.push(r);
     }
     mergePulled(store, now, at);
+    if (resyncing(store)) {
+      for (const r of records) if (r.state !== null) store.db.insert(resyncSeen).values({ entity: r.entity, id: r.id }).onConflictDoNothing().run();
+    }
     store.writeState(CURSOR_KEY, page.cursor);
+  });
+}
+
+const RESYNC_KEY = 'resync';
+
+export function resyncing(store: Store): boolean {
+  return store.readState(RESYNC_KEY) === '1';
+}
+
+/**
+ * The backend no longer keeps changes as far back as this device's cursor:
+ * the book is downloaded again from the start. Until that is done, every
+ * record that arrives is noted; a crash meanwhile starts the download over.
+ */
+export function startResync(store: Store): void {
+  store.transaction(() => {
+    store.db.delete(resyncSeen).run();
+    store.db.delete(deviceState).where(eq(deviceState.key, CURSOR_KEY)).run();
+    store.writeState(RESYNC_KEY, '1');
+  });
+}
+
+/**
+ * The whole book has arrived again: what the device still holds beyond it is
+ * gone on the backend (erased or no longer shared while its tombstone was
+ * trimmed away), unless it has changes not yet sent.
+ */
+export function finishResync(store: Store, at: number): number {
+  return store.transaction(() => {
+    let removed = 0;
+    const seen = (entity: string, id: string) =>
+      store.db.select({ id: resyncSeen.id }).from(resyncSeen).where(and(eq(resyncSeen.entity, entity), eq(resyncSeen.id, id))).get() !== undefined;
+    for (const entity of [...ENTITIES].reverse()) {
+      const table = tableOf(entity) as typeof SYNCED_TABLES.clients;
+      const rows = store.db.select({ id: table.id }).from(table).all() as { id: string }[];
+      for (const { id } of rows) {
+        if (seen(entity, id)) continue;
+        const clientId = entity === 'clients' ? id : (readSyncedState(store.db, entity, id)?.fields.clientId as string);
+        if (hasPending(store, clientId)) continue;
+        if (entity === 'clients') eraseClientLocally(store.db, id);
+        else writeSyncedState(store.db, entity, id, null, at);
+        removed++;
+      }
+    }
+    store.db.delete(resyncSeen).run();
+    store.db.delete(deviceState).where(eq(deviceState.key, RESYNC_KEY)).run();
+    return removed;
   });
 }
 

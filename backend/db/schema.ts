@@ -119,7 +119,22 @@ export const changeLog = pgTable('change_log', {
   entity: text('entity').$type<EntityName>().notNull(),
   id: text('id').notNull(),
   clientId: uuid('client_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.xid, t.seq] })]);
+  /** When the change was logged: trim-log keeps the log to a number of days. */
+  at: at('at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.xid, t.seq] }), index('change_log_at').on(t.at)]);
+
+/**
+ * How far the change log was trimmed: the position of the last change no
+ * longer kept (one row, or none while nothing was trimmed). A device whose
+ * cursor is behind it downloads its book again; a pull from the start is then
+ * served from the records themselves, not from the log.
+ */
+export const changeLogHorizon = pgTable('change_log_horizon', {
+  id: integer('id').primaryKey(),
+  xid: xid8('xid').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  trimmedAt: at('trimmed_at').notNull(),
+}, (t) => [check('change_log_horizon_one_row', sql`${t.id} = 1`)]);
 
 /**
  * What became of each mutation a device pushed, by its seq: a replayed push

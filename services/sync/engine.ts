@@ -3,7 +3,7 @@
 // backend cannot be reached, and at once when the user asks.
 import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
 import type { Store } from '#db/store.ts';
-import { applyPulled, dismissRefused, nextBatch, refused, syncCursor, takeResults, type Refused } from '#db/sync.ts';
+import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
 import { BackendLink, SyncError } from './link.ts';
 
 export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 'needs_attention' | 'revoked';
@@ -11,7 +11,7 @@ export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 
 export interface SyncStatus {
   phase: SyncPhase;
   /** While syncing: how far it is. */
-  progress: { pushed: number; toPush: number; pulled: number } | null;
+  progress: { pushed: number; toPush: number; pulled: number; fullResync: boolean } | null;
   lastSyncedAt: number | null;
   nextAttemptAt: number | null;
   /** What went wrong last, in a sentence for the user. */
@@ -135,7 +135,7 @@ export class SyncEngine {
     if (!this.enrolled()) { this.set({ phase: 'not_enrolled' }); return; }
     const link = this.link();
     const batchSize = this.options.batchSize ?? 200;
-    const progress = { pushed: 0, toPush: this.store.pendingCount(), pulled: 0 };
+    const progress = { pushed: 0, toPush: this.store.pendingCount(), pulled: 0, fullResync: resyncing(this.store) };
     this.set({ phase: 'syncing', progress: { ...progress }, message: null, nextAttemptAt: null });
     try {
       for (let batch = nextBatch(this.store, batchSize); batch.length > 0; batch = nextBatch(this.store, batchSize)) {
@@ -147,12 +147,21 @@ export class SyncEngine {
         if (answer.results.length === 0) throw new SyncError('protocol', 'The backend took none of the changes sent; sync stops until it does.');
       }
       for (let more = true; more;) {
-        const page = await link.pull(syncCursor(this.store), this.options.pullLimit ?? 1000);
+        const cursor = syncCursor(this.store);
+        const page = await link.pull(cursor, this.options.pullLimit ?? 1000);
+        if (page.resync) {
+          if (cursor === null) throw new SyncError('protocol', 'The backend asked for a full download while one was under way; sync stops until it answers properly.');
+          startResync(this.store);
+          progress.pulled = 0;
+          continue;
+        }
+        progress.fullResync = resyncing(this.store);
         applyPulled(this.store, page.records, page, this.now());
         progress.pulled += page.records.length;
         this.set({ progress: { ...progress } });
         more = page.more;
       }
+      if (resyncing(this.store)) finishResync(this.store, this.now());
       // Catalogue, value tiers, price ranges: only what is newer than this device has.
       storeManufacturerData(this.store, await link.manufacturer(manufacturerVersions(this.store)), this.now());
       this.failures = 0;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#core/hlc.ts';
 import { getClient, listClients } from '#db/queries.ts';
 import { readSyncedState } from '#db/records.ts';
-import { applyPulled, nextBatch, refused, syncCursor, takeResults } from '#db/sync.ts';
+import { applyPulled, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults } from '#db/sync.ts';
 import { openTestStore } from '../support/book.ts';
 
 let t: ReturnType<typeof openTestStore>;
@@ -200,3 +200,31 @@ describe('erasure', () => {
     expect(getClient(t.store.db, id)).not.toBeNull();
   });
 });
+
+describe('a full resync', () => {
+  it('removes what the backend no longer has, keeps what has unsent changes, and starts from the beginning', () => {
+    const kept = newClient({ lastName: 'Bleibt' });
+    const gone = newClient({ lastName: 'Weg' });
+    const busy = newClient({ lastName: 'Offen' });
+    t.store.mutate('task.add', { id: uuidv7(), clientId: kept, title: 'Weg damit' });
+    acceptAll();
+    setCityOf(busy, 'Bonn');
+    applyPulled(t.store, [], page(9), clock);
+
+    startResync(t.store);
+    expect(resyncing(t.store)).toBe(true);
+    expect(syncCursor(t.store)).toBeNull();
+    // The backend sends the book again: only the one client, without the task.
+    applyPulled(t.store, [{ entity: 'clients', id: kept, clientId: kept, state: readSyncedState(t.store.db, 'clients', kept) }], page(10), clock);
+    expect(finishResync(t.store, clock)).toBe(2);
+
+    expect(getClient(t.store.db, kept)!.tasks).toEqual([]);
+    expect(getClient(t.store.db, gone)).toBeNull();
+    expect(getClient(t.store.db, busy)!.client.city).toBe('Bonn');
+    expect(resyncing(t.store)).toBe(false);
+  });
+});
+
+function setCityOf(id: string, city: string) {
+  t.store.mutate('client.update', { id, patch: { city } });
+}

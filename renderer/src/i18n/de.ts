@@ -41,6 +41,7 @@ export const de = {
       needs_attention: 'Einige Änderungen hat der Hersteller abgelehnt. Sie wurden auf diesem Gerät zurückgenommen; die Gründe stehen unten.',
       revoked: 'Ihre Verwaltung hat dieses Gerät gesperrt. Es gleicht nicht mehr ab. Lassen Sie sich einen neuen Code geben und verbinden Sie es erneut.',
     },
+    progressResync: 'Der ganze Bestand wird neu geholt, weil dieses Gerät lange nicht abgeglichen hat: {{pulled}} geholt',
     progress: '{{pushed}} von {{toPush}} gesendet, {{pulled}} geholt',
     lastSynced: 'Zuletzt abgeglichen {{when}}',
     nextAttempt: 'Nächster Versuch {{when}}',

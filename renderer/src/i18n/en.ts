@@ -41,6 +41,7 @@ export const en: Messages = {
       needs_attention: 'The manufacturer refused some changes. They were taken back on this device; the reasons are listed below.',
       revoked: 'Your administrator revoked this device. It no longer syncs. Ask for a new code and connect it again.',
     },
+    progressResync: 'Fetching the whole book again, as this device has not synced for a long time: {{pulled}} received',
     progress: '{{pushed}} of {{toPush}} sent, {{pulled}} received',
     lastSynced: 'Last synced {{when}}',
     nextAttempt: 'Next attempt {{when}}',

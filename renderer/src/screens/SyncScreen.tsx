@@ -28,7 +28,7 @@ export function SyncScreen() {
         <section className="card" aria-labelledby="sync-state" data-testid="sync-state" data-phase={s.phase}>
           <h2 id="sync-state">{t(`sync.phase.${s.phase}`)}</h2>
           <p>{t(`sync.explain.${s.phase}`)}</p>
-          {s.progress && <p role="status">{t('sync.progress', s.progress)}</p>}
+          {s.progress && <p role="status">{t(s.progress.fullResync ? 'sync.progressResync' : 'sync.progress', s.progress)}</p>}
           {s.lastSyncedAt !== null && <p className="muted small">{t('sync.lastSynced', { when: formatDateTime(s.lastSyncedAt, lang) })}</p>}
           {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatRelative(s.nextAttemptAt, lang) })}</p>}
           {s.message && <p className="muted small">{t('sync.detail', { message: s.message })}</p>}

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '#backend/cli.ts';
 import { connect } from '#backend/db/connect.ts';
-import { devices, enrolmentCodes, users } from '#backend/db/schema.ts';
+import { changeLog, changeLogHorizon, devices, enrolmentCodes, users } from '#backend/db/schema.ts';
 import { ENROLMENT_CODE_VALIDITY_MS, enrolDevice } from '#backend/people.ts';
 import { hashSecret, normaliseEnrolmentCode } from '#backend/secrets.ts';
 import { databaseTarget, type DatabaseTarget } from './support.ts';
@@ -72,6 +72,22 @@ describe('backend CLI', () => {
     expect(row!.revokedAt).toBeInstanceOf(Date);
     await expect(runCommand('revoke', ['--device', '0190b2c4-7e1a-7c3d-9f00-5a6b7c8d9e0f'])).rejects.toThrow(/No device with the id/);
     await expect(runCommand('revoke', ['--device', 'laptop'])).rejects.toThrow(/No device with the id/);
+  });
+
+  it('trim-log keeps changes younger than the days given, and refuses a count that is not whole days', async () => {
+    await withDb((db) => db.insert(changeLog).values([
+      { entity: 'clients', id: 'old', clientId: '0190b2c4-7e1a-7c3d-9f00-5a6b7c8d9e01', at: new Date(Date.now() - 40 * 86_400_000) },
+      { entity: 'clients', id: 'new', clientId: '0190b2c4-7e1a-7c3d-9f00-5a6b7c8d9e02', at: new Date() },
+    ]));
+    for (const days of ['0', '-3', '1.5', 'abc']) {
+      await expect(runCommand('trim-log', [`--days=${days}`])).rejects.toThrow(/--days must be a whole number of days/);
+    }
+    await expect(runCommand('trim-log', [])).rejects.toThrow(/--days is required/);
+    expect((await withDb((db) => db.select({ id: changeLog.id }).from(changeLog))).map((r) => r.id).sort()).toEqual(['new', 'old']);
+
+    expect(await runCommand('trim-log', ['--days', '30'])).toBe('removed 1 changes older than 30 days');
+    expect((await withDb((db) => db.select({ id: changeLog.id }).from(changeLog))).map((r) => r.id)).toEqual(['new']);
+    expect(await withDb((db) => db.select().from(changeLogHorizon))).toHaveLength(1);
   });
 
   it('refuses unknown commands and stray arguments', async () => {
