@@ -7,8 +7,9 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { BackendDb } from '#backend/db/connect.ts';
-import { changeLog, clientAccess, records, users } from '#backend/db/schema.ts';
+import { changeLog, clientAccess, manufacturerDocuments, records, users } from '#backend/db/schema.ts';
 import { createLogger } from '#backend/log.ts';
+import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE } from '#backend/manufacturer.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { startBackend, type RunningBackend } from '#backend/server.ts';
 import { ENTITIES } from '#core/records.ts';
@@ -47,6 +48,9 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   const db = backend.database.db;
   const [existing] = await db.select().from(users).where(eq(users.displayName, DEMO_ADVISOR));
   const advisor = existing ?? await createUser(db, { displayName: DEMO_ADVISOR, roles: ['advisor', 'life_coach'] }, new Date());
+  // The demo catalogue, published once, so the first sync brings it down too.
+  const [published] = await db.select({ kind: manufacturerDocuments.kind }).from(manufacturerDocuments).limit(1);
+  if (!published) await publishCatalogue(db, readCatalogueFile(SEED_CATALOGUE), new Date());
 
   return {
     url: backend.url,

@@ -36,6 +36,9 @@ it('npm start enrols with its embedded backend, hands it the demo book, and edit
 
   await until('the backend holds the demo book', () => countBackendClients(running!), (n) => n === 40);
   await until('the first sync is through', () => client.sync.status(), (s) => s.phase === 'up_to_date' && s.lastSyncedAt !== null);
+  // The manufacturer's catalogue came down with it.
+  const catalogue = running.workstation.store.sqlite.prepare("SELECT version FROM manufacturer_data WHERE kind = 'catalogue'").get() as { version: unknown } | undefined;
+  expect(catalogue).toBeDefined();
 
   const { items } = await client.clients.list({ query: '', offset: 0, limit: 1 });
   const demoClient = items[0]!;
