@@ -4,7 +4,7 @@
 // exists: "not yours" and "no such client" are the same ClientNotFoundError.
 import { and, eq, sql } from 'drizzle-orm';
 import type { BackendDb } from './db/connect.ts';
-import { changeLog, clientAccess, records, type AccessKind } from './db/schema.ts';
+import { changeLog, clientAccess, records, revokedAccess, type AccessKind } from './db/schema.ts';
 import { isUuid } from './ids.ts';
 
 export type { AccessKind } from './db/schema.ts';
@@ -41,6 +41,7 @@ export async function clientsOf(db: BackendDb, userId: string): Promise<{ client
  */
 export async function grantClientAccess(db: BackendDb, grant: { clientId: string; userId: string; kind: AccessKind }): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.delete(revokedAccess).where(and(eq(revokedAccess.clientId, grant.clientId), eq(revokedAccess.userId, grant.userId)));
     await tx.insert(clientAccess).values(grant).onConflictDoUpdate({
       target: [clientAccess.clientId, clientAccess.userId],
       set: { kind: grant.kind === 'owner' ? 'owner' : clientAccess.kind },
@@ -50,8 +51,17 @@ export async function grantClientAccess(db: BackendDb, grant: { clientId: string
   });
 }
 
+/**
+ * Takes a shared client away from a user. Their devices get a tombstone on
+ * their next pull and drop everything about the client, unsent changes too.
+ */
 export async function revokeClientAccess(db: BackendDb, userId: string, clientId: string): Promise<void> {
-  await db.delete(clientAccess).where(and(eq(clientAccess.clientId, clientId), eq(clientAccess.userId, userId)));
+  await db.transaction(async (tx) => {
+    const gone = await tx.delete(clientAccess).where(and(eq(clientAccess.clientId, clientId), eq(clientAccess.userId, userId))).returning();
+    if (gone.length === 0) return;
+    await tx.insert(revokedAccess).values({ clientId, userId, revokedAt: new Date() }).onConflictDoNothing();
+    await tx.insert(changeLog).values({ entity: 'clients', id: clientId, clientId });
+  });
 }
 
 /** The one refusal for a client the caller may not see, whether or not it exists. */

@@ -4,12 +4,12 @@
 // running, so a transaction that commits late can never land behind a cursor
 // already handed out. Each change is answered with the record's current
 // state: merging is idempotent, so a record seen twice does no harm.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatHlc } from '#core/hlc.ts';
 import type { PulledRecord, PullResponse } from '#core/sync/protocol.ts';
 import type { Clock } from './clock.ts';
 import type { BackendDb } from './db/connect.ts';
-import { changeLog, clientAccess } from './db/schema.ts';
+import { changeLog, clientAccess, revokedAccess } from './db/schema.ts';
 import { invalidInput } from './http.ts';
 import { readRecords, recordKey } from './records.ts';
 import { behindHorizon, decodeSnapshotCursor, logHead, pullSnapshot, readHorizon } from './snapshot.ts';
@@ -46,8 +46,10 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
   }
   const changes = await db.select({ xid: sql<string>`${changeLog.xid}::text`, seq: sql<string>`${changeLog.seq}::text`, entity: changeLog.entity, id: changeLog.id, clientId: changeLog.clientId })
     .from(changeLog)
-    .innerJoin(clientAccess, and(eq(clientAccess.clientId, changeLog.clientId), eq(clientAccess.userId, userId)))
+    // The clients the user has, and those taken away from them: those arrive as tombstones.
     .where(and(
+      sql`${changeLog.clientId} IN (SELECT ${clientAccess.clientId} FROM ${clientAccess} WHERE ${clientAccess.userId} = ${userId}
+        UNION ALL SELECT ${revokedAccess.clientId} FROM ${revokedAccess} WHERE ${revokedAccess.userId} = ${userId})`,
       sql`(${changeLog.xid}, ${changeLog.seq}) > (${after.xid}::xid8, ${after.seq}::bigint)`,
       // Below every transaction still running: whatever is here now is all there will ever be.
       sql`${changeLog.xid} < pg_snapshot_xmin(pg_current_snapshot())`,
@@ -59,8 +61,11 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
   const seen = new Map<string, { entity: PulledRecord['entity']; id: string; clientId: string }>();
   for (const c of page) seen.set(recordKey(c.entity, c.id), c);
   const states = await readRecords(db, [...seen.values()]);
+  const clientIds = [...new Set(page.map((c) => c.clientId))];
+  const revoked = new Set(clientIds.length === 0 ? [] : (await db.select({ clientId: revokedAccess.clientId }).from(revokedAccess)
+    .where(and(eq(revokedAccess.userId, userId), inArray(revokedAccess.clientId, clientIds)))).map((r) => r.clientId));
   const records: PulledRecord[] = [...seen.entries()].map(([key, c]) => {
-    const state = states.get(key);
+    const state = revoked.has(c.clientId) ? undefined : states.get(key);
     return { entity: c.entity, id: c.id, clientId: c.clientId, state: state ? { fields: state.fields, stamps: state.stamps } : null };
   });
 

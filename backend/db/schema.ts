@@ -6,8 +6,7 @@
 //
 // Manufacturer data that syncs down read-only (catalogue, value tiers, price
 // ranges per retailer; backend/manufacturer.ts) is kept as versioned
-// publications. Still to come: segment rule sets and alert rules, and
-// tombstones for revoked shares.
+// publications. Still to come: segment rule sets and alert rules.
 
 import { sql } from 'drizzle-orm';
 import {
@@ -213,3 +212,14 @@ export const erasedClients = pgTable('erased_clients', {
   clientId: uuid('client_id').primaryKey(),
   erasedAt: at('erased_at').notNull(),
 });
+
+/**
+ * Shares taken back: the person's devices must drop the client, so the
+ * revocation is logged like a change and pulled as a tombstone. Sharing the
+ * client again removes the row.
+ */
+export const revokedAccess = pgTable('revoked_access', {
+  clientId: uuid('client_id').notNull(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  revokedAt: at('revoked_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index('revoked_access_user').on(t.userId, t.clientId)]);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { grantClientAccess, revokeClientAccess } from '#backend/access.ts';
 import { revokeDevice } from '#backend/people.ts';
 import { getClient } from '#db/queries.ts';
 import { outbox } from '#db/schema.ts';
@@ -190,6 +191,39 @@ describe('sync reliability', () => {
     expect(getClient(fresh.store.db, id)).toBeNull();
     expect(await count('records', personal)).toBe(0);
     expect(fresh.snapshot()).toEqual(await w.backendSnapshot(anna.id));
+  });
+
+  it('a share taken back arrives as a tombstone: the device drops the client, its unsent change too', async () => {
+    const anna = await w.person('Anna Berger');
+    const ben = await w.person('Ben Kaya');
+    const annas = await w.device(anna.id, 'Annas Laptop');
+    const bens = await w.device(ben.id, 'Bens Laptop');
+    const shared = newClient(annas.store, { lastName: 'Geteilt' });
+    const own = newClient(bens.store, { lastName: 'Eigen' });
+    await syncUntilDone(annas);
+    await grantClientAccess(w.db, { clientId: shared, userId: ben.id, kind: 'shared' });
+    await syncUntilDone(bens);
+    expect(getClient(bens.store.db, shared)!.client.lastName).toBe('Geteilt');
+
+    setCity(bens.store, shared, 'Bonn');
+    await revokeClientAccess(w.db, ben.id, shared);
+    const link = new BackendLink({ url: bens.store.readState('backend_url')!, token: bens.store.readState('device_token')! });
+    const pulled = (await link.pull(bens.store.readState('sync_cursor') ?? null, 100)).records.filter((r) => r.clientId === shared);
+    expect(pulled).toEqual([{ entity: 'clients', id: shared, clientId: shared, state: null }]);
+
+    await syncUntilDone(bens);
+    expect(getClient(bens.store.db, shared)).toBeNull();
+    expect(JSON.stringify(bens.store.sqlite.prepare('SELECT * FROM outbox').all())).not.toContain('Bonn');
+    expect(bens.engine.getStatus().refused).toMatchObject([{ name: 'client.update', code: 'not_found', clientId: null }]);
+    expect(getClient(bens.store.db, own)!.client.lastName).toBe('Eigen');
+    // Anna keeps her client, untouched by Ben's refused change.
+    await syncUntilDone(annas);
+    expect(getClient(annas.store.db, shared)!.client.city).toBeNull();
+
+    // Shared again, it comes back to Ben whole.
+    await grantClientAccess(w.db, { clientId: shared, userId: ben.id, kind: 'shared' });
+    await syncUntilDone(bens);
+    expect(getClient(bens.store.db, shared)!.client.lastName).toBe('Geteilt');
   });
 
   it('a revoked device stops syncing with a clear message and keeps what it holds', async () => {
