@@ -11,7 +11,7 @@ test('erasing a client asks once more, then the book and search no longer know t
   await addClient(page, 'Paul', 'Bauer');
 
   await page.getByRole('link', { name: /Zurück zum Kundenbestand/ }).click();
-  await page.getByRole('combobox').fill('quandt');
+  await page.getByRole('combobox', { name: 'Suchen' }).fill('quandt');
   await page.getByRole('option').filter({ hasText: 'Quandt' }).click();
   const erase = page.getByTestId('erase-client');
   await erase.getByRole('button', { name: 'Alle Daten löschen …' }).click();
@@ -22,14 +22,14 @@ test('erasing a client asks once more, then the book and search no longer know t
   await erase.getByRole('button', { name: 'Alle Daten löschen …' }).click();
   await erase.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page.getByRole('heading', { name: 'Kundenbestand' })).toBeVisible();
-  await page.getByRole('combobox').fill('quandt');
+  await page.getByRole('combobox', { name: 'Suchen' }).fill('quandt');
   await expect(page.getByTestId('client-count')).toHaveText('0 Treffer');
-  await page.getByRole('combobox').fill('');
+  await page.getByRole('combobox', { name: 'Suchen' }).fill('');
   await expect(page.getByRole('option')).toHaveCount(1);
   await expect(page.getByRole('option')).toContainText('Bauer');
 
   // Reloaded from the encrypted book, she stays gone.
   await page.reload();
-  await page.getByRole('combobox').fill('quandt');
+  await page.getByRole('combobox', { name: 'Suchen' }).fill('quandt');
   await expect(page.getByTestId('client-count')).toHaveText('0 Treffer');
 });
