@@ -42,6 +42,9 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'task.add': { arg: 'clientId' },
   'task.update': { record: 'tasks' },
   'consent.record': { arg: 'clientId' },
+  'mandate.grant': { arg: 'clientId' },
+  'mandate.update': { record: 'mandates' },
+  'mandate.revoke': { record: 'mandates' },
 };
 
 const text = (args: unknown, key: string): string | undefined => {

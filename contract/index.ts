@@ -5,6 +5,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
+import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '#core/mandate.ts';
 import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
 import { ROLES } from '#core/roles.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
@@ -71,6 +72,15 @@ export const contract = {
   consents: {
     record: oc.input(consentRecordSchema.partial({ id: true })).output(saved),
   },
+  catalogue: {
+    /** The product areas of the catalogue this device holds (empty before the first sync brought one). */
+    areas: oc.output(z.array(z.string())),
+  },
+  mandates: {
+    grant: oc.input(mandateGrantSchema).output(saved),
+    update: oc.input(mandateUpdateSchema).output(saved),
+    revoke: oc.input(mandateRevokeSchema).output(saved),
+  },
   sync: {
     status: oc.output(syncStatusView),
     /** Sync at once; answers when the round is done (or failed), with the status it left. */
@@ -84,6 +94,8 @@ export const contract = {
       .output(syncStatusView),
     /** The user has read these refusals. */
     dismiss: oc.input(z.object({ seqs: z.array(z.number().int()).min(1).max(1000) })).output(syncStatusView),
+    /** A money conflict decided: make this user's change again over what holds now, or keep what holds. */
+    resolve: oc.input(z.object({ seq: z.number().int(), keep: z.enum(['mine', 'current']) })).output(syncStatusView),
   },
 };
 

@@ -59,6 +59,11 @@ export const consentView = z.object({
   note: z.string().nullable(), recordedAt: z.number(),
 });
 
+export const mandateView = z.object({
+  id: z.string(), clientId: z.string(), coachId: z.string(), budgetCents: z.number(), period: z.string(), areas: z.array(z.string()),
+  perPurchaseCapCents: z.number(), validFrom: z.string(), validUntil: z.string().nullable(), revokedAt: z.number().nullable(),
+});
+
 export const clientDetail = z.object({
   client: clientView,
   answers: z.array(answerView),
@@ -67,6 +72,7 @@ export const clientDetail = z.object({
   timeline: z.array(touchpointView),
   tasks: z.array(taskView),
   meetings: z.array(meetingView),
+  mandates: z.array(mandateView),
 });
 
 export const saved = z.object({ id: z.string(), clientId: z.string(), version: z.number(), savedAt: z.number() });
@@ -80,6 +86,7 @@ export type TaskView = z.infer<typeof taskView>;
 export type AnswerView = z.infer<typeof answerView>;
 export type MeetingView = z.infer<typeof meetingView>;
 export type Saved = z.infer<typeof saved>;
+export type MandateView = z.infer<typeof mandateView>;
 
 /** Where sync stands, for the status line and the "needs attention" list. */
 export const syncStatusView = z.object({
@@ -92,6 +99,10 @@ export const syncStatusView = z.object({
   pending: z.number(),
   refused: z.array(z.object({
     seq: z.number(), name: z.string(), clientId: z.string().nullable(), code: z.string(), message: z.string(), at: z.number(),
+    conflict: z.object({
+      mandateId: z.string(),
+      fields: z.array(z.object({ field: z.string(), yours: z.number(), current: z.number().nullable() })),
+    }).nullable(),
   })),
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;

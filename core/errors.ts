@@ -14,7 +14,9 @@ export type DomainErrorCode =
   | 'invalid_value'
   | 'not_found'
   | 'meeting_ended'
-  | 'client_erased';
+  | 'client_erased'
+  | 'money_conflict'
+  | 'mandate_revoked';
 
 export interface FieldProblem {
   field: string;
@@ -48,5 +50,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'not_found': return `${p.field} was not found: it may have been deleted`;
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
     case 'client_erased': return 'the client has been erased: nothing can be added';
+    case 'money_conflict': return `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`;
+    case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
   }
 }

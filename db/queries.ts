@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
 import type { Db, Sqlite } from './open.ts';
-import { answers, clients, consents, localUser, meetings, tasks, touchpoints } from './schema.ts';
+import { answers, clients, consents, localUser, mandates, meetings, tasks, touchpoints } from './schema.ts';
 
 const summaryColumns = {
   id: clients.id, firstName: clients.firstName, lastName: clients.lastName, email: clients.email,
@@ -55,6 +55,8 @@ export function getClient(db: Db, id: string) {
       .orderBy(sql`${tasks.doneAt} IS NOT NULL`, asc(tasks.dueDate)).all(),
     meetings: db.select().from(meetings).where(and(eq(meetings.clientId, id), isNull(meetings.deletedAt)))
       .orderBy(desc(meetings.startedAt)).all(),
+    mandates: db.select().from(mandates).where(and(eq(mandates.clientId, id), isNull(mandates.deletedAt)))
+      .orderBy(sql`${mandates.revokedAt} IS NOT NULL`, desc(mandates.validFrom)).all(),
   };
 }
 

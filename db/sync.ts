@@ -4,6 +4,7 @@
 // crash at any point leaves the book and the outbox in step, and the next
 // sync simply goes on (pushes are replay-safe, pulls merge idempotently).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { MANDATE_MONEY_FIELDS } from '#core/mandate.ts';
 import { ENTITIES, type EntityName } from '#core/records.ts';
 import { mergeFields, recordStamp } from '#core/sync/merge.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
@@ -13,7 +14,12 @@ import { deviceState, outbox, resyncSeen, syncDeferred, type SYNCED_TABLES, type
 import type { Store } from './store.ts';
 
 /** A mutation the backend refused, kept for the user to see under "needs attention". */
-export interface Refused { seq: number; name: string; clientId: string | null; code: string; message: string; at: number }
+export interface Refused {
+  seq: number; name: string; clientId: string | null; code: string; message: string; at: number;
+  /** For a mandate amount changed elsewhere meanwhile: what this user entered and what holds now, to decide between. */
+  conflict: MoneyConflict | null;
+}
+export interface MoneyConflict { mandateId: string; fields: { field: string; yours: number; current: number | null }[] }
 
 const CURSOR_KEY = 'sync_cursor';
 
@@ -202,8 +208,26 @@ export function syncCursor(store: Store): string | null {
 export function refused(store: Store): Refused[] {
   return store.db.select().from(outbox).where(eq(outbox.status, 'rejected')).orderBy(sql`${outbox.seq} DESC`).all().map((m) => {
     const e = JSON.parse(m.error ?? '{}') as { code?: string; message?: string; at?: number };
-    return { seq: m.seq, name: m.name, clientId: m.clientId, code: e.code ?? 'rejected', message: e.message ?? '', at: e.at ?? m.createdAt };
+    const code = e.code ?? 'rejected';
+    const conflict = code === 'money_conflict' && m.name === 'mandate.update' ? moneyConflict(store, m.args) : null;
+    return { seq: m.seq, name: m.name, clientId: m.clientId, code, message: e.message ?? '', at: e.at ?? m.createdAt, conflict };
   });
+}
+
+/** The amounts a refused mandate change wanted, beside the amounts the book holds now (pulled from the other device). */
+function moneyConflict(store: Store, args: unknown): MoneyConflict | null {
+  const a = args as { id?: string; patch?: Record<string, unknown> } | null;
+  if (!a?.id || !a.patch) return null;
+  const now = readSyncedState(store.db, 'mandates', a.id);
+  const fields = MANDATE_MONEY_FIELDS.filter((f) => typeof a.patch![f] === 'number')
+    .map((f) => ({ field: f, yours: a.patch![f] as number, current: (now?.fields[f] as number | undefined) ?? null }));
+  return { mandateId: a.id, fields };
+}
+
+/** The original arguments of a refused change, so the user can make it again on purpose. */
+export function refusedArgs(store: Store, seq: number): { name: string; args: unknown } | null {
+  const row = store.db.select().from(outbox).where(and(eq(outbox.seq, seq), eq(outbox.status, 'rejected'))).get();
+  return row ? { name: row.name, args: row.args } : null;
 }
 
 /** The user has seen a refusal and lets it go. */

@@ -4,11 +4,13 @@ import { implement, ORPCError } from '@orpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { contract } from '#contract/index.ts';
 import { countClients, getClient, getLocalUser, getMeeting, listClients, openTasks } from '#db/queries.ts';
+import { manufacturerDocument } from '#db/manufacturer.ts';
 import { localUser } from '#db/schema.ts';
 import type { Store } from '#db/store.ts';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { Role } from '#core/roles.ts';
+import { resolveMoneyConflict } from './conflicts.ts';
 import { toPublicError } from './errors.ts';
 import type { SyncEngine } from './sync/engine.ts';
 
@@ -91,11 +93,27 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     consents: {
       record: base.consents.record.handler(({ input }) => store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() })),
     },
+    catalogue: {
+      areas: base.catalogue.areas.handler(() => {
+        const doc = manufacturerDocument(store, 'catalogue')?.body as { areas?: string[] } | undefined;
+        return doc?.areas ?? [];
+      }),
+    },
+    mandates: {
+      grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),
+      update: base.mandates.update.handler(({ input }) => store.mutate('mandate.update', input)),
+      revoke: base.mandates.revoke.handler(({ input }) => store.mutate('mandate.revoke', input)),
+    },
     sync: {
       status: base.sync.status.handler(() => sync.getStatus()),
       now: base.sync.now.handler(async () => { await sync.syncNow(); return sync.getStatus(); }),
       enrol: base.sync.enrol.handler(async ({ input }) => { await sync.enrol(input.url, input.code, input.deviceName); return sync.getStatus(); }),
       dismiss: base.sync.dismiss.handler(({ input }) => { sync.dismiss(input.seqs); return sync.getStatus(); }),
+      resolve: base.sync.resolve.handler(({ input }) => {
+        resolveMoneyConflict(store, input.seq, input.keep);
+        sync.dismiss([input.seq]);
+        return sync.getStatus();
+      }),
     },
   });
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
 import { consentRecordSchema } from '../consent.ts';
+import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '../mandate.ts';
 import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
@@ -23,6 +24,9 @@ export const MUTATIONS = {
   'task.add': taskAddSchema,
   'task.update': taskUpdateSchema,
   'consent.record': consentRecordSchema,
+  'mandate.grant': mandateGrantSchema,
+  'mandate.update': mandateUpdateSchema,
+  'mandate.revoke': mandateRevokeSchema,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

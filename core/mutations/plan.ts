@@ -3,6 +3,7 @@
 // (PostgreSQL) apply one and the same rule to their own storage.
 import { clientFields } from '../client.ts';
 import { DomainError } from '../errors.ts';
+import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
 import type { MutationArgs, MutationName } from './index.ts';
@@ -25,7 +26,7 @@ function liveClient(read: RecordReader, id: string): StoredRecord {
   return client;
 }
 
-function live(read: RecordReader, entity: 'meetings' | 'tasks', id: string, field: string): StoredRecord {
+function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates', id: string, field: string): StoredRecord {
   const row = read.get(entity, id);
   if (!row || row.deletedAt !== null) throw notFound(field);
   return row;
@@ -136,6 +137,31 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     if (read.get('consents', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
     const { id, ...rest } = a;
     return { id, clientId: a.clientId, writes: [insert('consents', id, a.clientId, { ...rest, note: nullable(a.note), recordedAt: at, recordedBy: userId })] };
+  },
+  'mandate.grant'(a, { userId, read }) {
+    liveClient(read, a.clientId);
+    if (read.get('mandates', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return { id, clientId: a.clientId, writes: [insert('mandates', id, a.clientId, { ...rest, validUntil: nullable(a.validUntil), coachId: userId, revokedAt: null })] };
+  },
+  'mandate.update'(a, { read }) {
+    const mandate = live(read, 'mandates', a.id, 'mandate');
+    const clientId = mandate.clientId as string;
+    if (mandate.revokedAt !== null) throw new DomainError([{ field: 'mandate', code: 'mandate_revoked' }]);
+    // Money is never merged: an amount changed elsewhere since the editor saw it is a conflict to decide.
+    const conflicts = MANDATE_MONEY_FIELDS.filter((f) => a.patch[f] !== undefined && mandate[f] !== a.expected[f] && mandate[f] !== a.patch[f])
+      .map((f) => ({ field: f, code: 'money_conflict' as const, params: { expected: a.expected[f]!, yours: a.patch[f]!, theirs: mandate[f] as number } }));
+    if (conflicts.length) throw new DomainError(conflicts);
+    const after = { ...mandate, ...a.patch } as Parameters<typeof termProblems>[0];
+    const problems = termProblems(after);
+    if (problems.length) throw new DomainError(problems.map((p) => ({ field: p.path, code: p.code, params: p.params })));
+    return { writes: [update('mandates', a.id, clientId, { ...a.patch })], id: a.id, clientId };
+  },
+  'mandate.revoke'(a, { at, read }) {
+    const mandate = live(read, 'mandates', a.id, 'mandate');
+    const clientId = mandate.clientId as string;
+    if (mandate.revokedAt !== null) return { writes: [], id: a.id, clientId };
+    return { writes: [update('mandates', a.id, clientId, { revokedAt: at })], id: a.id, clientId };
   },
 };
 

@@ -70,3 +70,21 @@ export function toLocalInput(at: number): string {
 export function formatClock(at: number | Date, lang: Language): string {
   return cached(`c:${lang}`, () => new Intl.DateTimeFormat(TAGS[lang], { hour: '2-digit', minute: '2-digit' })).format(at);
 }
+
+/**
+ * An amount typed in euros ("1.250,50" in German, "1,250.50" in English, or
+ * plainly "1250.5") as whole cents; null when it is not an amount.
+ */
+export function parseEuroCents(text: string, lang: Language): number | null {
+  const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
+  const plain = text.trim().replace(/\s|€/g, '');
+  if (plain === '') return null;
+  // "12.5" in German is no thousands group: a lone point before 1-2 digits is a decimal point, as people type it.
+  const normalised = lang === 'de' && /^\d+\.\d{1,2}$/.test(plain) ? plain : plain.split(group).join('').replace(decimal, '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(normalised)) return null;
+  return Math.round(Number(normalised) * 100);
+}
+
+export function formatCents(cents: number, lang: Language): string {
+  return formatEuro(cents / 100, lang);
+}

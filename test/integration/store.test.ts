@@ -19,13 +19,13 @@ function newClient(extra: Record<string, unknown> = {}) {
 
 /** Runs a write that must fail, and checks it changed nothing at all. */
 function expectRefused(write: () => unknown, code: string) {
-  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents') };
+  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates') };
   let error: unknown;
   try { write(); } catch (e) { error = e; }
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).problems.map((p) => p.code)).toContain(code);
   expect((error as DomainError).message.length).toBeGreaterThan(10);
-  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents') };
+  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates') };
   expect(after).toEqual(before);
 }
 
@@ -139,6 +139,45 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     const clientId = newClient();
     expectRefused(() => t.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'marketing' as never, granted: true, method: 'verbal' }), 'unknown_value');
   });
+});
+
+describe('mandates: bad input is refused, the amounts already saved stay', () => {
+  const terms = { period: 'month' as const, areas: ['mobility'], validFrom: '2026-11-01' };
+  function withMandate() {
+    const clientId = newClient();
+    const id = uuidv7();
+    t.store.mutate('mandate.grant', { id, clientId, budgetCents: 20_000, perPurchaseCapCents: 5_000, ...terms });
+    return { id, clientId };
+  }
+  const budget = (id: string) => (t.store.sqlite.prepare('SELECT budget_cents AS b, per_purchase_cap_cents AS c FROM mandates WHERE id = ?').get(id) as { b: number; c: number });
+  it('mandate.grant: a negative budget', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: -1, perPurchaseCapCents: 0, ...terms }), 'out_of_range'); });
+  it('mandate.grant: euros with cents as a fraction', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 199.5, perPurchaseCapCents: 0, ...terms }), 'invalid_value'); });
+  it('mandate.grant: a cap per purchase above the budget', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 101, ...terms }), 'out_of_range'); });
+  it('mandate.grant: no product area', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 10, ...terms, areas: [] }), 'required'); });
+  it('mandate.grant: validity ending before it starts', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 10, ...terms, validUntil: '2026-10-01' }), 'invalid_date'); });
+  it('mandate.grant: unknown client', () => expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: uuidv7(), budgetCents: 100, perPurchaseCapCents: 10, ...terms }), 'not_found'));
+  it('mandate.update: an amount without the amount it replaces', () => {
+    const { id } = withMandate();
+    expectRefused(() => t.store.mutate('mandate.update', { id, patch: { budgetCents: 1 } }), 'required');
+    expect(budget(id)).toEqual({ b: 20_000, c: 5_000 });
+  });
+  it('mandate.update: a budget lowered below the cap per purchase', () => {
+    const { id } = withMandate();
+    expectRefused(() => t.store.mutate('mandate.update', { id, patch: { budgetCents: 1_000 }, expected: { budgetCents: 20_000 } }), 'out_of_range');
+    expect(budget(id)).toEqual({ b: 20_000, c: 5_000 });
+  });
+  it('mandate.update: an amount edited from a stale form is a conflict, not an overwrite', () => {
+    const { id } = withMandate();
+    t.store.mutate('mandate.update', { id, patch: { budgetCents: 30_000 }, expected: { budgetCents: 20_000 } });
+    expectRefused(() => t.store.mutate('mandate.update', { id, patch: { budgetCents: 25_000 }, expected: { budgetCents: 20_000 } }), 'money_conflict');
+    expect(budget(id).b).toBe(30_000);
+  });
+  it('mandate.update: a revoked mandate', () => {
+    const { id } = withMandate();
+    t.store.mutate('mandate.revoke', { id });
+    expectRefused(() => t.store.mutate('mandate.update', { id, patch: { areas: ['travel'] } }), 'mandate_revoked');
+  });
+  it('mandate.revoke: unknown mandate', () => expectRefused(() => t.store.mutate('mandate.revoke', { id: uuidv7() }), 'not_found'));
 });
 
 describe('answers', () => {

@@ -8,6 +8,7 @@ import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
+import { Mandates } from '../components/Mandates.tsx';
 import { MeetingList } from '../components/MeetingList.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { AddTouchpoint } from '../components/AddTouchpoint.tsx';
@@ -57,6 +58,7 @@ export function ClientPage({ id }: { id: string }) {
         <div className="col">
           <ContactCard key={d.client.id} client={d.client} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
+          <Mandates clientId={id} mandates={d.mandates} onChange={refresh} />
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
         <div className="col">

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '#contract/views.ts';
 import { FormField } from '../components/FormField.tsx';
-import { formatDateTime, formatRelative } from '../format.ts';
+import { formatCents, formatDateTime, formatRelative } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
@@ -18,6 +18,7 @@ export function SyncScreen() {
   const put = (s: SyncStatusView) => queryClient.setQueryData(orpc.sync.status.queryKey(), s);
   const now = useMutation({ mutationFn: () => client.sync.now(), onSuccess: put });
   const dismiss = useMutation({ mutationFn: (seqs: number[]) => client.sync.dismiss({ seqs }), onSuccess: put });
+  const resolve = useMutation({ mutationFn: (r: { seq: number; keep: 'mine' | 'current' }) => client.sync.resolve(r), onSuccess: put });
   const s = status.data;
 
   return (
@@ -39,6 +40,7 @@ export function SyncScreen() {
         </section>
       )}
       {s && (s.phase === 'not_enrolled' || s.phase === 'revoked') && <EnrolForm onDone={put} />}
+      {resolve.isError && <p className="form-error" role="alert">{errorMessage(t, resolve.error)}</p>}
       {s && (
         <section className="card" aria-labelledby="sync-refused" data-testid="sync-refused">
           <h2 id="sync-refused">{t('sync.refusedTitle')}</h2>
@@ -51,7 +53,18 @@ export function SyncScreen() {
                     reason: t(`sync.reason.${r.code}`, { defaultValue: t(`errors.${r.code}`, { defaultValue: t('sync.reason.other') }) }),
                   })}
                   <span className="muted small"> {formatDateTime(r.at, lang)}</span>
-                  <button type="button" className="btn-link" onClick={() => dismiss.mutate([r.seq])}>{t('sync.dismiss')}</button>
+                  {r.conflict ? (
+                    <div className="conflict" data-testid="money-conflict">
+                      {r.conflict.fields.map((f) => (
+                        <p key={f.field}>{t('sync.conflictField', {
+                          field: t(`mandate.fields.${f.field}`, { defaultValue: f.field }),
+                          yours: formatCents(f.yours, lang), current: f.current === null ? t('common.none') : formatCents(f.current, lang),
+                        })}</p>
+                      ))}
+                      <button type="button" className="btn" disabled={resolve.isPending} onClick={() => resolve.mutate({ seq: r.seq, keep: 'mine' })}>{t('sync.useMine')}</button>
+                      <button type="button" className="btn" disabled={resolve.isPending} onClick={() => resolve.mutate({ seq: r.seq, keep: 'current' })}>{t('sync.keepCurrent')}</button>
+                    </div>
+                  ) : <button type="button" className="btn-link" onClick={() => dismiss.mutate([r.seq])}>{t('sync.dismiss')}</button>}
                 </li>
               ))}
             </ul>

@@ -60,7 +60,7 @@ describe('pull', () => {
     expect(next.body.records.map((r) => r.id)).toEqual([client.id]);
   });
 
-  it.runIf(onPostgres)('[PostgreSQL only: needs two connections] a change whose transaction commits late is pulled once it commits, and nothing is skipped', async () => {
+  it.runIf(onPostgres)('the cursor never skips a late-committed row: pulled once its transaction commits [PostgreSQL only: needs two connections]', async () => {
     const { w, ids: [early, late] } = await advisorWithClients('Lina Spät', 2);
     await w.pullAll();
     const before = w.cursor;

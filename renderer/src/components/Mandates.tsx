@@ -1,0 +1,148 @@
+// The client's mandate for their life coach: budget per period, product areas,
+// cap per purchase, validity. Amounts are saved with the amount they replace,
+// so a change made elsewhere meanwhile becomes a decision, not an overwrite.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MANDATE_PERIODS } from '#core/mandate.ts';
+import type { MandateView } from '#contract/views.ts';
+import { formatCents, formatDateTime, formatIsoDate, parseEuroCents, todayIso } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { newId } from '../ids.ts';
+import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
+import { client, orpc } from '../rpc.ts';
+import { FormField } from './FormField.tsx';
+
+interface Props { clientId: string; mandates: MandateView[]; onChange: () => void }
+
+export function Mandates({ clientId, mandates, onChange }: Props) {
+  const { t } = useTranslation();
+  const active = mandates.find((m) => m.revokedAt === null);
+  const past = mandates.filter((m) => m.revokedAt !== null);
+  return (
+    <section className="card" aria-labelledby="mandate-title" data-testid="mandate">
+      <h2 id="mandate-title">{t('mandate.title')}</h2>
+      <p className="muted small">{t('mandate.explain')}</p>
+      {active ? <ActiveMandate key={`${active.id}:${active.budgetCents}:${active.perPurchaseCapCents}`} mandate={active} onChange={onChange} />
+        : <GrantForm clientId={clientId} onDone={onChange} />}
+      {past.map((m) => <PastMandate key={m.id} mandate={m} />)}
+    </section>
+  );
+}
+
+function useAmounts(initial: { budget: string; cap: string }) {
+  const lang = useLang();
+  const [budget, setBudget] = useState(initial.budget);
+  const [cap, setCap] = useState(initial.cap);
+  return { budget, setBudget, cap, setCap, budgetCents: parseEuroCents(budget, lang), capCents: parseEuroCents(cap, lang) };
+}
+
+function GrantForm({ clientId, onDone }: { clientId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const areasOffered = useQuery(orpc.catalogue.areas.queryOptions());
+  const amounts = useAmounts({ budget: '', cap: '' });
+  const [period, setPeriod] = useState<(typeof MANDATE_PERIODS)[number]>('month');
+  const [areas, setAreas] = useState<string[]>([]);
+  const [validFrom, setValidFrom] = useState(todayIso());
+  const [validUntil, setValidUntil] = useState('');
+  const [typed, setTyped] = useState(false);
+  const grant = useMutation({
+    mutationFn: () => client.mandates.grant({
+      id: newId(), clientId, budgetCents: amounts.budgetCents ?? -1, perPurchaseCapCents: amounts.capCents ?? -1,
+      period, areas, validFrom, validUntil: validUntil || null,
+    }),
+    onSuccess: onDone,
+  });
+  const problems = problemsByField(problemsOf(grant.error) ?? []);
+  const amountError = (text: string, cents: number | null, field: string) =>
+    typed && cents === null ? (text.trim() ? t('errors.invalid_value') : t('errors.required')) : problems[field] && (field === 'perPurchaseCapCents' && problems[field]!.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems[field]!));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTyped(true);
+    if (amounts.budgetCents !== null && amounts.capCents !== null && !grant.isPending) grant.mutate();
+  };
+  const offered = areasOffered.data ?? [];
+  return (
+    <form onSubmit={submit} noValidate>
+      <p className="muted">{t('mandate.none')}</p>
+      <div className="form-row">
+        <FormField label={t('mandate.budget')} inputMode="decimal" value={amounts.budget} onChange={(e) => amounts.setBudget(e.target.value)}
+          error={amountError(amounts.budget, amounts.budgetCents, 'budgetCents')} data-testid="mandate-budget" />
+        <label className="field">{t('mandate.period')}
+          <select value={period} onChange={(e) => setPeriod(e.target.value as typeof period)}>
+            {MANDATE_PERIODS.map((p) => <option key={p} value={p}>{t(`mandate.periods.${p}`)}</option>)}
+          </select>
+        </label>
+        <FormField label={t('mandate.cap')} inputMode="decimal" value={amounts.cap} onChange={(e) => amounts.setCap(e.target.value)}
+          error={amountError(amounts.cap, amounts.capCents, 'perPurchaseCapCents')} data-testid="mandate-cap" />
+      </div>
+      <fieldset className="field">
+        <legend>{t('mandate.areas')}</legend>
+        {offered.length === 0 ? <p className="muted small">{t('mandate.noAreas')}</p> : offered.map((a) => (
+          <label key={a} className="check">
+            <input type="checkbox" checked={areas.includes(a)} onChange={(e) => setAreas(e.target.checked ? [...areas, a] : areas.filter((x) => x !== a))} />
+            {t(`mandate.area.${a}`, { defaultValue: a })}
+          </label>
+        ))}
+        {problems.areas && <p className="field-error">{problemMessage(t, problems.areas)}</p>}
+      </fieldset>
+      <div className="form-row">
+        <FormField label={t('mandate.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)}
+          error={problems.validFrom && problemMessage(t, problems.validFrom)} />
+        <FormField label={t('mandate.validUntil')} optionalLabel={t('common.optional')} type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)}
+          error={problems.validUntil && problemMessage(t, problems.validUntil)} />
+      </div>
+      <button type="submit" className="btn" disabled={grant.isPending || offered.length === 0}>{t('mandate.grant')}</button>
+      {grant.isError && !problemsOf(grant.error) && <p className="form-error" role="alert">{errorMessage(t, grant.error)}</p>}
+    </form>
+  );
+}
+
+function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const plain = (cents: number) => (cents / 100).toFixed(2).replace('.', lang === 'de' ? ',' : '.');
+  const amounts = useAmounts({ budget: plain(mandate.budgetCents), cap: plain(mandate.perPurchaseCapCents) });
+  const update = useMutation({
+    mutationFn: () => client.mandates.update({
+      id: mandate.id,
+      patch: { budgetCents: amounts.budgetCents ?? -1, perPurchaseCapCents: amounts.capCents ?? -1 },
+      // The amounts this form showed: if they changed elsewhere meanwhile, saving is refused instead of overwriting.
+      expected: { budgetCents: mandate.budgetCents, perPurchaseCapCents: mandate.perPurchaseCapCents },
+    }),
+    onSuccess: onChange,
+  });
+  const revoke = useMutation({ mutationFn: () => client.mandates.revoke({ id: mandate.id }), onSuccess: onChange });
+  const problems = problemsByField(problemsOf(update.error) ?? []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (amounts.budgetCents !== null && amounts.capCents !== null && !update.isPending) update.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="mandate-active">
+      <p data-testid="mandate-summary">{t('mandate.summary', { budget: formatCents(mandate.budgetCents, lang), period: t(`mandate.periods.${mandate.period}`), cap: formatCents(mandate.perPurchaseCapCents, lang) })}</p>
+      <p className="small">{mandate.areas.map((a) => t(`mandate.area.${a}`, { defaultValue: a })).join(', ')}</p>
+      <div className="form-row">
+        <FormField label={t('mandate.budget')} inputMode="decimal" value={amounts.budget} onChange={(e) => amounts.setBudget(e.target.value)}
+          error={amounts.budgetCents === null ? t('errors.invalid_value') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
+        <FormField label={t('mandate.cap')} inputMode="decimal" value={amounts.cap} onChange={(e) => amounts.setCap(e.target.value)}
+          error={amounts.capCents === null ? t('errors.invalid_value') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
+      </div>
+      <button type="submit" className="btn" disabled={update.isPending}>{t('mandate.saveAmounts')}</button>
+      <button type="button" className="btn" onClick={() => revoke.mutate()} disabled={revoke.isPending}>{t('mandate.revoke')}</button>
+      {(update.isError && !problemsOf(update.error)) || revoke.isError ? <p className="form-error" role="alert">{errorMessage(t, update.error ?? revoke.error)}</p> : null}
+      <p className="muted small">{t('mandate.validFrom')} {formatIsoDate(mandate.validFrom, lang)}{mandate.validUntil ? ` – ${formatIsoDate(mandate.validUntil, lang)}` : ''}</p>
+    </form>
+  );
+}
+
+function PastMandate({ mandate }: { mandate: MandateView }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <p className="muted small">
+      {t('mandate.summary', { budget: formatCents(mandate.budgetCents, lang), period: t(`mandate.periods.${mandate.period}`), cap: formatCents(mandate.perPurchaseCapCents, lang) })}
+      {' · '}{t('mandate.revoked', { when: formatDateTime(mandate.revokedAt!, lang) })}
+    </p>
+  );
+}
