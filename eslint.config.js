@@ -40,6 +40,11 @@ const forbidden = {
     patterns: [...NODE, 'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/server', '@orpc/server/*', 'uuid/dist/*',
       ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('backend')],
   },
+  cli: {
+    message: 'cli/ holds commands for the manufacturer: core/ and Node only; never the workstation\'s database, services, shells or UI.',
+    patterns: ['electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/*',
+      ...layer('contract'), ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('renderer'), ...layer('backend')],
+  },
   backend: {
     message: "backend/ is the manufacturer's server: core/, its own files (#backend/*), Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
     // Its own database is backend/db/: imported as #backend/db/… (or ./db/… from backend/), never the workstation's db/.
@@ -72,6 +77,7 @@ export default tseslint.config(
   restrict('host'),
   restrict('renderer'),
   restrict('backend'),
+  restrict('cli'),
   {
     files: ['electron/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 // Dates, times and amounts as the user's language writes them.
-import type { Language } from './i18n/index.ts';
+import type { Language } from './i18n/language.ts';
 
 const TAGS: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 

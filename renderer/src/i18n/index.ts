@@ -5,8 +5,9 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './de.ts';
 import { en } from './en.ts';
 
-export type Language = 'de' | 'en';
-export const LANGUAGES: readonly Language[] = ['de', 'en'];
+import type { Language } from './language.ts';
+
+export { LANGUAGES, type Language } from './language.ts';
 
 void i18next.use(initReactI18next).init({
   resources: { de: { translation: de }, en: { translation: en } },
