@@ -3,7 +3,7 @@
 // the client, then the shared validation, plan and per-field merge
 // (core/sync/apply.ts), then the writes. Anything refused is a verdict, not an
 // error: the push records it and the device's queue moves on.
-import { eq } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { MutationName } from '#core/mutations/index.ts';
 import { answerId, type EntityName } from '#core/records.ts';
@@ -11,17 +11,18 @@ import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/appl
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { canWriteClient } from './access.ts';
 import type { BackendDb } from './db/connect.ts';
-import { clientAccess } from './db/schema.ts';
-import { eraseClient, erasedAmong } from './erase.ts';
+import { clientAccess, erasedClients } from './db/schema.ts';
+import { eraseClient } from './erase.ts';
 import { isUuid } from './ids.ts';
-import { lockRecords, recordKey, writeRecords, type StoredState } from './records.ts';
+import { inOneStatement, lockRecords, recordKey, recordWrites, type StoredState } from './records.ts';
 
 export type Verdict = { status: 'applied' } | { status: 'rejected'; code: string; message: string };
 
 /** A stamp further ahead of the server's clock than this comes from a computer whose date is wrong. */
 export const CLOCK_AHEAD_LIMIT_MS = 30 * 24 * 60 * 60 * 1000;
 
-const reject = (code: string, message: string): Verdict => ({ status: 'rejected', code, message });
+type Rejected = Extract<Verdict, { status: 'rejected' }>;
+const reject = (code: string, message: string): Rejected => ({ status: 'rejected', code, message });
 /** The one refusal for a client the user may not touch, whether or not it exists: nothing leaks. */
 const NO_SUCH_CLIENT = reject('not_found', 'No such client.');
 
@@ -59,13 +60,35 @@ function candidateIds(args: unknown): string[] {
   return [...new Set(ids.filter((x): x is string => x !== undefined))];
 }
 
+/** What the backend knows of a client before a mutation about it: erased, and this user's access. */
+export interface ClientFacts { erased: boolean; access: 'owner' | 'shared' | null; anyAccess: boolean }
+
+/** The client a mutation names in its arguments, if it names one by argument (not through a record). */
+export function namedClient(m: PushedMutation): string | null {
+  if (!isMutationName(m.name)) return null;
+  const via = CLIENT_OF[m.name];
+  const named = 'arg' in via ? text(m.args, via.arg) : undefined;
+  return named !== undefined && isUuid(named) ? named : null;
+}
+
+/**
+ * Columns answering the questions every mutation about a named client asks,
+ * to be read in the same round trip as the device's sequence number.
+ */
+export function clientFactsColumns(userId: string, clientId: string | null): SQL {
+  if (clientId === null) return sql`false AS erased, NULL::text AS access, false AS any_access`;
+  return sql`EXISTS (SELECT 1 FROM ${erasedClients} WHERE ${erasedClients.clientId} = ${clientId}) AS erased,
+    (SELECT ${clientAccess.kind} FROM ${clientAccess} WHERE ${clientAccess.clientId} = ${clientId} AND ${clientAccess.userId} = ${userId}) AS access,
+    EXISTS (SELECT 1 FROM ${clientAccess} WHERE ${clientAccess.clientId} = ${clientId}) AS any_access`;
+}
+
 /**
  * The client this mutation is about, once the user may write it; null when
  * the arguments name none (validation will say so); 'refused' otherwise. A
  * record the user may not write (a meeting of someone else's client) counts
  * as not there, so the plan refuses it as it would a record that does not exist.
  */
-async function clientOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>): Promise<string | null | 'refused'> {
+async function clientOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<string | null | 'refused'> {
   const via = CLIENT_OF[name];
   if ('record' in via) {
     const id = text(args, 'id');
@@ -73,22 +96,34 @@ async function clientOf(tx: BackendDb, userId: string, name: MutationName, args:
     return row && (await canWriteClient(tx, userId, row.clientId)) ? row.clientId : null;
   }
   const clientId = text(args, via.arg);
-  if (clientId === undefined || !isUuid(clientId)) return null;
+  if (clientId === undefined || !isUuid(clientId) || !facts) return null;
   const exists = rows.has(recordKey('clients', clientId));
-  if (name === 'client.create' && !exists) {
-    // A new client: nobody may have it yet (access can be granted before the record arrives).
-    const [taken] = await tx.select({ userId: clientAccess.userId }).from(clientAccess).where(eq(clientAccess.clientId, clientId)).limit(1);
-    return taken ? 'refused' : clientId;
-  }
-  return exists && (await canWriteClient(tx, userId, clientId)) ? clientId : 'refused';
+  // A new client: nobody may have it yet (access can be granted before the record arrives).
+  if (name === 'client.create' && !exists) return facts.anyAccess ? 'refused' : clientId;
+  return exists && facts.access !== null ? clientId : 'refused';
 }
 
 /** A change about a client erased at their request: dropped, and nothing about them comes back. */
 const ERASED = reject('client_erased', 'This client was erased at their request, so the change was dropped.');
 
-export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutation, now: Date): Promise<Verdict> {
+/**
+ * Decides and applies one mutation. `record` is the statement part that stores
+ * the verdict (the push's result row): it goes out with the mutation's writes
+ * in one statement, so the common path costs one round trip to write.
+ */
+export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutation, now: Date, facts: ClientFacts | null, record: (v: Verdict) => SQL): Promise<Verdict> {
+  const verdict = await decide(tx, userId, m, now, facts);
+  const v = verdict.status === 'applied' ? { status: 'applied' as const } : verdict;
+  await inOneStatement(tx, verdict.status === 'applied' ? verdict.parts : [], record(v));
+  return v;
+}
+
+type Decision = Rejected | { status: 'applied'; parts: SQL[] };
+const done = (parts: SQL[] = []): Decision => ({ status: 'applied', parts });
+
+async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Date, facts: ClientFacts | null): Promise<Decision> {
   // An entry emptied on the device because its client was erased there: it only holds the device's place in sequence.
-  if (m.name === PURGED_MUTATION) return { status: 'applied' };
+  if (m.name === PURGED_MUTATION) return done();
   if (!isMutationName(m.name)) {
     return reject('unknown_mutation', `"${m.name}" is not a change this backend knows. Update the workstation; the change was not applied.`);
   }
@@ -103,14 +138,10 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
     if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
   }
   const ids = candidateIds(m.args);
-  const via = CLIENT_OF[m.name];
-  const named = 'arg' in via ? text(m.args, via.arg) : undefined;
-  if (named !== undefined && isUuid(named) && (await erasedAmong(tx, [named])).size > 0) {
-    // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
-    return (await canWriteClient(tx, userId, named)) ? ERASED : NO_SUCH_CLIENT;
-  }
+  // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
+  if (facts?.erased) return facts.access !== null ? ERASED : NO_SUCH_CLIENT;
   const rows = await lockRecords(tx, ids);
-  const clientId = await clientOf(tx, userId, m.name, m.args, rows);
+  const clientId = await clientOf(tx, userId, m.name, m.args, rows, facts);
   if (clientId === 'refused') return NO_SUCH_CLIENT;
 
   let writes: MergedWrite[];
@@ -130,7 +161,7 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
     writes = result.writes;
     if (result.erase) {
       await eraseClient(tx, clientId!, now);
-      return { status: 'applied' };
+      return done();
     }
   } catch (error) {
     if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', sentence(error.message));
@@ -140,11 +171,11 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
   if (writes.some((w) => w.created && rows.has(recordKey(w.entity, w.id)))) {
     return reject('id_in_use', 'A record with this id exists already; the change was not applied.');
   }
+  const parts = recordWrites(writes, now);
   if (m.name === 'client.create' && writes.some((w) => w.entity === 'clients' && w.created)) {
-    await tx.insert(clientAccess).values({ clientId: clientId!, userId, kind: 'owner' });
+    parts.push(sql`own AS (INSERT INTO ${clientAccess} (client_id, user_id, kind) VALUES (${clientId}::uuid, ${userId}::uuid, 'owner'))`);
   }
-  await writeRecords(tx, writes, now);
-  return { status: 'applied' };
+  return done(parts);
 }
 
 /** "email is not valid: …" → "Email is not valid: …." */

@@ -4,11 +4,11 @@
 // (answered from the stored result), a gap (refused) and the next mutation
 // (applied or rejected, stored, last_seq advanced). A batch cut off anywhere,
 // by a lost response, a crash or a database error, is simply pushed again.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { MutationResult, PushedMutation } from '#core/sync/protocol.ts';
 import type { BackendDb } from './db/connect.ts';
 import { devices, mutationResults, type MutationResultRow } from './db/schema.ts';
-import { applyPushed } from './mutate.ts';
+import { applyPushed, clientFactsColumns, namedClient, type ClientFacts } from './mutate.ts';
 
 export type PushOutcome =
   | { kind: 'done'; results: MutationResult[]; lastSeq: number }
@@ -41,19 +41,23 @@ export async function pushMutations(db: BackendDb, who: { deviceId: string; user
 }
 
 async function processOne(tx: BackendDb, who: { deviceId: string; userId: string }, m: PushedMutation, now: Date): Promise<Step> {
-  const [device] = await tx.select({ lastSeq: devices.lastSeq }).from(devices).where(eq(devices.id, who.deviceId)).for('update');
-  if (!device) throw new Error('the pushing device is gone');
-  if (m.seq <= device.lastSeq) return { kind: 'done', result: await storedResult(tx, who.deviceId, m), lastSeq: device.lastSeq };
-  if (m.seq > device.lastSeq + 1) return { kind: 'gap', lastSeq: device.lastSeq };
-
-  const verdict = await applyPushed(tx, who.userId, m, now);
-  await tx.insert(mutationResults).values({
-    deviceId: who.deviceId, seq: m.seq, mutationId: m.mutationId, name: m.name, status: verdict.status,
-    code: verdict.status === 'rejected' ? verdict.code : null,
-    message: verdict.status === 'rejected' ? verdict.message : null,
-    processedAt: now,
-  });
-  await tx.update(devices).set({ lastSeq: m.seq }).where(eq(devices.id, who.deviceId));
+  // The next number in line: advancing last_seq first also locks the device row for this
+  // transaction, in one round trip. Anything else (a replay, a gap) is the rare path.
+  // The same round trip answers what the mutation's client checks need (erased? this user's access?).
+  const res = await tx.execute(sql`UPDATE ${devices} SET last_seq = ${m.seq} WHERE ${devices.id} = ${who.deviceId} AND ${devices.lastSeq} = ${m.seq - 1}
+    RETURNING ${clientFactsColumns(who.userId, namedClient(m))}`);
+  const next = rowsOf<{ erased: boolean; access: ClientFacts['access']; any_access: boolean }>(res)[0];
+  if (!next) {
+    const [device] = await tx.select({ lastSeq: devices.lastSeq }).from(devices).where(eq(devices.id, who.deviceId)).for('update');
+    if (!device) throw new Error('the pushing device is gone');
+    if (m.seq <= device.lastSeq) return { kind: 'done', result: await storedResult(tx, who.deviceId, m), lastSeq: device.lastSeq };
+    return { kind: 'gap', lastSeq: device.lastSeq };
+  }
+  const facts = namedClient(m) === null ? null : { erased: next.erased, access: next.access, anyAccess: next.any_access };
+  const verdict = await applyPushed(tx, who.userId, m, now, facts, (v) => sql`INSERT INTO ${mutationResults}
+    (device_id, seq, mutation_id, name, status, code, message, processed_at)
+    VALUES (${who.deviceId}::uuid, ${m.seq}, ${m.mutationId}, ${m.name}, ${v.status},
+      ${v.status === 'rejected' ? v.code : null}, ${v.status === 'rejected' ? v.message : null}, ${now}::timestamptz)`);
   return { kind: 'done', result: { seq: m.seq, ...verdict }, lastSeq: m.seq };
 }
 
@@ -92,4 +96,9 @@ export function sqlState(error: unknown): string | undefined {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
+}
+
+/** Rows of a raw statement, from node-postgres or PGlite alike. */
+function rowsOf<T>(res: unknown): T[] {
+  return ((res as { rows?: T[] }).rows ?? (res as T[]));
 }

@@ -2,7 +2,7 @@
 // read, the mutation merges in memory (core/sync/apply.ts), and the records
 // that changed are written back with one change-log row each, all in the
 // push's transaction. A pull reads records back by (entity, id).
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { EntityName } from '#core/records.ts';
 import type { MergedWrite } from '#core/sync/apply.ts';
 import type { SyncedState } from '#core/sync/merge.ts';
@@ -27,23 +27,42 @@ export async function lockRecords(tx: BackendDb, ids: string[]): Promise<Map<str
 }
 
 /**
- * Writes the records a mutation changed and notes each in the change log.
+ * The parts of one statement that write the records a mutation changed and
+ * note each in the change log: a push pays per mutation, so round trips count.
  * A new record is inserted, never upserted: if another transaction created it
  * meanwhile, this one fails (and is retried) rather than overwriting it unmerged.
  */
-export async function writeRecords(tx: BackendDb, writes: MergedWrite[], now: Date): Promise<void> {
+export function recordWrites(writes: MergedWrite[], now: Date): SQL[] {
   // A plan may write one record twice; its last merged state holds both.
   const last = new Map(writes.filter((w) => w.changed.length > 0).map((w) => [recordKey(w.entity, w.id), w]));
+  if (last.size === 0) return [];
   const created = new Set(writes.filter((w) => w.created).map((w) => recordKey(w.entity, w.id)));
-  for (const [key, w] of last) {
-    const { fields, stamps } = w.state;
-    if (created.has(key)) {
-      await tx.insert(records).values({ entity: w.entity, id: w.id, clientId: w.clientId, fields, stamps, createdAt: now, updatedAt: now });
-    } else {
-      await tx.update(records).set({ fields, stamps, updatedAt: now }).where(and(eq(records.entity, w.entity), eq(records.id, w.id)));
-    }
+  const all = [...last.entries()];
+  const row = (w: MergedWrite) => sql`(${w.entity}, ${w.id}, ${w.clientId}::uuid, ${JSON.stringify(w.state.fields)}::jsonb, ${JSON.stringify(w.state.stamps)}::jsonb)`;
+  const inserts = all.filter(([k]) => created.has(k)).map(([, w]) => row(w));
+  const updates = all.filter(([k]) => !created.has(k)).map(([, w]) => row(w));
+  const parts: SQL[] = [];
+  if (inserts.length > 0) {
+    parts.push(sql`ins AS (INSERT INTO ${records} (entity, id, client_id, fields, stamps, created_at, updated_at)
+      SELECT v.entity, v.id, v.client_id, v.fields, v.stamps, ${now}::timestamptz, ${now}::timestamptz FROM (VALUES ${sql.join(inserts, sql`, `)}) AS v(entity, id, client_id, fields, stamps))`);
   }
-  if (last.size > 0) await tx.insert(changeLog).values([...last.values()].map((w) => ({ entity: w.entity, id: w.id, clientId: w.clientId })));
+  if (updates.length > 0) {
+    parts.push(sql`upd AS (UPDATE ${records} r SET fields = v.fields, stamps = v.stamps, updated_at = ${now}::timestamptz
+      FROM (VALUES ${sql.join(updates, sql`, `)}) AS v(entity, id, client_id, fields, stamps) WHERE r.entity = v.entity AND r.id = v.id)`);
+  }
+  const logged = all.map(([, w]) => sql`(${w.entity}, ${w.id}, ${w.clientId}::uuid)`);
+  parts.push(sql`log AS (INSERT INTO ${changeLog} (entity, id, client_id) VALUES ${sql.join(logged, sql`, `)})`);
+  return parts;
+}
+
+/** Runs data-modifying parts (named CTEs) and a final statement as one statement. */
+export async function inOneStatement(tx: BackendDb, parts: SQL[], final: SQL = sql`SELECT 1`): Promise<void> {
+  await tx.execute(parts.length ? sql`WITH ${sql.join(parts, sql`, `)} ${final}` : final);
+}
+
+export async function writeRecords(tx: BackendDb, writes: MergedWrite[], now: Date): Promise<void> {
+  const parts = recordWrites(writes, now);
+  if (parts.length > 0) await inOneStatement(tx, parts);
 }
 
 /** The current state of these records, keyed by recordKey; a record not there is missing from the map. */
