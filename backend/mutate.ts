@@ -46,6 +46,10 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'mandate.grant': { arg: 'clientId' },
   'mandate.update': { record: 'mandates' },
   'mandate.revoke': { record: 'mandates' },
+  'conclusion.record': { arg: 'clientId' },
+  'conclusion.review': { record: 'conclusions' },
+  'holding.add': { arg: 'clientId' },
+  'holding.end': { record: 'holdings' },
 };
 
 const text = (args: unknown, key: string): string | undefined => {

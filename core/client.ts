@@ -1,5 +1,6 @@
 // A client of the advisor's book: who they are and how to reach them.
 import { z } from 'zod';
+import { ADOPTION_STEPS, DIGITAL_GROUPS } from './adoption.ts';
 import { optionalText, requiredText, uuid } from './validate.ts';
 
 export const LIMITS = { name: 100, email: 254, phone: 40, street: 200, postalCode: 10, city: 100, household: 500, notes: 10_000 } as const;
@@ -51,6 +52,10 @@ export const clientFields = {
     .min(1, { error: 'out_of_range' }).max(20, { error: 'out_of_range' }).nullable().optional(),
   household: optionalText(LIMITS.household),
   notes: optionalText(LIMITS.notes),
+  /** Which of the six digital target groups the client belongs to (other-models.md). */
+  digitalGroup: z.enum(DIGITAL_GROUPS, { error: 'unknown_value' }).nullable().optional(),
+  /** How far the client has come in adopting the assistant app. */
+  adoptionStep: z.enum(ADOPTION_STEPS, { error: 'unknown_value' }).nullable().optional(),
 };
 
 export const clientCreateSchema = z.object({ id: uuid, ...clientFields }).strict();

@@ -29,6 +29,8 @@ export const clients = sqliteTable('clients', {
   householdSize: integer('household_size'),
   household: text('household'),
   notes: text('notes'),
+  digitalGroup: text('digital_group'),
+  adoptionStep: text('adoption_step'),
   /** Last contact of any kind, kept here so the list can sort by it without a join. */
   lastContactAt: integer('last_contact_at'),
 }, (t) => [
@@ -215,5 +217,35 @@ export const deviceState = sqliteTable('device_state', {
   value: text('value').notNull(),
 });
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords } as const;
+/**
+ * Segment, migration and value-tier conclusions with their provenance and the
+ * client's word on them; never overwritten, a new conclusion is a new row.
+ */
+export const conclusions = sqliteTable('conclusions', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  value: text('value').notNull(),
+  inputs: text('inputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  ruleSetVersion: text('rule_set_version'),
+  source: text('source').notNull(),
+  reason: text('reason'),
+  decidedBy: text('decided_by').notNull(),
+  decidedAt: integer('decided_at').notNull(),
+  status: text('status').notNull(),
+  statusAt: integer('status_at'),
+  statusNote: text('status_note'),
+}, (t) => [index('conclusions_client').on(t.clientId, t.kind, t.decidedAt)]);
+
+/** The manufacturer's products a client holds. */
+export const holdings = sqliteTable('holdings', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  productId: text('product_id').notNull(),
+  since: text('since').notNull(),
+  yearlyPremiumCents: integer('yearly_premium_cents').notNull(),
+  endedOn: text('ended_on'),
+}, (t) => [index('holdings_client').on(t.clientId)]);
+
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings } as const;
 

@@ -3,7 +3,9 @@
 // validates them again: the device is never trusted on its own.
 import { z } from 'zod';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
+import { conclusionRecordSchema, conclusionReviewSchema } from '../conclusions.ts';
 import { consentRecordSchema } from '../consent.ts';
+import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '../mandate.ts';
 import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
@@ -27,6 +29,12 @@ export const MUTATIONS = {
   'mandate.grant': mandateGrantSchema,
   'mandate.update': mandateUpdateSchema,
   'mandate.revoke': mandateRevokeSchema,
+  /** A segment, migration or value tier concluded by the rules or set by the advisor, with its provenance. */
+  'conclusion.record': conclusionRecordSchema,
+  /** The client confirms or rejects a conclusion. */
+  'conclusion.review': conclusionReviewSchema,
+  'holding.add': holdingAddSchema,
+  'holding.end': holdingEndSchema,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -26,7 +26,7 @@ function liveClient(read: RecordReader, id: string): StoredRecord {
   return client;
 }
 
-function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates', id: string, field: string): StoredRecord {
+function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates' | 'conclusions' | 'holdings', id: string, field: string): StoredRecord {
   const row = read.get(entity, id);
   if (!row || row.deletedAt !== null) throw notFound(field);
   return row;
@@ -162,6 +162,32 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const clientId = mandate.clientId as string;
     if (mandate.revokedAt !== null) return { writes: [], id: a.id, clientId };
     return { writes: [update('mandates', a.id, clientId, { revokedAt: at })], id: a.id, clientId };
+  },
+  'conclusion.record'(a, { at, userId, read }) {
+    liveClient(read, a.clientId);
+    if (read.get('conclusions', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return {
+      id, clientId: a.clientId,
+      writes: [insert('conclusions', id, a.clientId, { ...rest, reason: nullable(a.reason), decidedBy: userId, decidedAt: at, status: 'unconfirmed', statusAt: null, statusNote: null })],
+    };
+  },
+  'conclusion.review'(a, { at, read }) {
+    const c = live(read, 'conclusions', a.id, 'conclusion');
+    const clientId = c.clientId as string;
+    return { writes: [update('conclusions', a.id, clientId, { status: a.status, statusAt: at, statusNote: nullable(a.note) })], id: a.id, clientId };
+  },
+  'holding.add'(a, { read }) {
+    liveClient(read, a.clientId);
+    if (read.get('holdings', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return { id, clientId: a.clientId, writes: [insert('holdings', id, a.clientId, { ...rest, endedOn: null })] };
+  },
+  'holding.end'(a, { read }) {
+    const h = live(read, 'holdings', a.id, 'holding');
+    const clientId = h.clientId as string;
+    if (a.endedOn < (h.since as string)) throw new DomainError([{ field: 'endedOn', code: 'invalid_date' }]);
+    return { writes: [update('holdings', a.id, clientId, { endedOn: a.endedOn })], id: a.id, clientId };
   },
 };
 

@@ -323,11 +323,22 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       birthDate: rng.chance(0.94) ? birthDate : null,
       householdSize: household.size, household: household.text,
       notes: drawNotes(age, household.kidAges.length > 0, origin),
+      ...digitalProfile(profile, age),
       lastContactAt,
     });
   }
 
   // ------------------------------------------------------------ people
+
+  /** Target group and adoption step follow from what the client answered; no draw, so the book stays as it was. */
+  function digitalProfile(p: { tech_affinity?: string; assistant_app?: string }, age: number) {
+    const tech = p.tech_affinity ?? 'medium';
+    const digitalGroup = tech === 'low' ? (age >= 60 ? 'occasional' : 'rationalist')
+      : tech === 'medium' ? (age >= 50 ? 'rationalist' : 'convinced')
+      : age < 30 ? 'pioneer' : age < 45 ? 'trendsetter' : 'curious';
+    const adoptionStep = ({ none: 'awareness', refuses: 'decision', switched_off: 'decision', installed_on_advice: 'first_use', installed_self: 'regular_use' } as Record<string, string>)[p.assistant_app ?? ''] ?? null;
+    return { digitalGroup, adoptionStep };
+  }
 
   function drawName(gender: Gender, birthYear: number): { firstName: string; lastName: string; origin: Origin } {
     const origin = ORIGINS.draw(rng);

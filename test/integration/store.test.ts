@@ -19,13 +19,13 @@ function newClient(extra: Record<string, unknown> = {}) {
 
 /** Runs a write that must fail, and checks it changed nothing at all. */
 function expectRefused(write: () => unknown, code: string) {
-  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates') };
+  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings') };
   let error: unknown;
   try { write(); } catch (e) { error = e; }
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).problems.map((p) => p.code)).toContain(code);
   expect((error as DomainError).message.length).toBeGreaterThan(10);
-  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates') };
+  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings') };
   expect(after).toEqual(before);
 }
 
@@ -178,6 +178,32 @@ describe('mandates: bad input is refused, the amounts already saved stay', () =>
     expectRefused(() => t.store.mutate('mandate.update', { id, patch: { areas: ['travel'] } }), 'mandate_revoked');
   });
   it('mandate.revoke: unknown mandate', () => expectRefused(() => t.store.mutate('mandate.revoke', { id: uuidv7() }), 'not_found'));
+});
+
+describe('conclusions and holdings: bad input is refused and changes nothing', () => {
+  const rule = { kind: 'segment' as const, source: 'rule' as const, ruleSetVersion: 'segments.v1', inputs: { trust_anchor: 'personal_advisor' } };
+  it('conclusion.record: a segment that does not exist', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, ...rule, value: 'bargain_hunter' }), 'unknown_value'); });
+  it('conclusion.record: an override without a reason', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, kind: 'segment', source: 'advisor', value: 'social_media_user' }), 'required'); });
+  it('conclusion.record: a rule conclusion that does not name its rule set', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, ...rule, ruleSetVersion: null, value: 'social_media_user' }), 'required'); });
+  it('conclusion.record: inputs naming an attribute that does not exist', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, ...rule, value: 'social_media_user', inputs: { shoe_size: '42' } as never }), 'unknown_attribute'); });
+  it('conclusion.review: a status other than confirmed or rejected', () => {
+    const c = newClient();
+    const id = uuidv7();
+    t.store.mutate('conclusion.record', { id, clientId: c, ...rule, value: 'social_media_user' });
+    expectRefused(() => t.store.mutate('conclusion.review', { id, status: 'maybe' as never }), 'unknown_value');
+  });
+  it('holding.add: a product id that is not an id', () => { const c = newClient(); expectRefused(() => t.store.mutate('holding.add', { id: uuidv7(), clientId: c, productId: 'Haftpflicht Plus!', since: '2020-01-01', yearlyPremiumCents: 100 }), 'invalid_value'); });
+  it('holding.add: a negative premium', () => { const c = newClient(); expectRefused(() => t.store.mutate('holding.add', { id: uuidv7(), clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: -5 }), 'out_of_range'); });
+  it('holding.end: ended before it began', () => {
+    const c = newClient();
+    const id = uuidv7();
+    t.store.mutate('holding.add', { id, clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: 100 });
+    expectRefused(() => t.store.mutate('holding.end', { id, endedOn: '2019-12-31' }), 'invalid_date');
+  });
+  it('client.update: a digital target group that does not exist', () => {
+    const c = newClient();
+    expectRefused(() => t.store.mutate('client.update', { id: c, patch: { digitalGroup: 'influencer' as never } }), 'unknown_value');
+  });
 });
 
 describe('answers', () => {

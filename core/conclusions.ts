@@ -1,0 +1,87 @@
+// What the algorithms (or the advisor) concluded about a client: a segment, a
+// migration forecast, a value tier. Each is kept with where it came from (the
+// answers it read, the rule-set version, when, by whom or which rule) and the
+// client's word on it: unconfirmed, confirmed or rejected. A rejected
+// conclusion is never used again (other-models.md, data sovereignty).
+import { z } from 'zod';
+import { ATTRIBUTE_IDS } from './profile.ts';
+import { SEGMENT_IDS } from './segments/ids.ts';
+import { optionalText, requiredText, uuid } from './validate.ts';
+import { VALUE_TIERS } from './manufacturer.ts';
+
+export const CONCLUSION_KINDS = ['segment', 'migration', 'value_tier'] as const;
+export type ConclusionKind = (typeof CONCLUSION_KINDS)[number];
+export const CONCLUSION_SOURCES = ['rule', 'advisor'] as const;
+export const CONCLUSION_STATUSES = ['unconfirmed', 'confirmed', 'rejected'] as const;
+export type ConclusionStatus = (typeof CONCLUSION_STATUSES)[number];
+
+const answerValue = z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]);
+/** The answers a conclusion was drawn from, as they were then. */
+const known = new Set<string>(ATTRIBUTE_IDS);
+const inputs = z.record(z.string(), answerValue).superRefine((r, ctx) => {
+  for (const k of Object.keys(r)) if (!known.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'unknown_attribute' });
+});
+
+const VALUES: Record<ConclusionKind, readonly string[]> = { segment: SEGMENT_IDS, migration: SEGMENT_IDS, value_tier: VALUE_TIERS };
+
+export const conclusionRecordSchema = z.object({
+  id: uuid,
+  clientId: uuid,
+  kind: z.enum(CONCLUSION_KINDS, { error: 'unknown_value' }),
+  value: requiredText(40),
+  inputs: inputs.default({}),
+  /** The rule set that drew it; null for the advisor's own judgement. */
+  ruleSetVersion: z.string().max(40).nullable().default(null),
+  source: z.enum(CONCLUSION_SOURCES, { error: 'unknown_value' }),
+  /** Why the advisor overrides the rules: required then, so the override can be understood later. */
+  reason: optionalText(500),
+}).strict().superRefine((c, ctx) => {
+  if (!VALUES[c.kind].includes(c.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'unknown_value' });
+  if (c.source === 'advisor' && !c.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+  if (c.source === 'rule' && !c.ruleSetVersion) ctx.addIssue({ code: 'custom', path: ['ruleSetVersion'], message: 'required' });
+});
+
+/** The client's word on a conclusion, recorded by whoever they told. */
+export const conclusionReviewSchema = z.object({
+  id: uuid,
+  status: z.enum(['confirmed', 'rejected'], { error: 'unknown_value' }),
+  note: optionalText(500),
+}).strict();
+
+export interface Conclusion {
+  id: string; kind: ConclusionKind; value: string; source: 'rule' | 'advisor'; status: ConclusionStatus;
+  decidedAt: number; ruleSetVersion: string | null; reason: string | null;
+}
+
+/** The newest conclusion of a kind from a source, or null. */
+function newest(list: readonly Conclusion[], kind: ConclusionKind, source?: 'rule' | 'advisor'): Conclusion | null {
+  let best: Conclusion | null = null;
+  for (const c of list) if (c.kind === kind && (!source || c.source === source) && (!best || c.decidedAt > best.decidedAt)) best = c;
+  return best;
+}
+
+/**
+ * The segment to act on: the advisor's override wins over the rules; a
+ * conclusion the client rejected is not used at all, so the result is then null
+ * (and offers treat the client as unsegmented).
+ */
+export function effectiveSegment(list: readonly Conclusion[]): { segment: string; conclusion: Conclusion } | null {
+  const override = newest(list, 'segment', 'advisor');
+  const rule = newest(list, 'segment', 'rule');
+  // A newer rule conclusion does not undo an override: only a newer override or the client's rejection does.
+  const pick = override ?? rule;
+  if (!pick || pick.status === 'rejected') return null;
+  return { segment: pick.value, conclusion: pick };
+}
+
+/**
+ * Whether a freshly computed rule result should be recorded as a new
+ * conclusion: only when it says something new. The same value as the newest
+ * rule conclusion is nothing new; a value the client already rejected is not
+ * put to them again.
+ */
+export function isNewConclusion(list: readonly Conclusion[], kind: ConclusionKind, value: string): boolean {
+  const latest = newest(list, kind, 'rule');
+  if (latest && latest.value === value) return false;
+  return !list.some((c) => c.kind === kind && c.value === value && c.status === 'rejected');
+}
