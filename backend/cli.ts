@@ -8,6 +8,7 @@
 //   npm run backend -- enrol --user <id or name>      one-time enrolment code, valid 7 days
 //   npm run backend -- revoke --device <id>
 //   npm run backend -- publish-catalogue [--file PATH]  next version of catalogue, value tiers, price ranges
+//   npm run backend -- publish-rules --file PATH      next version of the segment rule set
 //   npm run backend -- set-retailer --user <id or name> --retailer <retailer id>
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,7 @@ import { systemClock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
 import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from './manufacturer.ts';
+import { publishRuleSet, readRuleSetFile } from './rules.ts';
 import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startBackend } from './server.ts';
@@ -33,6 +35,8 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
   publish-catalogue [--file PATH]            check a catalogue file and publish it as the next version of
                                              the catalogue, value tiers and price ranges; prints the versions
                                              (default file: backend/seed/catalog.json)
+  publish-rules --file PATH                  check a segment rule set (JSON) and publish it as the next
+                                             version; devices use it from their next sync
   set-retailer --user ID_OR_NAME --retailer RETAILER_ID
                                              the retailer whose price ranges this person's devices receive
 
@@ -122,6 +126,12 @@ export async function runCommand(command: string, args: string[]): Promise<strin
       const file = readCatalogueFile(o.file === undefined ? SEED_CATALOGUE : resolve(o.file));
       const published = await withDatabase(({ db }) => publishCatalogue(db, file, now));
       return Object.entries(published).map(([kind, version]) => `${kind}=${version}`).join(' ');
+    }
+    case 'publish-rules': {
+      const o = options(args, ['file']);
+      const ruleSet = readRuleSetFile(resolve(o.file!));
+      const version = await withDatabase(({ db }) => publishRuleSet(db, ruleSet, now));
+      return `rule_set=${version} (${ruleSet.version})`;
     }
     case 'set-retailer': {
       const o = options(args, ['user', 'retailer']);

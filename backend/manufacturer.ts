@@ -18,7 +18,7 @@ import { findUser } from './people.ts';
 export const SEED_CATALOGUE = fileURLToPath(new URL('./seed/catalog.json', import.meta.url));
 
 /** Two publications at once would take the same next version: the second waits for the first. */
-const PUBLISH_LOCK = 7_315_006_012;
+export const PUBLISH_LOCK = 7_315_006_012;
 
 /** Something the administrator has to fix; the message says what. Nothing was changed. */
 export class ManufacturerDataError extends Error {
@@ -83,7 +83,7 @@ export async function publishCatalogue(db: BackendDb, file: CatalogueFile, now: 
   });
 }
 
-async function publishDocument(tx: BackendDb, kind: ManufacturerKind, body: unknown, now: Date): Promise<number> {
+export async function publishDocument(tx: BackendDb, kind: ManufacturerKind, body: unknown, now: Date): Promise<number> {
   const [latest] = await tx.select({ version: max(manufacturerDocuments.version) }).from(manufacturerDocuments).where(eq(manufacturerDocuments.kind, kind));
   const version = (latest?.version ?? 0) + 1;
   await tx.insert(manufacturerDocuments).values({ kind, version, body, publishedAt: now });

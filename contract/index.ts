@@ -5,14 +5,16 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
+import { conclusionReviewSchema } from '#core/conclusions.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '#core/mandate.ts';
+import { RuleSetSchema, SEGMENT_IDS } from '#core/segments/index.ts';
 import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
 import { ROLES } from '#core/roles.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
 import { touchpointAddSchema } from '#core/touchpoint.ts';
 import { optionalText, requiredText, uuid } from '#core/validate.ts';
 import {
-  clientDetail, clientSummary, meetingView, saved, syncStatusView, taskView, userView,
+  clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
 } from './views.ts';
 
 const locale = z.enum(['de', 'en']);
@@ -71,6 +73,17 @@ export const contract = {
   },
   consents: {
     record: oc.input(consentRecordSchema.partial({ id: true })).output(saved),
+  },
+  segments: {
+    /** The rule set in use on this device, so the meeting can rank as the answers are typed. */
+    ruleSet: oc.output(RuleSetSchema),
+    state: oc.input(z.object({ clientId: uuid })).output(segmentState),
+    /** The advisor sets the segment by hand (stage 1): it wins everywhere, with the reason kept. */
+    override: oc.input(z.object({ clientId: uuid, segment: z.enum(SEGMENT_IDS, { error: 'unknown_value' }), reason: requiredText(500) })).output(saved),
+  },
+  conclusions: {
+    /** The client confirms or rejects what was concluded about them. */
+    review: oc.input(conclusionReviewSchema).output(saved),
   },
   catalogue: {
     /** The product areas of the catalogue this device holds (empty before the first sync brought one). */

@@ -64,6 +64,20 @@ export const mandateView = z.object({
   perPurchaseCapCents: z.number(), validFrom: z.string(), validUntil: z.string().nullable(), revokedAt: z.number().nullable(),
 });
 
+export const conclusionView = z.object({
+  id: z.string(), kind: z.enum(['segment', 'migration', 'value_tier']), value: z.string(), source: z.enum(['rule', 'advisor']),
+  status: z.enum(['unconfirmed', 'confirmed', 'rejected']), decidedAt: z.number(), decidedBy: z.string(),
+  ruleSetVersion: z.string().nullable(), reason: z.string().nullable(), inputs: z.record(z.string(), z.unknown()),
+  statusAt: z.number().nullable(), statusNote: z.string().nullable(),
+});
+
+/** What the segment hint needs besides the live ranking: consent, the conclusions so far, the segment in force. */
+export const segmentState = z.object({
+  profiling: z.boolean(),
+  conclusions: z.array(conclusionView),
+  effective: z.object({ segment: z.string(), conclusionId: z.string(), source: z.enum(['rule', 'advisor']), status: z.enum(['unconfirmed', 'confirmed']) }).nullable(),
+});
+
 export const clientDetail = z.object({
   client: clientView,
   answers: z.array(answerView),
@@ -87,6 +101,8 @@ export type AnswerView = z.infer<typeof answerView>;
 export type MeetingView = z.infer<typeof meetingView>;
 export type Saved = z.infer<typeof saved>;
 export type MandateView = z.infer<typeof mandateView>;
+export type ConclusionView = z.infer<typeof conclusionView>;
+export type SegmentState = z.infer<typeof segmentState>;
 
 /** Where sync stands, for the status line and the "needs attention" list. */
 export const syncStatusView = z.object({

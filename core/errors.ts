@@ -16,7 +16,8 @@ export type DomainErrorCode =
   | 'meeting_ended'
   | 'client_erased'
   | 'money_conflict'
-  | 'mandate_revoked';
+  | 'mandate_revoked'
+  | 'consent_missing';
 
 export interface FieldProblem {
   field: string;
@@ -51,6 +52,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
     case 'client_erased': return 'the client has been erased: nothing can be added';
     case 'money_conflict': return `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`;
+    case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
   }
 }

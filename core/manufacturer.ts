@@ -11,8 +11,9 @@
 // added here first; a device without it keeps the version it has.
 import { z } from 'zod';
 import { PROFILE_ATTRIBUTES } from './profile.ts';
+import { RuleSetSchema } from './segments/schema.ts';
 
-/** The documents the manufacturer publishes, each versioned on its own. No `rule_set` is published yet. */
+/** The documents the manufacturer publishes, each versioned on its own. */
 export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set'] as const;
 export type ManufacturerKind = (typeof MANUFACTURER_KINDS)[number];
 
@@ -157,8 +158,8 @@ export const valueTiersDocument = z.strictObject({ tiers: z.array(valueTier) })
   .superRefine((d, ctx) => checkTiers(d.tiers, ctx, ['tiers']));
 export type ValueTiersDocument = z.infer<typeof valueTiersDocument>;
 
-/** The segment rule set: its shape comes with the segment engine (a later issue); until then any JSON object. */
-export const ruleSetDocument = z.record(z.string(), z.unknown());
+/** The segment rule set, as the segment engine reads it (core/segments/schema.ts). */
+export const ruleSetDocument = RuleSetSchema;
 
 /**
  * The file the manufacturer publishes from (backend/seed/catalog.json): the

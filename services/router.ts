@@ -10,7 +10,10 @@ import type { Store } from '#db/store.ts';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { Role } from '#core/roles.ts';
+import { effectiveSegment } from '#core/conclusions.ts';
+import { conclusionsOf, consentOf, profileOf } from '#db/profile.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
+import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
 import type { SyncEngine } from './sync/engine.ts';
 
@@ -31,6 +34,18 @@ const guarded = os.middleware(async ({ next }) => {
     throw toPublicError(error);
   }
 });
+
+/**
+ * Work that follows a saved change but must never undo or fail it (drawing
+ * conclusions after an answer): the answer is already safe when this runs.
+ */
+function afterward(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    console.error('after a saved change:', error);
+  }
+}
 
 function notFound(what: string): never {
   throw new DomainError([{ field: what, code: 'not_found' }]);
@@ -80,7 +95,11 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       end: base.meetings.end.handler(({ input }) => store.mutate('meeting.end', input)),
     },
     answers: {
-      set: base.answers.set.handler(({ input }) => ({ ...store.mutate('answer.set', input), attribute: input.attribute })),
+      set: base.answers.set.handler(({ input }) => {
+        const saved = store.mutate('answer.set', input);
+        afterward(() => concludeFromAnswers(store, input.clientId));
+        return { ...saved, attribute: input.attribute };
+      }),
     },
     touchpoints: {
       add: base.touchpoints.add.handler(({ input }) => store.mutate('touchpoint.add', { ...input, id: input.id ?? uuidv7() })),
@@ -91,7 +110,33 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       open: base.tasks.open.handler(() => openTasks(db)),
     },
     consents: {
-      record: base.consents.record.handler(({ input }) => store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() })),
+      record: base.consents.record.handler(({ input }) => {
+        const saved = store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() });
+        afterward(() => concludeFromAnswers(store, input.clientId));
+        return saved;
+      }),
+    },
+    segments: {
+      ruleSet: base.segments.ruleSet.handler(() => currentRuleSet(store)),
+      state: base.segments.state.handler(({ input }) => {
+        const list = conclusionsOf(db, input.clientId);
+        const effective = effectiveSegment(list);
+        return {
+          profiling: consentOf(db, input.clientId).profiling,
+          conclusions: list,
+          effective: effective && { segment: effective.segment, conclusionId: effective.conclusion.id, source: effective.conclusion.source, status: effective.conclusion.status as 'unconfirmed' | 'confirmed' },
+        };
+      }),
+      override: base.segments.override.handler(({ input }) => {
+        if (!consentOf(db, input.clientId).profiling) throw new DomainError([{ field: 'consent', code: 'consent_missing', params: { purpose: 'profiling' } }]);
+        return store.mutate('conclusion.record', {
+        id: uuidv7(), clientId: input.clientId, kind: 'segment', value: input.segment, source: 'advisor', reason: input.reason,
+          inputs: profileOf(db, input.clientId) as Record<string, string | string[]>, ruleSetVersion: null,
+        });
+      }),
+    },
+    conclusions: {
+      review: base.conclusions.review.handler(({ input }) => store.mutate('conclusion.review', input)),
     },
     catalogue: {
       areas: base.catalogue.areas.handler(() => {

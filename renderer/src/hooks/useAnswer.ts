@@ -14,8 +14,8 @@ export interface AnswerContext {
   clientId: string;
   meetingId: string;
   answeredBy: AnswerSource;
-  /** Tells the meeting whether this question now has an answer. */
-  onAnswered: (attribute: AttributeId, answered: boolean) => void;
+  /** Tells the meeting this question's answer as it stands on screen (null: none), for progress and the live segment hint. */
+  onAnswered: (attribute: AttributeId, value: AnswerValue) => void;
   /** Lets the meeting wait for every pending save before it ends. */
   register: (key: string, saver: Flushable) => void;
 }
@@ -54,7 +54,7 @@ export function useAnswer(attribute: AttributeId, initial: AnswerView | undefine
   });
   ctx.register(`q:${attribute}`, saver);
   const { onAnswered } = ctx;
-  useEffect(() => onAnswered(attribute, isAnswered(snap.value)), [attribute, onAnswered, snap.value]);
+  useEffect(() => onAnswered(attribute, snap.value), [attribute, onAnswered, snap.value]);
   return { snap, saver, meta } as { snap: AutosaverSnapshot<AnswerValue>; saver: Autosaver<AnswerValue>; meta: AnswerMeta | null };
 }
 

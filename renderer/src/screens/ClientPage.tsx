@@ -10,6 +10,7 @@ import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
 import { MeetingList } from '../components/MeetingList.tsx';
+import { Conclusions } from '../components/segment/Conclusions.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { AddTouchpoint } from '../components/AddTouchpoint.tsx';
 import { navigate, paths } from '../hooks/useRoute.ts';
@@ -22,7 +23,11 @@ export function ClientPage({ id }: { id: string }) {
   const queryClient = useQueryClient();
   // Fresh on every visit: the editable fields start from what the core holds now.
   const detail = useQuery({ ...orpc.clients.get.queryOptions({ input: { id } }), gcTime: 0 });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.clients.get.key({ input: { id } }) });
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: orpc.clients.get.key({ input: { id } }) }),
+    // Consent decides whether conclusions are drawn at all.
+    queryClient.invalidateQueries({ queryKey: orpc.segments.state.key({ input: { clientId: id } }) }),
+  ]);
 
   const start = useMutation({
     mutationFn: () => client.meetings.start({ id: newId(), clientId: id }),
@@ -62,6 +67,7 @@ export function ClientPage({ id }: { id: string }) {
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
         <div className="col">
+          <Conclusions clientId={id} />
           <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />
           <MeetingList meetings={d.meetings} />
           <section className="card" aria-labelledby="timeline-title">

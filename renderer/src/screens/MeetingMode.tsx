@@ -4,15 +4,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '#core/client.ts';
-import { ANSWER_SOURCES, ATTRIBUTE_IDS, MULTI_VALUE_ATTRIBUTES, type AnswerSource, type AttributeId } from '#core/profile.ts';
+import { ANSWER_SOURCES, ATTRIBUTE_IDS, MULTI_VALUE_ATTRIBUTES, type AnswerSource, type AttributeId, type Profile } from '#core/profile.ts';
 import type { ClientDetail, MeetingView } from '#contract/views.ts';
 import type { Flushable } from '../autosaver.ts';
 import { ChoiceQuestion } from '../components/meeting/ChoiceQuestion.tsx';
 import { MeetingBar } from '../components/meeting/MeetingBar.tsx';
 import { MeetingRecord } from '../components/meeting/MeetingRecord.tsx';
 import { MultiQuestion } from '../components/meeting/MultiQuestion.tsx';
+import { SegmentHint } from '../components/segment/SegmentHint.tsx';
 import { formatDateTime } from '../format.ts';
-import type { AnswerContext } from '../hooks/useAnswer.ts';
+import { isAnswered, type AnswerContext, type AnswerValue } from '../hooks/useAnswer.ts';
 import { isClientView, setClientView, useClientView } from '../hooks/useClientView.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { navigate, paths } from '../hooks/useRoute.ts';
@@ -44,10 +45,13 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
   const [answeredBy, setAnsweredBy] = useState<AnswerSource>('client');
   const savers = useRef(new Map<string, Flushable>());
   const fieldsets = useRef(new Map<AttributeId, HTMLFieldSetElement>());
-  const [answered, setAnswered] = useState<Partial<Record<AttributeId, boolean>>>({});
+  const [values, setValues] = useState<Partial<Record<AttributeId, AnswerValue>>>({});
+  const answered = useMemo(() => Object.fromEntries(ATTRIBUTE_IDS.map((a) => [a, isAnswered(values[a] ?? null)])) as Record<AttributeId, boolean>, [values]);
+  // The live profile the segment hint ranks: exactly what the screen shows.
+  const profile = useMemo(() => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Profile, [values]);
 
-  const onAnswered = useCallback((attribute: AttributeId, yes: boolean) => {
-    setAnswered((a) => (a[attribute] === yes ? a : { ...a, [attribute]: yes }));
+  const onAnswered = useCallback((attribute: AttributeId, value: AnswerValue) => {
+    setValues((a) => (a[attribute] === value ? a : { ...a, [attribute]: value }));
   }, []);
   const register = useCallback((key: string, saver: Flushable) => { savers.current.set(key, saver); }, []);
   const ctx: AnswerContext = useMemo(
@@ -56,6 +60,13 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
   );
   const initial = useMemo(() => new Map(detail.answers.map((a) => [a.attribute, a])), [detail.answers]);
   const count = ATTRIBUTE_IDS.filter((a) => answered[a]).length;
+
+  const focusQuestion = useCallback((attribute: AttributeId) => {
+    const el = fieldsets.current.get(attribute);
+    if (!el) return;
+    (el.querySelector<HTMLInputElement>('input:checked') ?? el.querySelector<HTMLInputElement>('input[tabindex="0"], input'))?.focus();
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
 
   const nextUnanswered = useCallback(() => {
     const here = (document.activeElement?.closest('[data-attribute]') as HTMLElement | null)?.dataset.attribute;
@@ -149,7 +160,10 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
             );
           })}
         </section>
-        <MeetingRecord meeting={meeting} readOnly={readOnly} clientView={clientView} register={register} />
+        <div className="meeting-side">
+          <SegmentHint clientId={detail.client.id} profile={profile} profiling={detail.consent.profiling ?? false} onAsk={focusQuestion} />
+          <MeetingRecord meeting={meeting} readOnly={readOnly} clientView={clientView} register={register} />
+        </div>
       </div>
     </main>
   );

@@ -6,6 +6,12 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { catalogueFile, splitCatalogueFile, type CatalogueFile } from '#core/manufacturer.ts';
 import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from '#backend/manufacturer.ts';
 import { manufacturerVersions } from '#db/manufacturer.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishRuleSet, readRuleSetFile } from '#backend/rules.ts';
+import { RULESET_V1 } from '#core/segments/index.ts';
+import { currentRuleSet } from '#services/segments.ts';
 import { startWorld, syncUntilDone, type Device, type World } from './world.ts';
 
 const seed = readCatalogueFile(SEED_CATALOGUE);
@@ -112,4 +118,20 @@ it('an answer that fails the core schema changes nothing, and the device keeps t
   await laptop.engine.syncOnce();
   expect(laptop.engine.getStatus()).toMatchObject({ phase: 'needs_attention', message: expect.stringMatching(/was not understood; nothing was changed/) });
   expect(held(laptop)).toEqual(before);
+});
+
+it('a segment rule set published by the manufacturer reaches the device, and its hints use it from then on', async () => {
+  const anna = await w.person('Anna Berger');
+  const laptop = await w.device(anna.id, 'Laptop');
+  expect(currentRuleSet(laptop.store).version).toBe(RULESET_V1.version);
+  await publishRuleSet(w.db, { ...RULESET_V1, version: 'segments.v2' }, new Date());
+  await syncUntilDone(laptop);
+  expect(manufacturerVersions(laptop.store).rule_set).toBe(1);
+  expect(currentRuleSet(laptop.store).version).toBe('segments.v2');
+});
+
+it('a rule set file that is not a valid rule set is refused by name, and nothing is published', () => {
+  const bad = join(mkdtempSync(join(tmpdir(), 'aw-rules-')), 'rules.json');
+  writeFileSync(bad, JSON.stringify({ ...RULESET_V1, version: 'Segments V2!', importance: { shoe_size: 3 } }));
+  expect(() => readRuleSetFile(bad)).toThrow(/not a valid segment rule set[\s\S]*version[\s\S]*importance/);
 });

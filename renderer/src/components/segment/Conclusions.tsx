@@ -1,0 +1,59 @@
+// What was concluded about the client, where it came from, and the client's
+// word on it. A rejected conclusion stays listed (so it is not put to them
+// again) but is used for nothing.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { SEGMENT_NAMES, type SegmentId } from '#core/segments/index.ts';
+import type { ConclusionView } from '#contract/views.ts';
+import { formatDateTime } from '../../format.ts';
+import { useLang } from '../../hooks/useLang.ts';
+import { errorMessage } from '../../problems.ts';
+import { client, orpc } from '../../rpc.ts';
+
+export function Conclusions({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const state = useQuery(orpc.segments.state.queryOptions({ input: { clientId } }));
+  if (!state.data) return null;
+  const list = [...state.data.conclusions].reverse();
+  return (
+    <section className="card" aria-labelledby="conclusions-title" data-testid="conclusions">
+      <h2 id="conclusions-title">{t('conclusions.title')}</h2>
+      <p className="muted small">{t('conclusions.explain')}</p>
+      {!state.data.profiling && <p className="small">{t('segment.noConsent')}</p>}
+      {list.length === 0 ? <p className="muted">{t('conclusions.none')}</p> : (
+        <ul className="conclusion-list">{list.map((c) => <ConclusionItem key={c.id} c={c} clientId={clientId} />)}</ul>
+      )}
+    </section>
+  );
+}
+
+function ConclusionItem({ c, clientId }: { c: ConclusionView; clientId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const review = useMutation({
+    mutationFn: (status: 'confirmed' | 'rejected') => client.conclusions.review({ id: c.id, status }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orpc.segments.state.key({ input: { clientId } }) }),
+  });
+  const value = c.kind === 'value_tier' ? c.value : SEGMENT_NAMES[c.value as SegmentId]?.[lang] ?? c.value;
+  const answers = Object.keys(c.inputs).length;
+  return (
+    <li data-testid="conclusion" data-kind={c.kind} data-status={c.status} data-value={c.value}>
+      <strong>{t(`conclusions.kind.${c.kind}`)}: {value}</strong>{' '}
+      <span className={`badge status-${c.status}`}>{t(`conclusions.status.${c.status}`)}</span>
+      <p className="muted small">
+        {c.source === 'advisor'
+          ? t('conclusions.byAdvisor', { when: formatDateTime(c.decidedAt, lang), reason: c.reason ?? '' })
+          : t('conclusions.byRules', { when: formatDateTime(c.decidedAt, lang), version: c.ruleSetVersion ?? '', count: answers })}
+        {c.statusAt !== null && ` · ${t('conclusions.reviewedAt', { when: formatDateTime(c.statusAt, lang) })}`}
+      </p>
+      {c.status === 'unconfirmed' && (
+        <div className="row-actions">
+          <button type="button" className="btn btn-small" disabled={review.isPending} onClick={() => review.mutate('confirmed')}>{t('conclusions.confirm')}</button>
+          <button type="button" className="btn btn-small" disabled={review.isPending} onClick={() => review.mutate('rejected')}>{t('conclusions.reject')}</button>
+        </div>
+      )}
+      {review.isError && <p className="form-error" role="alert">{errorMessage(t, review.error)}</p>}
+    </li>
+  );
+}
