@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { MutationName } from '#core/mutations/index.ts';
+import { adviceId } from '#core/advice.ts';
 import { answerId, type EntityName } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
@@ -30,7 +31,7 @@ const NO_SUCH_CLIENT = reject('not_found', 'No such client.');
  * Where each mutation names the client it is about: in an argument, or only
  * through the record it changes. A new mutation must say so here (tsc insists).
  */
-const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: EntityName }> = {
+const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: EntityName; key?: 'meetingId' }> = {
   'client.create': { arg: 'id' },
   'client.update': { arg: 'id' },
   'client.delete': { arg: 'id' },
@@ -50,6 +51,9 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'conclusion.review': { record: 'conclusions' },
   'holding.add': { arg: 'clientId' },
   'holding.end': { record: 'holdings' },
+  'offer.outcome': { arg: 'clientId' },
+  'advice.create': { record: 'meetings', key: 'meetingId' },
+  'advice.deliver': { record: 'meetings', key: 'meetingId' },
 };
 
 const text = (args: unknown, key: string): string | undefined => {
@@ -60,7 +64,11 @@ const text = (args: unknown, key: string): string | undefined => {
 /** The ids of every record a plan may read or write, read from the (not yet validated) arguments. */
 function candidateIds(args: unknown): string[] {
   const [id, clientId, meetingId, attribute] = ['id', 'clientId', 'meetingId', 'attribute'].map((k) => text(args, k));
-  const ids = [id, clientId, meetingId, clientId !== undefined && attribute !== undefined ? answerId(clientId, attribute) : undefined];
+  const version = (args !== null && typeof args === 'object') ? (args as { recordVersion?: unknown }).recordVersion : undefined;
+  // An advice record's version and the one before it, which the chain links to.
+  const advice = meetingId !== undefined && typeof version === 'number' && Number.isInteger(version) && version >= 1 && version <= 1000
+    ? [adviceId(meetingId, version), version > 1 ? adviceId(meetingId, version - 1) : undefined] : [];
+  const ids = [id, clientId, meetingId, clientId !== undefined && attribute !== undefined ? answerId(clientId, attribute) : undefined, ...advice];
   return [...new Set(ids.filter((x): x is string => x !== undefined))];
 }
 
@@ -95,7 +103,7 @@ export function clientFactsColumns(userId: string, clientId: string | null): SQL
 async function clientOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<string | null | 'refused'> {
   const via = CLIENT_OF[name];
   if ('record' in via) {
-    const id = text(args, 'id');
+    const id = text(args, via.key ?? 'id');
     const row = id === undefined ? undefined : rows.get(recordKey(via.record, id));
     return row && (await canWriteClient(tx, userId, row.clientId)) ? row.clientId : null;
   }

@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'client_erased'
   | 'money_conflict'
   | 'mandate_revoked'
-  | 'consent_missing';
+  | 'consent_missing'
+  | 'version_taken';
 
 export interface FieldProblem {
   field: string;
@@ -52,6 +53,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
     case 'client_erased': return 'the client has been erased: nothing can be added';
     case 'money_conflict': return `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`;
+    case 'version_taken': return 'this version of the record was made elsewhere meanwhile: open the record again and make the correction on the newest version';
     case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
   }

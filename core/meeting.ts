@@ -13,7 +13,7 @@ export const meetingStartSchema = z.object({
 }).strict();
 
 /** The free-text fields of a meeting; each is saved as it is typed. */
-export const MEETING_TEXT_FIELDS = ['reason', 'wishes', 'riskSituation', 'notes'] as const;
+export const MEETING_TEXT_FIELDS = ['reason', 'wishes', 'riskSituation', 'notes', 'advice', 'decision'] as const;
 export type MeetingTextField = (typeof MEETING_TEXT_FIELDS)[number];
 
 export const meetingUpdateSchema = z.object({
@@ -23,6 +23,11 @@ export const meetingUpdateSchema = z.object({
     wishes: optionalText(MEETING_TEXT_LIMIT),
     riskSituation: optionalText(MEETING_TEXT_LIMIT),
     notes: optionalText(MEETING_TEXT_LIMIT),
+    advice: optionalText(4000),
+    decision: optionalText(2000),
+    /** Would the client recommend us (0-10), and how easy was it (1 very hard to 7 very easy)? */
+    nps: z.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(0, { error: 'out_of_range' }).max(10, { error: 'out_of_range' }).nullable(),
+    ces: z.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'out_of_range' }).max(7, { error: 'out_of_range' }).nullable(),
   }).partial().strict(),
 }).strict();
 

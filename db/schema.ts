@@ -49,6 +49,12 @@ export const meetings = sqliteTable('meetings', {
   wishes: text('wishes'),
   riskSituation: text('risk_situation'),
   notes: text('notes'),
+  /** The adviser's recommendation and the client's decision, for the advice record. */
+  advice: text('advice'),
+  decision: text('decision'),
+  /** Net Promoter Score (0-10) and Customer Effort Score (1-7), asked at the end. */
+  nps: integer('nps'),
+  ces: integer('ces'),
 }, (t) => [index('meetings_client').on(t.clientId, t.startedAt)]);
 
 /** The current answer per client and profile attribute; `value` is JSON. */
@@ -137,6 +143,8 @@ export const adviceRecords = sqliteTable('advice_records', {
   previousHash: text('previous_hash'),
   deliveredAt: integer('delivered_at'),
   deliveryChannel: text('delivery_channel'),
+  createdAt: integer('created_at'),
+  createdBy: text('created_by'),
 }, (t) => [uniqueIndex('advice_records_version').on(t.meetingId, t.recordVersion)]);
 
 /** Manufacturer data, read-only on the device: the price range granted per retailer and product. */
@@ -237,6 +245,22 @@ export const conclusions = sqliteTable('conclusions', {
   statusNote: text('status_note'),
 }, (t) => [index('conclusions_client').on(t.clientId, t.kind, t.decidedAt)]);
 
+/** Offers put to a client and what became of them: the backend learns acceptance per segment from these. */
+export const offerOutcomes = sqliteTable('offer_outcomes', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  meetingId: text('meeting_id'),
+  offerId: text('offer_id').notNull(),
+  offerKind: text('offer_kind').notNull(),
+  outcome: text('outcome').notNull(),
+  reasonCode: text('reason_code'),
+  note: text('note'),
+  segment: text('segment'),
+  reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: integer('recorded_at').notNull(),
+}, (t) => [index('offer_outcomes_client').on(t.clientId, t.recordedAt), index('offer_outcomes_meeting').on(t.meetingId)]);
+
 /** The manufacturer's products a client holds. */
 export const holdings = sqliteTable('holdings', {
   ...syncColumns,
@@ -247,5 +271,5 @@ export const holdings = sqliteTable('holdings', {
   endedOn: text('ended_on'),
 }, (t) => [index('holdings_client').on(t.clientId)]);
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings } as const;
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes } as const;
 

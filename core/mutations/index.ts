@@ -3,6 +3,7 @@
 // validates them again: the device is never trusted on its own.
 import { z } from 'zod';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
+import { adviceCreateSchema, adviceDeliverSchema, offerOutcomeSchema } from '../advice.ts';
 import { conclusionRecordSchema, conclusionReviewSchema } from '../conclusions.ts';
 import { consentRecordSchema } from '../consent.ts';
 import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
@@ -35,6 +36,12 @@ export const MUTATIONS = {
   'conclusion.review': conclusionReviewSchema,
   'holding.add': holdingAddSchema,
   'holding.end': holdingEndSchema,
+  /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the backend learns from. */
+  'offer.outcome': offerOutcomeSchema,
+  /** A version of a meeting's advice record, hash-chained to the one before. */
+  'advice.create': adviceCreateSchema,
+  /** The record was handed over, printed or sent: that version is frozen. */
+  'advice.deliver': adviceDeliverSchema,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

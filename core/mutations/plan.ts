@@ -3,6 +3,7 @@
 // (PostgreSQL) apply one and the same rule to their own storage.
 import { clientFields } from '../client.ts';
 import { DomainError } from '../errors.ts';
+import { adviceId, versionHash } from '../advice.ts';
 import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
@@ -73,7 +74,7 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     return {
       id: a.id, clientId: a.clientId,
       writes: [
-        insert('meetings', a.id, a.clientId, { clientId: a.clientId, advisorId: userId, startedAt: at, endedAt: null, reason: nullable(a.reason), wishes: null, riskSituation: null, notes: null }),
+        insert('meetings', a.id, a.clientId, { clientId: a.clientId, advisorId: userId, startedAt: at, endedAt: null, reason: nullable(a.reason), wishes: null, riskSituation: null, notes: null, advice: null, decision: null, nps: null, ces: null }),
         // The meeting is also a touchpoint, with the same id, so the timeline needs no join.
         insert('touchpoints', a.id, a.clientId, { clientId: a.clientId, kind: 'meeting', channel: 'in_person', direction: 'outbound', occurredAt: at, summary: a.reason ?? '', outcome: null, refId: a.id, recordedBy: userId }),
         ...contactAt(client, at),
@@ -188,6 +189,53 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const clientId = h.clientId as string;
     if (a.endedOn < (h.since as string)) throw new DomainError([{ field: 'endedOn', code: 'invalid_date' }]);
     return { writes: [update('holdings', a.id, clientId, { endedOn: a.endedOn })], id: a.id, clientId };
+  },
+  'offer.outcome'(a, { userId, at, read }) {
+    const client = liveClient(read, a.clientId);
+    if (read.get('offerOutcomes', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, summary, ...rest } = a;
+    return {
+      id, clientId: a.clientId,
+      writes: [
+        insert('offerOutcomes', id, a.clientId, { ...rest, meetingId: nullable(a.meetingId), reasonCode: nullable(a.reasonCode), note: nullable(a.note), recordedBy: userId, recordedAt: at }),
+        // On the timeline too, under the same id, with what became of it.
+        insert('touchpoints', id, a.clientId, { clientId: a.clientId, kind: 'offer', channel: a.meetingId ? 'in_person' : 'other', direction: 'outbound', occurredAt: at, summary, outcome: a.outcome, refId: a.meetingId ?? null, recordedBy: userId }),
+        ...contactAt(client, at),
+      ],
+    };
+  },
+  'advice.create'(a, { at, userId, read }) {
+    const meeting = live(read, 'meetings', a.meetingId, 'meeting');
+    const clientId = meeting.clientId as string;
+    const id = adviceId(a.meetingId, a.recordVersion);
+    const bad = (field: string) => new DomainError([{ field, code: 'invalid_value', params: { detail: 'the advice record does not fit its chain' } }]);
+    if (a.content.meeting.id !== a.meetingId) throw bad('content.meeting');
+    if (versionHash(a) !== a.contentHash) throw bad('contentHash');
+    const existing = read.get('adviceRecords', id);
+    if (existing) {
+      // The same version made twice (a retry) is one; a different one under its number is refused.
+      if (existing.contentHash === a.contentHash) return { writes: [], id, clientId };
+      throw new DomainError([{ field: 'recordVersion', code: 'version_taken' }]);
+    }
+    if (a.recordVersion === 1 ? a.previousHash !== null : read.get('adviceRecords', adviceId(a.meetingId, a.recordVersion - 1))?.contentHash !== a.previousHash) {
+      throw bad('previousHash');
+    }
+    return {
+      id, clientId,
+      writes: [insert('adviceRecords', id, clientId, {
+        meetingId: a.meetingId, clientId, recordVersion: a.recordVersion, content: a.content, contentHash: a.contentHash, previousHash: a.previousHash,
+        deliveredAt: null, deliveryChannel: null, createdAt: at, createdBy: userId,
+      })],
+    };
+  },
+  'advice.deliver'(a, { at, read }) {
+    const id = adviceId(a.meetingId, a.recordVersion);
+    const record = read.get('adviceRecords', id);
+    if (!record || record.deletedAt !== null) throw notFound('adviceRecord');
+    const clientId = record.clientId as string;
+    // Delivered once, frozen: a second delivery changes nothing (the first one is what can be proven).
+    if (record.deliveredAt !== null) return { writes: [], id, clientId };
+    return { writes: [update('adviceRecords', id, clientId, { deliveredAt: at, deliveryChannel: a.channel })], id, clientId };
   },
 };
 

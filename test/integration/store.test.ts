@@ -19,13 +19,13 @@ function newClient(extra: Record<string, unknown> = {}) {
 
 /** Runs a write that must fail, and checks it changed nothing at all. */
 function expectRefused(write: () => unknown, code: string) {
-  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings') };
+  const before = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings'), offerOutcomes: count('offer_outcomes'), advice: count('advice_records') };
   let error: unknown;
   try { write(); } catch (e) { error = e; }
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).problems.map((p) => p.code)).toContain(code);
   expect((error as DomainError).message.length).toBeGreaterThan(10);
-  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings') };
+  const after = { outbox: count('outbox'), clients: count('clients'), answers: count('answers'), meetings: count('meetings'), tasks: count('tasks'), touchpoints: count('touchpoints'), consents: count('consents'), mandates: count('mandates'), conclusions: count('conclusions'), holdings: count('holdings'), offerOutcomes: count('offer_outcomes'), advice: count('advice_records') };
   expect(after).toEqual(before);
 }
 
@@ -203,6 +203,32 @@ describe('conclusions and holdings: bad input is refused and changes nothing', (
   it('client.update: a digital target group that does not exist', () => {
     const c = newClient();
     expectRefused(() => t.store.mutate('client.update', { id: c, patch: { digitalGroup: 'influencer' as never } }), 'unknown_value');
+  });
+});
+
+describe('offers and the advice record: bad input is refused and changes nothing', () => {
+  const outcome = { offerId: 'household_contents', offerKind: 'base' as const, segment: null, summary: 'Hausrat angeboten' };
+  it('offer.outcome: a rejection without the client’s reason', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'rejected' }), 'required'); });
+  it('offer.outcome: an outcome that does not exist', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'maybe' as never }), 'unknown_value'); });
+  it('offer.outcome: an oversized note', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'postponed', reasonCode: 'wrong_timing', note: 'x'.repeat(501) }), 'too_long'); });
+  it('meeting.update: an NPS of 11', () => {
+    const c = newClient();
+    const m = uuidv7();
+    t.store.mutate('meeting.start', { id: m, clientId: c });
+    expectRefused(() => t.store.mutate('meeting.update', { id: m, patch: { nps: 11 } }), 'out_of_range');
+  });
+  it('advice.create: a content hash that does not fit the content', () => {
+    const c = newClient();
+    const m = uuidv7();
+    t.store.mutate('meeting.start', { id: m, clientId: c });
+    const content = { language: 'de' as const, client: { name: 'J M', birthDate: null, address: null }, advisor: 'A', meeting: { id: m, startedAt: 1, endedAt: null }, reason: null, wishes: null, riskSituation: null, offers: [], advice: null, decision: null };
+    expectRefused(() => t.store.mutate('advice.create', { meetingId: m, recordVersion: 1, previousHash: null, content, contentHash: 'a'.repeat(64) }), 'invalid_value');
+  });
+  it('advice.deliver: a version that does not exist', () => {
+    const c = newClient();
+    const m = uuidv7();
+    t.store.mutate('meeting.start', { id: m, clientId: c });
+    expectRefused(() => t.store.mutate('advice.deliver', { meetingId: m, recordVersion: 1, channel: 'printed' }), 'not_found');
   });
 });
 

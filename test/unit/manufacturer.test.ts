@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   catalogueFile, manufacturerRequest, manufacturerResponse, priceRange, splitCatalogueFile, type PriceRange,
 } from '#core/manufacturer.ts';
+import { RULESET_V1 } from '#core/segments/index.ts';
 
 const seedText = readFileSync(new URL('../../backend/seed/catalog.json', import.meta.url), 'utf8');
 /** A fresh copy of the shipped file, to spoil one thing at a time. */
@@ -113,7 +114,7 @@ describe('the wire', () => {
 
   it('an answer is checked to the bodies: a broken catalogue or a range out of bounds is refused', () => {
     const { catalogue, valueTiers } = splitCatalogueFile(catalogueFile.parse(seed()));
-    const good = { documents: [{ kind: 'catalogue', version: 1, body: catalogue }, { kind: 'value_tiers', version: 1, body: valueTiers }, { kind: 'rule_set', version: 1, body: { rules: [] } }], priceRanges: { version: 1, ranges: [range()] } };
+    const good = { documents: [{ kind: 'catalogue', version: 1, body: catalogue }, { kind: 'value_tiers', version: 1, body: valueTiers }, { kind: 'rule_set', version: 1, body: RULESET_V1 }], priceRanges: { version: 1, ranges: [range()] } };
     expect(problems(manufacturerResponse, good)).toEqual([]);
     expect(problems(manufacturerResponse, { documents: [], priceRanges: null })).toEqual([]);
     const broken = structuredClone(good);
@@ -121,6 +122,8 @@ describe('the wire', () => {
     expect(problems(manufacturerResponse, broken)).toEqual(['documents.0.body.products.0.margin_rate: must be from 0 to 1']);
     expect(problems(manufacturerResponse, { ...good, priceRanges: { version: 1, ranges: [range({ proposed: 99 })] } })).toEqual(['priceRanges.ranges.0.proposed: must lie within floor and ceiling (11.2 to 14.9), not 99']);
     expect(problems(manufacturerResponse, { documents: [{ kind: 'prices', version: 1, body: {} }], priceRanges: null })).not.toEqual([]);
+    // A rule set this app cannot read is refused on the wire, as a catalogue would be.
+    expect(problems(manufacturerResponse, { documents: [{ kind: 'rule_set', version: 2, body: { rules: [] } }], priceRanges: null })).not.toEqual([]);
     expect(problems(manufacturerResponse, { documents: [{ kind: 'catalogue', version: 0, body: catalogue }], priceRanges: null })).not.toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ interface Props {
   register: (key: string, saver: Flushable) => void;
 }
 
-const LIMITS: Record<MeetingTextField, number> = { reason: 500, wishes: MEETING_TEXT_LIMIT, riskSituation: MEETING_TEXT_LIMIT, notes: MEETING_TEXT_LIMIT };
+const LIMITS: Record<MeetingTextField, number> = { reason: 500, wishes: MEETING_TEXT_LIMIT, riskSituation: MEETING_TEXT_LIMIT, notes: MEETING_TEXT_LIMIT, advice: 4000, decision: 2000 };
 
 export function MeetingRecord({ meeting, readOnly, clientView, register }: Props) {
   const { t } = useTranslation();
