@@ -9,6 +9,7 @@
 //   npm run backend -- revoke --device <id>
 //   npm run backend -- publish-catalogue [--file PATH]  next version of catalogue, value tiers, price ranges
 //   npm run backend -- publish-rules --file PATH      next version of the segment rule set
+//   npm run backend -- learn                          learn acceptance rates from outcomes now (serving learns every LEARN_EVERY_MINUTES, default 10)
 //   npm run backend -- set-retailer --user <id or name> --retailer <retailer id>
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,8 @@ import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALO
 import { publishRuleSet, readRuleSetFile } from './rules.ts';
 import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, startBackend } from './server.ts';
+import { DEFAULT_HOST, DEFAULT_LEARN_EVERY_MS, DEFAULT_PORT, startBackend } from './server.ts';
+import { learnPropensities } from './learn.ts';
 import { trimChangeLog } from './trim.ts';
 
 const USAGE = `Usage: npm run backend [-- COMMAND]
@@ -35,6 +37,9 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
   publish-catalogue [--file PATH]            check a catalogue file and publish it as the next version of
                                              the catalogue, value tiers and price ranges; prints the versions
                                              (default file: backend/seed/catalog.json)
+  learn                                      learn acceptance rates per segment and offer from the recorded
+                                             outcomes and publish them if they changed; prints the version
+                                             (a serving backend does this every LEARN_EVERY_MINUTES, default 10)
   publish-rules --file PATH                  check a segment rule set (JSON) and publish it as the next
                                              version; devices use it from their next sync
   set-retailer --user ID_OR_NAME --retailer RETAILER_ID
@@ -55,6 +60,14 @@ export function defaultDataDir(): string {
 function databaseOptions() {
   const url = process.env.DATABASE_URL?.trim() || undefined;
   return { url, dataDir: url ? undefined : resolve(process.env.AW_BACKEND_DATA_DIR || defaultDataDir()) };
+}
+
+function learnEveryFromEnv(): number {
+  const raw = process.env.LEARN_EVERY_MINUTES?.trim();
+  if (!raw) return DEFAULT_LEARN_EVERY_MS;
+  const minutes = Number(raw);
+  if (!(minutes > 0 && minutes <= 24 * 60)) throw new UsageError(`LEARN_EVERY_MINUTES must be a number of minutes from 1 to 1440, not "${raw}".`);
+  return minutes * 60_000;
 }
 
 function portFromEnv(): number {
@@ -127,6 +140,11 @@ export async function runCommand(command: string, args: string[]): Promise<strin
       const published = await withDatabase(({ db }) => publishCatalogue(db, file, now));
       return Object.entries(published).map(([kind, version]) => `${kind}=${version}`).join(' ');
     }
+    case 'learn': {
+      options(args, []);
+      const learned = await withDatabase(({ db }) => learnPropensities(db, now));
+      return learned.version === null ? 'no outcomes yet: nothing published' : `propensities=${learned.version}${learned.published ? '' : ' (unchanged)'}`;
+    }
     case 'publish-rules': {
       const o = options(args, ['file']);
       const ruleSet = readRuleSetFile(resolve(o.file!));
@@ -159,7 +177,7 @@ export async function runCommand(command: string, args: string[]): Promise<strin
 async function serveUntilSignalled(): Promise<void> {
   const logger = createLogger();
   const { url, dataDir } = databaseOptions();
-  const backend = await startBackend({ databaseUrl: url, dataDir, host: process.env.HOST?.trim() || DEFAULT_HOST, port: portFromEnv(), logger });
+  const backend = await startBackend({ databaseUrl: url, dataDir, host: process.env.HOST?.trim() || DEFAULT_HOST, port: portFromEnv(), logger, learnEveryMs: learnEveryFromEnv() });
   let signalled = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

@@ -4,6 +4,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { learnPropensities } from './learn.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
@@ -70,7 +71,12 @@ export interface BackendOptions {
   logger?: Logger;
   clock?: Clock;
   graceMs?: number;
+  /** Learn acceptance rates from recorded outcomes this often (backend/learn.ts); off when not set. */
+  learnEveryMs?: number;
 }
+
+/** How often a served backend learns from outcomes unless told otherwise (LEARN_EVERY_MINUTES). */
+export const DEFAULT_LEARN_EVERY_MS = 10 * 60_000;
 
 export interface RunningBackend extends Listening {
   database: BackendDatabase;
@@ -93,8 +99,16 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     throw error;
   }
   logger.info({ url: listening.url, db: database.kind }, 'listening');
+  const learning = options.learnEveryMs ? setInterval(() => {
+    const clock = options.clock ?? systemClock;
+    learnPropensities(database.db, clock.now())
+      .then((r) => { if (r.published) logger.info({ version: r.version }, 'published learned propensities'); })
+      .catch((error: unknown) => logger.error({ err: safeError(error) }, 'learning from outcomes failed'));
+  }, options.learnEveryMs) : null;
+  learning?.unref();
   let stopping: Promise<void> | undefined;
   const close = () => (stopping ??= (async () => {
+    if (learning) clearInterval(learning);
     await listening.close();
     await database.close();
     logger.info('stopped');

@@ -17,6 +17,9 @@ import type { Db } from '#db/open.ts';
 import { syncedStateOf } from '#db/records.ts';
 import { SYNCED_TABLES } from '#db/schema.ts';
 
+/** The demo learns every minute, so a newcomer sees outcomes change the offers soon. */
+const DEMO_LEARN_EVERY_MS = 60_000;
+
 const DEMO_ADVISOR = 'Demo-Beraterin';
 const PREFERRED_PORT = 8787;
 /** Rows per INSERT when handing the demo book over: few statements, bounded memory. */
@@ -40,10 +43,10 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   const logger = createLogger({ level: 'info', destination: createWriteStream(join(dataDir, 'backend.log'), { flags: 'a' }) });
   let backend: RunningBackend;
   try {
-    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: PREFERRED_PORT, logger });
+    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: PREFERRED_PORT, logger, learnEveryMs: DEMO_LEARN_EVERY_MS });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: 0, logger });
+    backend = await startBackend({ dataDir: join(dataDir, 'db'), port: 0, logger, learnEveryMs: DEMO_LEARN_EVERY_MS });
   }
   const db = backend.database.db;
   const [existing] = await db.select().from(users).where(eq(users.displayName, DEMO_ADVISOR));

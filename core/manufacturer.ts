@@ -14,7 +14,7 @@ import { PROFILE_ATTRIBUTES } from './profile.ts';
 import { RuleSetSchema } from './segments/schema.ts';
 
 /** The documents the manufacturer publishes, each versioned on its own. */
-export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set'] as const;
+export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set', 'propensities'] as const;
 export type ManufacturerKind = (typeof MANUFACTURER_KINDS)[number];
 
 export const PRODUCT_KINDS = ['base', 'module', 'temporary', 'partner_service'] as const;
@@ -162,6 +162,21 @@ export type ValueTiersDocument = z.infer<typeof valueTiersDocument>;
 export const ruleSetDocument = RuleSetSchema;
 
 /**
+ * Acceptance rates the backend learned from recorded offer outcomes, per
+ * segment and offer: the posterior mean of a Beta prior (centred on the
+ * offer's rate over all segments) updated with that segment's accepted and
+ * rejected outcomes, so a new offer is neither ignored nor overrated.
+ */
+export const propensitiesDocument = z.strictObject({
+  rates: z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))),
+  /** How many outcomes each rate rests on, so the device can say how sure it is. */
+  outcomes: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
+  prior: z.strictObject({ mean: z.number().min(0).max(1), strength: z.number().positive() }),
+  learnedAt: z.string(),
+});
+export type PropensitiesDocument = z.infer<typeof propensitiesDocument>;
+
+/**
  * The file the manufacturer publishes from (backend/seed/catalog.json): the
  * catalogue, the value tiers and the price ranges of every retailer in one.
  */
@@ -199,6 +214,7 @@ export const manufacturerHave = z.strictObject({
   catalogue: versionHad.optional(),
   value_tiers: versionHad.optional(),
   rule_set: versionHad.optional(),
+  propensities: versionHad.optional(),
   price_ranges: versionHad.optional(),
 }, { error: (issue) => (issue.code === 'unrecognized_keys'
   ? `has unknown kinds (${issue.keys.join(', ')}): send only ${[...MANUFACTURER_KINDS, 'price_ranges'].join(', ')}`
@@ -215,6 +231,7 @@ export const manufacturerDocument = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('catalogue'), version, body: catalogueDocument }),
   z.object({ kind: z.literal('value_tiers'), version, body: valueTiersDocument }),
   z.object({ kind: z.literal('rule_set'), version, body: ruleSetDocument }),
+  z.object({ kind: z.literal('propensities'), version, body: propensitiesDocument }),
 ]);
 export type ManufacturerDocument = z.infer<typeof manufacturerDocument>;
 
