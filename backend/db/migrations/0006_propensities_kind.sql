@@ -1,0 +1,2 @@
+ALTER TABLE "manufacturer_documents" DROP CONSTRAINT "manufacturer_documents_kind";--> statement-breakpoint
+ALTER TABLE "manufacturer_documents" ADD CONSTRAINT "manufacturer_documents_kind" CHECK ("manufacturer_documents"."kind" IN ('catalogue', 'value_tiers', 'rule_set', 'propensities'));
