@@ -1,0 +1,94 @@
+// The client as the offer engine may see them. Consent is enforced here, in
+// one place: without profiling consent nothing from the profile and nothing
+// inferred (segment, learned rates) gets past this function; only the owned
+// products, the mandate and the situation the advisor states explicitly do.
+import type { LifeEvent } from '../profile.ts';
+import { RULESET_V1, scoreSegments, SEGMENT_IDS, type Approach, type SegmentId, type Text } from '../segments/index.ts';
+import type { CompiledCatalogue } from './catalogue.ts';
+import type { OfferRequest } from './types.ts';
+
+export type ClientView = {
+  segment: SegmentId | null;
+  approach: Approach | null;
+  profiling: boolean;
+  notice: Text | null;
+  owned: ReadonlySet<string>;
+  /** Areas the client holds at least one product in. */
+  held: ReadonlySet<string>;
+  events: ReadonlySet<LifeEvent>;
+  /** The complexity of what the client needs now, if asked. */
+  needs: 'simple' | 'complex' | null;
+  durableGood: boolean;
+  atPointOfSale: boolean;
+  complexTopic: boolean;
+  /** Learned acceptance rates for this client's segment, by offer id. */
+  rates: Readonly<Record<string, number>> | null;
+};
+
+const NOTICES = {
+  noConsent: {
+    en: 'No profiling consent: ranked without a segment and without profile data, only from owned products, the catalogue, the mandate and the stated situation.',
+    de: 'Keine Einwilligung ins Profiling: ohne Segment und ohne Profildaten gereiht, nur nach vorhandenen Produkten, Katalog, Vollmacht und genannter Situation.',
+  },
+  rejected: {
+    en: 'The client rejected the segment conclusion: ranked without a segment.',
+    de: 'Der Kunde hat die Segment-Einschätzung abgelehnt: ohne Segment gereiht.',
+  },
+  undecided: {
+    en: 'The answers do not point to one segment yet: ranked without a segment.',
+    de: 'Die Antworten weisen noch auf kein eindeutiges Segment: ohne Segment gereiht.',
+  },
+} satisfies Record<string, Text>;
+
+const EMPTY = new Set<never>();
+
+/**
+ * The segment engine's primary segment, or null where its confidence is 0: a
+ * tie at the top (nothing answered ties all nine). Naming one then would be a
+ * guess. Scores only, because offers re-rank on every answer.
+ */
+function primarySegment(scores: Float64Array): SegmentId | null {
+  let best = 0;
+  for (let s = 1; s < scores.length; s++) if (scores[s]! > scores[best]!) best = s;
+  for (let s = 0; s < scores.length; s++) if (s !== best && scores[s] === scores[best]) return null;
+  return SEGMENT_IDS[best]!;
+}
+
+export function viewClient(req: OfferRequest, cat: CompiledCatalogue): ClientView {
+  const owned = new Set(req.owned ?? []);
+  const held = new Set<string>();
+  for (const id of owned) { const p = cat.byId.get(id); if (p) held.add(p.area); }
+  const base = {
+    owned, held,
+    atPointOfSale: req.context?.at_point_of_sale === true,
+    complexTopic: req.context?.meeting_topic_complex === true,
+  };
+  // Anything but an explicit yes is no: no record means no consent (core/consent.ts).
+  if (req.consent?.profiling !== true) {
+    return { ...base, segment: null, approach: null, profiling: false, notice: NOTICES.noConsent, events: EMPTY, needs: null, durableGood: false, rates: null };
+  }
+  const profile = req.profile ?? {};
+  const ruleSet = req.ruleSet ?? RULESET_V1;
+  let segment: SegmentId | null;
+  let notice: Text | null = null;
+  if (req.segment === null) {
+    segment = null;
+    notice = NOTICES.rejected;
+  } else if (req.segment !== undefined) {
+    segment = req.segment;
+  } else {
+    segment = primarySegment(scoreSegments(profile, ruleSet));
+    if (!segment) notice = NOTICES.undecided;
+  }
+  return {
+    ...base,
+    segment,
+    approach: segment ? ruleSet.segments[segment].approach : null,
+    profiling: true,
+    notice,
+    events: new Set(profile.life_events ?? []),
+    needs: profile.product_complexity ?? null,
+    durableGood: profile.purchase_occasion === 'durable_good',
+    rates: segment ? req.propensities?.rates[segment] ?? null : null,
+  };
+}

@@ -1,0 +1,128 @@
+// Next-best offers for one client (shared/domain/offers.md): eligibility
+// first, then score = propensity × value × lever × context, life-event
+// bundles kept in the top three, and every offer explained. Pure: the same
+// request gives the same result.
+import type { Product } from '../manufacturer.ts';
+import type { LifeEvent } from '../profile.ts';
+import type { Text } from '../segments/index.ts';
+import { argumentStyle, argumentText } from './argument.ts';
+import { compileCatalogue, isPointOfSale, valueOf, type Bundle, type CompiledCatalogue } from './catalogue.ts';
+import { viewClient, type ClientView } from './client.ts';
+import { contextFactor } from './context.ts';
+import { DEFAULT_LEVERS, leverOf } from './levers.ts';
+import { withinMandate } from './mandate.ts';
+import { bundlePropensity, productPropensity, withLearned } from './propensity.ts';
+import { REASON } from './reasons.ts';
+import type { Offer, OfferKind, OfferRequest, OfferResult } from './types.ts';
+
+export const OFFER_LIMIT = 10;
+/** A life event's bundle is kept among the first this many offers. */
+export const LIFE_EVENT_SLOTS = 3;
+
+type Candidate = {
+  id: string; kind: OfferKind; items: Product[]; bundle: Bundle | null; index: number;
+  propensity: number; value: number; lever: number; context: number; score: number;
+};
+
+const candidate = (id: string, kind: OfferKind, items: Product[], bundle: Bundle | null, index: number): Candidate =>
+  ({ id, kind, items, bundle, index, propensity: 0, value: 0, lever: 0, context: 0, score: 0 });
+
+/**
+ * Never what the client holds; a module only on a held base, or in a bundle
+ * that brings its base. A passive co-buyer buying a durable good is offered
+ * point-of-sale add-ons only: anything else would break the light choice.
+ */
+function eligible(cat: CompiledCatalogue, c: ClientView, posOnly: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of cat.products) {
+    if (c.owned.has(p.id)) continue;
+    if (p.kind === 'module' && !(p.requires && c.owned.has(p.requires))) continue;
+    if (posOnly && !isPointOfSale(p)) continue;
+    out.push(candidate(p.id, p.kind, [p], null, out.length));
+  }
+  if (posOnly) return out;
+  for (const b of cat.bundles) {
+    const open: Product[] = [];
+    for (const id of b.items) { const p = cat.byId.get(id); if (p && !c.owned.has(id)) open.push(p); }
+    const items = open.filter((p) => p.kind !== 'module' || (p.requires !== undefined && (c.owned.has(p.requires) || open.some((q) => q.id === p.requires))));
+    // One product left is no bundle: it is offered on its own anyway.
+    if (items.length >= 2) out.push(candidate(b.id, 'bundle', items, b, out.length));
+  }
+  return out;
+}
+
+/** Best first; a life event's bundles move into the first slots, in score order among themselves. */
+function arrange(sorted: Candidate[], c: ClientView, limit: number): Candidate[] {
+  const pinned = sorted.filter((x) => x.bundle && c.events.has(x.bundle.trigger)).slice(0, LIFE_EVENT_SLOTS);
+  let free = LIFE_EVENT_SLOTS - pinned.length;
+  const head: Candidate[] = [];
+  const rest: Candidate[] = [];
+  for (const x of sorted) {
+    if (pinned.includes(x)) head.push(x);
+    else if (free > 0) { head.push(x); free--; } else rest.push(x);
+  }
+  return [...head, ...rest].slice(0, limit);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function timelyEvent(x: Candidate, c: ClientView): LifeEvent | null {
+  if (x.bundle && c.events.has(x.bundle.trigger)) return x.bundle.trigger;
+  for (const p of x.items) for (const e of p.life_events) if (c.events.has(e)) return e;
+  return null;
+}
+
+function explain(x: Candidate, c: ClientView, cat: CompiledCatalogue, req: OfferRequest): Offer {
+  const lang = req.lang ?? 'de';
+  const why: Text[] = [];
+  if (x.bundle) bundlePropensity(x.bundle, x.items, c, why); else productPropensity(x.items[0]!, c, why);
+  withLearned(0, x.id, c, why); // only for its reason: the number was computed while ranking
+  contextFactor(x.items, x.bundle, c, why);
+  if (x.bundle) {
+    for (const p of x.items) if (p.requires && !c.owned.has(p.requires)) why.push(REASON.baseInBundle(p.requires));
+  }
+  const reasons = [...new Set(why.map((r) => r[lang]))];
+  const within = withinMandate(req.mandate, x.items);
+  const style = argumentStyle(c);
+  const first = x.items[0]!;
+  const name = (x.bundle ?? first).name[lang];
+  const text = argumentText(style, { name, items: x.items, bundle: x.bundle, event: timelyEvent(x, c), withinMandate: within }, c, cat, lang);
+  const variants = x.bundle ? undefined : first.variants?.map((v) => ({ id: v.id, name: v.name[lang], price: { ...v.price } }));
+  return {
+    offer: x.id, kind: x.kind, name,
+    ...(x.bundle ? { items: x.items.map((p) => p.id) } : {}),
+    ...(variants ? { variants } : {}),
+    // The client-facing view leaves out every number derived from margin; the order stays the advisor's.
+    ...(req.audience === 'client' ? {} : {
+      score: round(x.score),
+      breakdown: { propensity: round(x.propensity), value: round(x.value), lever: round(x.lever), context: round(x.context) },
+    }),
+    argument: { style, text },
+    reasons,
+    within_mandate: within,
+  };
+}
+
+export function rankOffers(req: OfferRequest): OfferResult {
+  const cat = compileCatalogue(req.catalogue);
+  const c = viewClient(req, cat);
+  const levers = req.levers ?? DEFAULT_LEVERS;
+  const all = eligible(cat, c, argumentStyle(c) === 'add_on_choice');
+  for (const x of all) {
+    const raw = x.bundle ? bundlePropensity(x.bundle, x.items, c) : productPropensity(x.items[0]!, c);
+    x.propensity = withLearned(raw, x.id, c);
+    x.value = valueOf(cat, x.items);
+    x.lever = leverOf(levers, x.id, x.items, x.bundle !== null);
+    x.context = contextFactor(x.items, x.bundle, c);
+    x.score = x.propensity * x.value * x.lever * x.context;
+  }
+  // Ties keep catalogue order, so the same request always ranks the same way.
+  all.sort((a, b) => b.score - a.score || a.index - b.index);
+  const shown = arrange(all, c, Math.max(0, req.limit ?? OFFER_LIMIT));
+  return {
+    segment: c.segment,
+    profiling: c.profiling,
+    notice: c.notice ? c.notice[req.lang ?? 'de'] : null,
+    offers: shown.map((x) => explain(x, c, cat, req)),
+  };
+}
