@@ -1,0 +1,84 @@
+// A client's value tier as the advisor sees it, and its history: each time
+// the computed tier differs from the newest one on record, a new conclusion is
+// kept with the criteria version it was drawn with. A tier the client rejected
+// is not used; the view says so instead of showing it as valid.
+import { v7 as uuidv7 } from 'uuid';
+import { isNewConclusion } from '#core/conclusions.ts';
+import { DomainError } from '#core/errors.ts';
+import { isRealDate } from '#core/dates.ts';
+import { assessValueTier, isActive } from '#core/tiers.ts';
+import type { TierView } from '#contract/views.ts';
+import { firstContactAt, holdingsOf } from '#db/holdings.ts';
+import { consentOf, conclusionsOf, profileOf } from '#db/profile.ts';
+import { getClient } from '#db/queries.ts';
+import type { Store } from '#db/store.ts';
+import { currentCatalogue, currentValueTiers } from './catalogue.ts';
+
+/** A day as YYYY-MM-DD in the workstation's own time zone: the advisor's "today". */
+export function localDay(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** How the criteria are named in a conclusion: "value_tiers.v3", or "value_tiers.demo" for the shipped fallback. */
+export const tierRulesVersion = (version: string) => `value_tiers.${version}`;
+
+/**
+ * Computes the tier, records it when it is new, and returns the whole view.
+ * Called when the client page opens and after every change to the holdings.
+ */
+export function refreshValueTier(store: Store, clientId: string, today = localDay(Date.now())): TierView {
+  const { db } = store;
+  if (!getClient(db, clientId)) throw new DomainError([{ field: 'client', code: 'not_found' }]);
+  const rules = currentValueTiers(store);
+  const catalogue = currentCatalogue(store).body;
+  const holdings = holdingsOf(db, clientId);
+  const first = firstContactAt(db, clientId);
+  const assessment = assessValueTier({
+    rules: rules.body.tiers, products: catalogue.products, holdings, profile: profileOf(db, clientId), today,
+    firstContact: first === null ? null : localDay(first),
+  });
+  const version = tierRulesVersion(rules.version);
+
+  let conclusions = conclusionsOf(db, clientId);
+  // A tier judges the client's economic worth: like a segment, it is kept only under consent to profiling.
+  if (consentOf(db, clientId).profiling && isNewConclusion(conclusions, 'value_tier', assessment.tier)) {
+    store.mutate('conclusion.record', {
+      id: uuidv7(), clientId, kind: 'value_tier', value: assessment.tier, inputs: {}, ruleSetVersion: version, source: 'rule',
+    });
+    conclusions = conclusionsOf(db, clientId);
+  }
+  const tierConclusions = conclusions.filter((c) => c.kind === 'value_tier');
+  const product = new Map(catalogue.products.map((p) => [p.id, p]));
+  const rule = rules.body.tiers.find((t) => t.tier === assessment.tier);
+
+  return {
+    tier: assessment.tier,
+    // The client said this tier does not describe them: it is shown as theirs to reject, not used.
+    rejected: tierConclusions.some((c) => c.value === assessment.tier && c.status === 'rejected'),
+    rulesVersion: version,
+    benefits: rule?.benefits ?? { de: [], en: [] },
+    facts: assessment.facts,
+    criteria: assessment.criteria,
+    next: assessment.next,
+    clv: assessment.clv,
+    history: tierConclusions.reverse().map((c) => ({ id: c.id, tier: c.value, at: c.decidedAt, status: c.status, source: c.source })),
+    holdings: holdings.map((h) => ({
+      ...h, name: product.get(h.productId)?.name ?? null, area: product.get(h.productId)?.area ?? null, active: isActive(h, today),
+    })),
+  };
+}
+
+/** What the contract's schema cannot know: that the product is in this device's catalogue and the day exists. */
+export function checkHolding(store: Store, input: { productId: string; since: string }): void {
+  const products = currentCatalogue(store).body.products;
+  if (!products.some((p) => p.id === input.productId)) {
+    throw new DomainError([{ field: 'productId', code: 'unknown_value', params: { value: input.productId, allowed: products.map((p) => p.id).join(', ') } }]);
+  }
+  if (!isRealDate(input.since)) throw new DomainError([{ field: 'since', code: 'invalid_date' }]);
+}
+
+export function checkEndDate(endedOn: string): void {
+  if (!isRealDate(endedOn)) throw new DomainError([{ field: 'endedOn', code: 'invalid_date' }]);
+}
