@@ -1,0 +1,36 @@
+// German texts of "Mein Bestand", the picture of the whole book. book-en.ts has the same keys.
+export const bookDe = {
+  title: 'Mein Bestand',
+  intro: 'Ihre Kunden nach Segment und Wertstufe, und wohin sich ihr Segment voraussichtlich bewegt.',
+  clientsTotal_one: '{{formatted}} Kunde im Bestand',
+  clientsTotal_other: '{{formatted}} Kunden im Bestand',
+  clients: 'Kunden',
+  segments: {
+    title: 'Kunden nach Segment',
+    hint: 'Es zählt das Segment, das gilt: Ihre eigene Einstufung vor der Regel. Was der Kunde abgelehnt hat, zählt nicht.',
+    caption: 'Kunden je Segment',
+    segment: 'Segment',
+    area: 'Bereich',
+    economy: 'Economy: Preis-Leistung',
+    premium: 'Premium: Identität',
+    total: 'Kunden mit Segment',
+    none: 'Ohne Segment',
+  },
+  tiers: {
+    title: 'Kunden nach Wertstufe',
+    hint: 'Die zuletzt ermittelte Wertstufe je Kunde; abgelehnte zählen nicht.',
+    caption: 'Kunden je Wertstufe',
+    tier: 'Wertstufe',
+    name: 'Stufe {{tier}}',
+    none: 'Nicht bewertet',
+  },
+  migrations: {
+    title: 'Erwartete Wechsel zwischen Segmenten',
+    hint: 'Links das Segment, das heute gilt, rechts das Segment, in das der Kunde laut Prognose wechselt. Die Breite zeigt die Zahl der Kunden.',
+    caption: 'Prognostizierte Segmentwechsel',
+    from: 'Heute',
+    to: 'Prognose',
+    flow: '{{from}} → {{to}}',
+    empty: 'Für Ihren Bestand ist zurzeit kein Wechsel des Segments prognostiziert.',
+  },
+};
