@@ -5,6 +5,7 @@ import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
+import { adviceDeliverSchema, offerOutcomeSchema } from '#core/advice.ts';
 import { conclusionReviewSchema } from '#core/conclusions.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '#core/mandate.ts';
 import { RuleSetSchema, SEGMENT_IDS } from '#core/segments/index.ts';
@@ -12,10 +13,12 @@ import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
 import { ROLES } from '#core/roles.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
 import { touchpointAddSchema } from '#core/touchpoint.ts';
+import { holdingAddSchema, holdingEndSchema } from '#core/holding.ts';
 import { optionalText, requiredText, uuid } from '#core/validate.ts';
 import {
-  clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
+  adviceView, bookPictureView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
 } from './views.ts';
+import { productView, tierView } from './tiers.ts';
 
 const locale = z.enum(['de', 'en']);
 /** Ids are made where the change is made, so a retried call cannot create twice. */
@@ -85,9 +88,37 @@ export const contract = {
     /** The client confirms or rejects what was concluded about them. */
     review: oc.input(conclusionReviewSchema).output(saved),
   },
+  book: {
+    /** Clients per segment and value tier, and the forecast migrations: the dashboard's figures. */
+    picture: oc.output(bookPictureView),
+  },
+  offers: {
+    /** Everything the offers panel ranks with; the ranking runs live where the answers are typed. */
+    inputs: oc.input(z.object({ clientId: uuid, meetingId: uuid.optional() })).output(offerInputsView),
+    /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the manufacturer learns from. */
+    outcome: oc.input(offerOutcomeSchema).output(saved),
+  },
+  advice: {
+    get: oc.input(z.object({ meetingId: uuid })).output(adviceView),
+    /** Makes the next version from what the meeting holds now, if anything changed (a correction). */
+    make: oc.input(z.object({ meetingId: uuid, language: locale })).output(adviceView),
+    /** Handed over, printed or sent: the version is frozen from now on. */
+    deliver: oc.input(adviceDeliverSchema).output(adviceView),
+    pdf: oc.input(z.object({ meetingId: uuid, recordVersion: z.number().int().min(1) })).output(z.object({ filename: z.string(), base64: z.string() })),
+  },
   catalogue: {
     /** The product areas of the catalogue this device holds (empty before the first sync brought one). */
     areas: oc.output(z.array(z.string())),
+    /** The products a holding can be added from: the synced catalogue, or the shipped demo one before the first sync. */
+    products: oc.output(z.array(productView)),
+  },
+  holdings: {
+    add: oc.input(holdingAddSchema.partial({ id: true })).output(saved),
+    end: oc.input(holdingEndSchema).output(saved),
+  },
+  tiers: {
+    /** The client's value tier, its criteria, gap, lifetime value and history; records the tier when it changed. */
+    get: oc.input(z.object({ clientId: uuid })).output(tierView),
   },
   mandates: {
     grant: oc.input(mandateGrantSchema).output(saved),

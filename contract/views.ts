@@ -2,7 +2,12 @@
 // sees how the book is stored.
 import { z } from 'zod';
 import { ROLES } from '#core/roles.ts';
+import { adviceContent } from '#core/advice.ts';
+import { catalogueDocument } from '#core/manufacturer.ts';
+import { RuleSetSchema } from '#core/segments/index.ts';
 import { CONSENT_PURPOSES } from '#core/consent.ts';
+import { VALUE_TIERS } from '#core/manufacturer.ts';
+import { SEGMENT_IDS } from '#core/segments/ids.ts';
 
 export const userView = z.object({
   id: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)), locale: z.enum(['de', 'en']),
@@ -25,6 +30,9 @@ export const clientView = clientSummary.extend({
   householdSize: z.number().nullable(),
   household: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The digital target group and adoption step (core/adoption.ts); null until the advisor sets them. */
+  digitalGroup: z.string().nullable(),
+  adoptionStep: z.string().nullable(),
   version: z.number(),
   updatedAt: z.number(),
 });
@@ -50,6 +58,7 @@ export const answerView = z.object({
 export const meetingView = z.object({
   id: z.string(), clientId: z.string(), startedAt: z.number(), endedAt: z.number().nullable(),
   reason: z.string().nullable(), wishes: z.string().nullable(), riskSituation: z.string().nullable(), notes: z.string().nullable(),
+  advice: z.string().nullable(), decision: z.string().nullable(), nps: z.number().nullable(), ces: z.number().nullable(),
 });
 
 export const consentState = z.record(z.enum(CONSENT_PURPOSES), z.boolean());
@@ -78,6 +87,31 @@ export const segmentState = z.object({
   effective: z.object({ segment: z.string(), conclusionId: z.string(), source: z.enum(['rule', 'advisor']), status: z.enum(['unconfirmed', 'confirmed']) }).nullable(),
 });
 
+export const adviceVersionView = z.object({
+  recordVersion: z.number(), contentHash: z.string(), previousHash: z.string().nullable(),
+  deliveredAt: z.number().nullable(), deliveryChannel: z.string().nullable(), createdAt: z.number().nullable(),
+  content: adviceContent,
+});
+export const adviceView = z.object({
+  meetingId: z.string(), clientId: z.string(),
+  versions: z.array(adviceVersionView),
+  /** The chain checked now, on this device: unchanged, or where it was changed. */
+  chain: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), version: z.number(), problem: z.enum(['gap', 'link', 'content']) })]),
+});
+export type AdviceView = z.infer<typeof adviceView>;
+
+export const offerInputsView = z.object({
+  catalogue: catalogueDocument,
+  ruleSet: RuleSetSchema,
+  propensities: z.object({ version: z.string(), rates: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
+  owned: z.array(z.string()),
+  mandate: z.object({ budget_remaining: z.number(), areas: z.array(z.string()).readonly(), per_purchase_cap: z.number() }).nullable(),
+  consent: z.object({ profiling: z.boolean() }),
+  override: z.string().nullable(),
+  rejected: z.array(z.string()),
+  decided: z.array(z.object({ offerId: z.string(), outcome: z.string(), reasonCode: z.string().nullable() })),
+});
+
 export const clientDetail = z.object({
   client: clientView,
   answers: z.array(answerView),
@@ -88,6 +122,19 @@ export const clientDetail = z.object({
   meetings: z.array(meetingView),
   mandates: z.array(mandateView),
 });
+
+/** The whole book at a glance: clients per segment in force, per value tier, and the forecast moves. */
+export const bookPictureView = z.object({
+  total: z.number(),
+  bySegment: z.array(z.object({ segment: z.enum(SEGMENT_IDS), count: z.number() })),
+  unsegmented: z.number(),
+  byTier: z.array(z.object({ tier: z.enum(VALUE_TIERS), count: z.number() })),
+  unassessed: z.number(),
+  migrations: z.array(z.object({ from: z.enum(SEGMENT_IDS), to: z.enum(SEGMENT_IDS), count: z.number() })),
+});
+export type BookPictureView = z.infer<typeof bookPictureView>;
+
+export { holdingView, productView, tierView, type HoldingView, type ProductView, type TierView } from './tiers.ts';
 
 export const saved = z.object({ id: z.string(), clientId: z.string(), version: z.number(), savedAt: z.number() });
 

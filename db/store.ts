@@ -116,5 +116,11 @@ export class Store {
 
 /** The record a mutation is about, for reading back its version when it changed nothing. */
 function entityOf(name: MutationName): EntityName {
-  return ({ client: 'clients', meeting: 'meetings', answer: 'answers', touchpoint: 'touchpoints', task: 'tasks', consent: 'consents' } as const)[name.split('.')[0] as 'client'];
+  const of: Record<string, EntityName> = {
+    client: 'clients', meeting: 'meetings', answer: 'answers', touchpoint: 'touchpoints', task: 'tasks', consent: 'consents',
+    mandate: 'mandates', conclusion: 'conclusions', holding: 'holdings', offer: 'offerOutcomes', advice: 'adviceRecords',
+  };
+  const entity = of[name.split('.')[0]!];
+  if (!entity) throw new Error(`no entity known for mutation ${name}: add it here`);
+  return entity;
 }

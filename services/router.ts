@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { contract } from '#contract/index.ts';
 import { countClients, getClient, getLocalUser, getMeeting, listClients, openTasks } from '#db/queries.ts';
 import { manufacturerDocument } from '#db/manufacturer.ts';
+import { bookPicture } from '#db/book.ts';
 import { localUser } from '#db/schema.ts';
 import type { Store } from '#db/store.ts';
 import { eq } from 'drizzle-orm';
@@ -12,9 +13,18 @@ import { DomainError } from '#core/errors.ts';
 import type { Role } from '#core/roles.ts';
 import { effectiveSegment } from '#core/conclusions.ts';
 import { conclusionsOf, consentOf, profileOf } from '#db/profile.ts';
+import { verifyChain } from '#core/advice.ts';
+import type { AdviceView } from '#contract/views.ts';
+import { adviceVersions } from '#db/advice.ts';
+import { buildAdviceContent, makeAdviceVersion } from './advice.ts';
+import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
+import { offerInputs } from './offers.ts';
+import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
+import { currentCatalogue, yearlyListCents } from './catalogue.ts';
+import { checkEndDate, checkHolding, refreshValueTier } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 
 export interface RouterDeps {
@@ -58,6 +68,15 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     return u && { id: u.id, displayName: u.displayName, roles: u.roles as Role[], locale: u.locale as 'de' | 'en' };
   };
   const base = os.use(guarded);
+  const offerName = (id: string, lang: 'de' | 'en') => {
+    const c = currentCatalogue(store).body;
+    return (c.products.find((p) => p.id === id) ?? c.bundles.find((b) => b.id === id))?.name[lang] ?? id;
+  };
+  const adviceView = (meetingId: string) => {
+    const meeting = getMeeting(db, meetingId) ?? notFound('meeting');
+    const versions = adviceVersions(db, meetingId);
+    return { meetingId, clientId: meeting.clientId, versions: versions as AdviceView['versions'], chain: verifyChain(versions) };
+  };
 
   return os.router({
     session: {
@@ -92,7 +111,12 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       start: base.meetings.start.handler(({ input }) => store.mutate('meeting.start', { ...input, id: input.id ?? uuidv7() })),
       get: base.meetings.get.handler(({ input }) => getMeeting(db, input.id) ?? notFound('meeting')),
       update: base.meetings.update.handler(({ input }) => store.mutate('meeting.update', input)),
-      end: base.meetings.end.handler(({ input }) => store.mutate('meeting.end', input)),
+      end: base.meetings.end.handler(({ input }) => {
+        const saved = store.mutate('meeting.end', input);
+        // The first version of the advice record, from what the meeting captured.
+        afterward(() => makeAdviceVersion(store, input.id, buildAdviceContent(store, input.id, userView()?.locale ?? 'de', offerName)));
+        return saved;
+      }),
     },
     answers: {
       set: base.answers.set.handler(({ input }) => {
@@ -138,11 +162,52 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     conclusions: {
       review: base.conclusions.review.handler(({ input }) => store.mutate('conclusion.review', input)),
     },
+    book: {
+      picture: base.book.picture.handler(() => bookPicture(db)),
+    },
+    offers: {
+      inputs: base.offers.inputs.handler(({ input }) => offerInputs(store, input.clientId, localDay(Date.now()), input.meetingId)),
+      outcome: base.offers.outcome.handler(({ input }) => store.mutate('offer.outcome', input)),
+    },
+    advice: {
+      get: base.advice.get.handler(({ input }) => adviceView(input.meetingId)),
+      make: base.advice.make.handler(({ input }) => {
+        makeAdviceVersion(store, input.meetingId, buildAdviceContent(store, input.meetingId, input.language, offerName));
+        return adviceView(input.meetingId);
+      }),
+      deliver: base.advice.deliver.handler(({ input }) => { store.mutate('advice.deliver', input); return adviceView(input.meetingId); }),
+      pdf: base.advice.pdf.handler(async ({ input }) => {
+        const v = adviceVersions(db, input.meetingId).find((x) => x.recordVersion === input.recordVersion) ?? notFound('adviceRecord');
+        const pdf = await renderAdvicePdf(v as Parameters<typeof renderAdvicePdf>[0]);
+        return { filename: `beratung-${input.meetingId.slice(0, 8)}-v${v.recordVersion}.pdf`, base64: pdf.toString('base64') };
+      }),
+    },
     catalogue: {
       areas: base.catalogue.areas.handler(() => {
         const doc = manufacturerDocument(store, 'catalogue')?.body as { areas?: string[] } | undefined;
         return doc?.areas ?? [];
       }),
+      products: base.catalogue.products.handler(() => currentCatalogue(store).body.products.map((p) => ({
+        id: p.id, name: p.name, area: p.area, kind: p.kind, yearlyListCents: yearlyListCents(p.price),
+      }))),
+    },
+    holdings: {
+      add: base.holdings.add.handler(({ input }) => {
+        checkHolding(store, input);
+        const saved = store.mutate('holding.add', { ...input, id: input.id ?? uuidv7() });
+        // The tier may have changed with it; the holding is saved whatever happens there.
+        afterward(() => refreshValueTier(store, saved.clientId));
+        return saved;
+      }),
+      end: base.holdings.end.handler(({ input }) => {
+        checkEndDate(input.endedOn);
+        const saved = store.mutate('holding.end', input);
+        afterward(() => refreshValueTier(store, saved.clientId));
+        return saved;
+      }),
+    },
+    tiers: {
+      get: base.tiers.get.handler(({ input }) => refreshValueTier(store, input.clientId)),
     },
     mandates: {
       grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),

@@ -16,6 +16,8 @@ import { MeetingMode } from './screens/MeetingMode.tsx';
 import { NewClient } from './screens/NewClient.tsx';
 import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
+import { BookScreen } from './screens/BookScreen.tsx';
+import { AdviceRecord } from './screens/AdviceRecord.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -73,7 +75,9 @@ function Screen() {
     case 'newClient': return <NewClient />;
     case 'client': return <ClientPage key={route.id} id={route.id} />;
     case 'meeting': return <MeetingMode key={route.id} id={route.id} />;
+    case 'advice': return <AdviceRecord key={route.id} meetingId={route.id} />;
     case 'tasks': return <TasksScreen />;
+    case 'book': return <BookScreen />;
     case 'sync': return <SyncScreen />;
     default: return <ClientList />;
   }

@@ -11,7 +11,7 @@ import { connection } from './connection.ts';
 
 export type WorkstationClient = ContractRouterClient<typeof contract>;
 
-const READS = new Set(['get', 'list', 'status', 'open']);
+const READS = new Set(['get', 'list', 'status', 'open', 'picture']);
 const changeListeners = new Set<() => void>();
 
 /** Called after every change the core accepted (for counts such as pending changes). */

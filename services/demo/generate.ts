@@ -20,6 +20,7 @@ import {
 import { CITIES, EMAIL_PROVIDERS, HOME_REGIONS, MOBILE_PREFIXES, STREETS, type City } from './places.ts';
 import * as P from './phrases.ts';
 import { HAS_ASSISTANT, PROTOTYPES, SEGMENT_WEIGHTS, type Prototype, type SegmentId } from './segments.ts';
+import { demoHoldings, type HoldingRow } from './holdings.ts';
 
 type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
@@ -39,6 +40,8 @@ export interface DemoBook {
   consents: ConsentRow[];
   /** The segment each client was drawn from (not stored: the engine has to find it from the answers). */
   segmentOf: Map<string, SegmentId>;
+  /** The products each client holds (holdings.ts, from its own random stream). */
+  holdings: HoldingRow[];
 }
 
 export interface DemoOptions {
@@ -228,12 +231,13 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
   const homeCities = new Weighted<City>(CITIES.filter((c) => c.region === home).map((c) => [c, c.weight] as const), 2048);
   const allCities = new Weighted<City>(CITIES.map((c) => [c, c.weight] as const), 4096);
 
-  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map() };
+  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map(), holdings: [] };
   const usedEmails = new Set<string>();
   /** Life events that already brought the current client to a meeting. */
   const usedReasons: string[] = [];
 
   for (let i = 0; i < count; i++) generateClient();
+  book.holdings = demoHoldings(book, { seed, now });
   return book;
 
   // ------------------------------------------------------------ one client
@@ -639,6 +643,8 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       wishes: rng.chance(0.6) ? rng.pick(P.MEETING_WISHES) : null,
       riskSituation: rng.chance(0.45) ? rng.pick(P.MEETING_RISKS[stage]) : null,
       notes: rng.chance(0.55) ? rng.pick(P.MEETING_NOTES) : null,
+      // Advice and feedback came with later versions of the app; older meetings have none.
+      advice: null, decision: null, nps: null, ces: null,
     };
   }
 

@@ -5,6 +5,7 @@
 import { bulkLoad, type BulkCounts } from '#db/bulk.ts';
 import type { Sqlite } from '#db/open.ts';
 import { generateDemoBook } from './generate.ts';
+import { demoConclusions } from './conclusions.ts';
 
 export const DEMO_SEED = 20261123;
 export const DEMO_CLIENTS = 2000;
@@ -19,15 +20,17 @@ export interface LoadDemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents'>;
+export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents' | 'holdings'>;
 
 export function loadDemoBook(sqlite: Sqlite, options: LoadDemoOptions): DemoCounts {
   const { clients = DEMO_CLIENTS, seed = DEMO_SEED, now = Date.now(), ownerId, onProgress } = options;
   const book = generateDemoBook({ seed, clients, now, ownerId });
   const counts = bulkLoad(sqlite, book, onProgress);
+  // Drawn from the book's answers; loaded on their own so the progress above still counts the book itself.
+  bulkLoad(sqlite, { conclusions: demoConclusions(book, { seed, ownerId }) });
   return {
     clients: counts.clients, meetings: counts.meetings, answers: counts.answers,
-    touchpoints: counts.touchpoints, tasks: counts.tasks, consents: counts.consents,
+    touchpoints: counts.touchpoints, tasks: counts.tasks, consents: counts.consents, holdings: counts.holdings,
   };
 }
 

@@ -19,7 +19,7 @@ test('contact fields save as typed, contacts, tasks and consent are recorded', a
   await expect(email).toContainText('Gespeichert');
 
   await page.getByRole('button', { name: 'Kontakt festhalten' }).click();
-  await page.getByLabel('Art').selectOption({ label: 'Anruf' });
+  await page.getByLabel('Art', { exact: true }).selectOption({ label: 'Anruf' });
   await page.getByLabel('Worum ging es?').fill('Rückfrage zur Hausratversicherung');
   await page.getByLabel('Ergebnis').fill('Angebot per Post zugesagt');
   await page.getByRole('button', { name: 'Speichern' }).click();

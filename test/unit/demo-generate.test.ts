@@ -2,6 +2,7 @@
 // and realistic enough that a newcomer sees a living book.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clientCreateSchema } from '#core/client.ts';
+import { conclusionRecordSchema } from '#core/conclusions.ts';
 import { consentInForce, consentRecordSchema, type ConsentPurpose } from '#core/consent.ts';
 import { formatHlc } from '#core/hlc.ts';
 import { checkAnswer, meetingStartSchema } from '#core/meeting.ts';
@@ -9,6 +10,7 @@ import { PROFILE_ATTRIBUTES, isAttributeId } from '#core/profile.ts';
 import { answerId } from '#core/records.ts';
 import { taskAddSchema } from '#core/task.ts';
 import { CHANNELS, TOUCHPOINT_KINDS, touchpointAddSchema } from '#core/touchpoint.ts';
+import { demoConclusions } from '#services/demo/conclusions.ts';
 import { demoHlc, generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
 import { PROTOTYPES, SEGMENT_IDS } from '#services/demo/segments.ts';
 
@@ -19,7 +21,7 @@ const CLIENTS = 2000;
 let book: DemoBook;
 beforeAll(() => { book = generateDemoBook({ seed: 20261123, clients: CLIENTS, now: NOW, ownerId: OWNER }); });
 
-const TABLES = ['clients', 'meetings', 'answers', 'touchpoints', 'tasks', 'consents'] as const;
+const TABLES = ['clients', 'meetings', 'answers', 'touchpoints', 'tasks', 'consents', 'holdings'] as const;
 const byClient = <T extends { clientId: string }>(rows: T[]) => {
   const map = new Map<string, T[]>();
   for (const r of rows) {
@@ -323,5 +325,58 @@ describe('generateDemoBook: realism', () => {
         expect(PROFILE_ATTRIBUTES[attribute] as readonly string[]).toContain(top);
       }
     }
+  });
+});
+
+describe('demoConclusions: what the segment rules concluded about the demo clients', () => {
+  const conclude = () => demoConclusions(book, { seed: 20261123, ownerId: OWNER });
+
+  it('is deterministic and leaves the rows of the book as they were', () => {
+    const answers = JSON.stringify(book.answers);
+    const rows = conclude();
+    expect(conclude()).toEqual(rows);
+    expect(JSON.stringify(book.answers)).toBe(answers);
+    expect(generateDemoBook({ seed: 20261123, clients: 50, now: NOW, ownerId: OWNER }).clients).toEqual(book.clients.slice(0, 50));
+  });
+
+  it('concludes only about clients who allow profiling and answered, and about most of them', () => {
+    const rows = conclude();
+    const consents = byClient(book.consents);
+    const answered = new Set(book.answers.map((a) => a.clientId));
+    for (const c of rows) {
+      expect(consentInForce(consents.get(c.clientId) ?? []).profiling, c.clientId).toBe(true);
+      expect(answered.has(c.clientId)).toBe(true);
+    }
+    const segmented = new Set(rows.filter((c) => c.kind === 'segment').map((c) => c.clientId));
+    expect(segmented.size).toBeGreaterThan(answered.size * 0.8);
+    expect(rows.some((c) => c.kind === 'migration')).toBe(true);
+    // The rules mostly find the segment the client was drawn from.
+    const rule = rows.filter((c) => c.kind === 'segment' && c.source === 'rule');
+    expect(rule.filter((c) => book.segmentOf.get(c.clientId) === c.value).length).toBeGreaterThan(rule.length * 0.85);
+  });
+
+  it('writes valid synced rows: known values, provenance, the client\'s word, times before now', () => {
+    const rows = conclude();
+    const lastAnswer = new Map<string, number>();
+    for (const a of book.answers) lastAnswer.set(a.clientId, Math.max(lastAnswer.get(a.clientId) ?? 0, a.answeredAt));
+    for (const c of rows) {
+      const input = { id: c.id, clientId: c.clientId, kind: c.kind, value: c.value, inputs: c.inputs, ruleSetVersion: c.ruleSetVersion, source: c.source, reason: c.reason };
+      const parsed = conclusionRecordSchema.safeParse(input);
+      expect(parsed.success, `${JSON.stringify(input)}: ${parsed.error?.message}`).toBe(true);
+      expect(c).toMatchObject({ version: 1, stamps: null, deletedAt: null, decidedBy: OWNER, hlc: demoHlc(c.updatedAt) });
+      expect(c.decidedAt).toBeGreaterThanOrEqual(lastAnswer.get(c.clientId)!);
+      expect(c.updatedAt).toBe(c.statusAt ?? c.decidedAt);
+      expect(c.updatedAt).toBeLessThan(NOW);
+      expect(c.status === 'unconfirmed').toBe(c.statusAt === null);
+    }
+    const segments = rows.filter((c) => c.kind === 'segment' && c.source === 'rule');
+    const share = (status: string) => segments.filter((c) => c.status === status).length / segments.length;
+    expect(share('rejected')).toBeGreaterThan(0.01);
+    expect(share('rejected')).toBeLessThan(0.06);
+    expect(share('confirmed')).toBeGreaterThan(0.06);
+    expect(share('confirmed')).toBeLessThan(0.15);
+    const overrides = rows.filter((c) => c.source === 'advisor');
+    expect(overrides.length).toBeGreaterThan(segments.length * 0.005);
+    expect(overrides.length).toBeLessThan(segments.length * 0.04);
   });
 });

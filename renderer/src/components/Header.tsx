@@ -59,6 +59,7 @@ export function Header() {
           {t('nav.tasks')}
           {due > 0 && !clientView && <span className="badge" data-testid="tasks-due">{t('nav.tasksDue', { count: due })}</span>}
         </a>
+        <a href={paths.book()} aria-current={route.name === 'book' ? 'page' : undefined}>{t('book.title')}</a>
       </nav>
       <div className="header-end">
         {!clientView && (

@@ -21,6 +21,7 @@ export function MeetingList({ meetings }: { meetings: MeetingView[] }) {
               <span className={m.endedAt === null ? 'badge badge-live' : 'muted small'}>
                 {m.endedAt === null ? t('client.meetingRunning') : t('client.meetingEnded', { time: formatClock(m.endedAt, lang) })}
               </span>
+              {m.endedAt !== null && <a className="small" href={paths.advice(m.id)} data-testid="advice-link">{t('advice.open')}</a>}
             </li>
           ))}
         </ul>

@@ -7,15 +7,19 @@ export type Route =
   | { name: 'newClient' }
   | { name: 'client'; id: string }
   | { name: 'meeting'; id: string }
+  | { name: 'advice'; id: string }
   | { name: 'tasks' }
+  | { name: 'book' }
   | { name: 'sync' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'clients' && parts[1] === 'new') return { name: 'newClient' };
   if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1] };
+  if (parts[0] === 'meetings' && parts[1] && parts[2] === 'advice') return { name: 'advice', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', id: parts[1] };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'book') return { name: 'book' };
   if (parts[0] === 'sync') return { name: 'sync' };
   return { name: 'clients' };
 }
@@ -25,7 +29,9 @@ export const paths = {
   newClient: () => '#/clients/new',
   client: (id: string) => `#/clients/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
+  advice: (meetingId: string) => `#/meetings/${encodeURIComponent(meetingId)}/advice`,
   tasks: () => '#/tasks',
+  book: () => '#/book',
   sync: () => '#/sync',
 };
 

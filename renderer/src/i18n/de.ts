@@ -1,6 +1,8 @@
 // German, the app's default language. en.ts must have exactly these keys.
 import type { DomainErrorCode } from '#core/errors.ts';
 import { profileDe } from './profile-de.ts';
+import { tiersDe } from './tiers-de.ts';
+import { bookDe } from './book-de.ts';
 
 export const de = {
   app: {
@@ -78,6 +80,13 @@ export const de = {
       'mandate.grant': 'Mandat erteilt',
       'mandate.update': 'Mandat geändert',
       'mandate.revoke': 'Mandat widerrufen',
+      'conclusion.record': 'Einordnung festgehalten',
+      'conclusion.review': 'Antwort des Kunden zu einer Einordnung',
+      'holding.add': 'Vertrag erfasst',
+      'holding.end': 'Vertrag beendet',
+      'offer.outcome': 'Angebot und Antwort des Kunden',
+      'advice.create': 'Beratungsdokumentation',
+      'advice.deliver': 'Dokumentation übergeben',
     } as Record<string, string>,
     reason: {
       not_found: 'Diesen Kunden gibt es beim Hersteller nicht, oder er ist Ihnen nicht freigegeben.',
@@ -155,6 +164,57 @@ export const de = {
     confirm: 'Kunde bestätigt',
     reject: 'Kunde lehnt ab',
   },
+  advice: {
+    title: 'Beratungsdokumentation',
+    open: 'Beratungsdokumentation',
+    backToClient: 'Zur Kundenseite',
+    none: 'Noch keine Fassung. Sie entsteht, wenn das Gespräch beendet wird.',
+    chainOk_one: 'Unverändert: die Fassung ist geprüft.',
+    chainOk_other: 'Unverändert: alle {{count}} Fassungen sind geprüft und lückenlos verkettet.',
+    chainBroken: {
+      content: 'Achtung: Fassung {{version}} wurde nachträglich verändert. Sie stimmt nicht mehr mit ihrer Prüfsumme überein.',
+      link: 'Achtung: Die Kette ist bei Fassung {{version}} unterbrochen – eine frühere Fassung wurde ersetzt.',
+      gap: 'Achtung: Vor Fassung {{version}} fehlt eine Fassung.',
+    } as Record<string, string>,
+    version: 'Fassung {{n}}',
+    current: 'aktuell',
+    made: 'erstellt {{when}}',
+    delivered: 'übergeben {{when}} ({{channel}}) – nicht mehr änderbar',
+    notDelivered: 'noch nicht übergeben',
+    channel: { handed_over: 'persönlich übergeben', printed: 'ausgedruckt', email: 'per E-Mail', post: 'per Post' } as Record<string, string>,
+    channelLabel: 'Wie übergeben',
+    deliver: 'Als übergeben festhalten',
+    pdf: 'PDF herunterladen',
+    hash: 'Prüfsumme',
+    meetingOn: 'Gespräch am {{when}}',
+    correct: 'Korrigieren …',
+    correctTitle: 'Korrektur',
+    correctExplain: 'Die Korrektur wird eine neue Fassung. Frühere Fassungen bleiben unverändert erhalten.',
+    makeVersion: 'Neue Fassung erstellen',
+    section: { reason: 'Anlass', wishes: 'Wünsche und Bedürfnisse', risk: 'Risikosituation', course: 'Verlauf der Beratung', advice: 'Empfehlung und Begründung', decision: 'Entscheidung des Kunden' } as Record<string, string>,
+  },
+  offers: {
+    title: 'Passende Angebote',
+    none: 'Gerade nichts Passendes.',
+    noProfiling: 'Ohne Einwilligung zur Profilbildung: gereiht nur nach Verträgen, Katalog und Mandat, ohne Segment.',
+    learned: 'Gelernte Annahmequoten: {{version}}',
+    decided_one: '{{count}} Angebot in diesem Gespräch entschieden',
+    decided_other: '{{count}} Angebote in diesem Gespräch entschieden',
+    withinMandate: 'im Mandat',
+    score: 'Punkte {{score}}',
+    breakdown: 'Annahme {{p}} × Wert {{v}} × Hebel {{l}} × Situation {{c}}',
+    accept: 'Angenommen',
+    reject: 'Abgelehnt',
+    postpone: 'Später',
+    reasonLabel: 'Grund des Kunden',
+    reasonChoose: 'Bitte wählen …',
+    reasonRequired: 'Bitte den Grund des Kunden wählen.',
+    note: 'Notiz (optional)',
+    confirm: { rejected: 'Ablehnung festhalten', postponed: 'Zurückstellen' } as Record<string, string>,
+    summary: 'Angebot {{name}}: {{outcome}}',
+    outcome: { accepted: 'angenommen', rejected: 'abgelehnt', postponed: 'zurückgestellt' } as Record<string, string>,
+    reason: { already_owns: 'hat es schon', too_expensive: 'zu teuer', wrong_timing: 'falscher Zeitpunkt', not_relevant: 'passt nicht', wants_to_compare: 'will vergleichen', convinced: 'überzeugt', other: 'anderer Grund' } as Record<string, string>,
+  },
   erase: {
     title: 'Recht auf Löschung',
     explain: 'Löscht alles über diesen Kunden auf diesem Gerät, beim Hersteller und auf allen anderen Geräten beim nächsten Abgleich. Das lässt sich nicht rückgängig machen.',
@@ -207,6 +267,7 @@ export const de = {
     client_erased: 'Dieser Kunde wurde gelöscht; es lässt sich nichts mehr hinzufügen.',
     money_conflict: 'Der Betrag wurde inzwischen geändert. Bitte neu laden und dann entscheiden.',
     mandate_revoked: 'Der Kunde hat dieses Mandat widerrufen; es lässt sich nicht mehr ändern.',
+    version_taken: 'Diese Fassung wurde inzwischen an anderer Stelle angelegt. Bitte die Dokumentation neu öffnen und die Korrektur an der neuesten Fassung machen.',
     consent_missing: 'Dafür fehlt die Einwilligung des Kunden. Bitte zuerst die Einwilligung festhalten.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',
@@ -405,20 +466,33 @@ export const de = {
     noneOfThese: 'Nichts davon',
     shortcuts: 'Tastatur: Tab wechselt die Frage, Pfeiltasten wählen, Ziffern 1–9 (0 für die zehnte) wählen direkt, Entf löscht eine Antwort, Alt+N springt zur nächsten offenen Frage, F9 schaltet die Kundenansicht.',
     internalOnly: 'nur intern',
+    feedback: {
+      title: 'Zum Abschluss',
+      nps: 'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen? (0 = gar nicht, 10 = ganz sicher)',
+      npsEnds: '0 gar nicht – 10 ganz sicher',
+      ces: 'Wie einfach war es für Sie heute? (1 = sehr mühsam, 7 = ganz einfach)',
+      cesEnds: '1 sehr mühsam – 7 ganz einfach',
+    },
     fields: {
       reason: 'Anlass des Gesprächs',
       wishes: 'Wünsche und Bedürfnisse',
       riskSituation: 'Risikosituation',
       notes: 'Interne Notizen',
+      advice: 'Unsere Empfehlung und warum',
+      decision: 'Entscheidung des Kunden',
     },
     fieldHints: {
       reason: 'Warum treffen wir uns heute?',
       wishes: 'Was möchte der Kunde erreichen oder absichern?',
       riskSituation: 'Was könnte schiefgehen, was ist schon abgesichert?',
       notes: 'Nur für Sie; in der Kundenansicht ausgeblendet.',
+      advice: 'Was empfehlen Sie, und aus welchen Gründen? Kommt so in die Beratungsdokumentation.',
+      decision: 'Wofür hat sich der Kunde entschieden – oder will er noch überlegen?',
     },
   },
+  book: bookDe,
   profile: profileDe,
+  ...tiersDe,
 };
 
 export type Messages = typeof de;

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '#core/client.ts';
 import { ContactCard } from '../components/ContactCard.tsx';
+import { DigitalProfile } from '../components/tiers/DigitalProfile.tsx';
+import { ValueTier } from '../components/tiers/ValueTier.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
@@ -62,6 +64,8 @@ export function ClientPage({ id }: { id: string }) {
       <div className="client-grid">
         <div className="col">
           <ContactCard key={d.client.id} client={d.client} />
+          <ValueTier clientId={id} />
+          <DigitalProfile key={`digital:${d.client.id}`} client={d.client} answers={d.answers} onChange={refresh} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
           <Mandates clientId={id} mandates={d.mandates} onChange={refresh} />
           <EraseClient clientId={id} name={fullName(d.client)} />

@@ -9,8 +9,10 @@ import type { ClientDetail, MeetingView } from '#contract/views.ts';
 import type { Flushable } from '../autosaver.ts';
 import { ChoiceQuestion } from '../components/meeting/ChoiceQuestion.tsx';
 import { MeetingBar } from '../components/meeting/MeetingBar.tsx';
+import { MeetingFeedback } from '../components/meeting/MeetingFeedback.tsx';
 import { MeetingRecord } from '../components/meeting/MeetingRecord.tsx';
 import { MultiQuestion } from '../components/meeting/MultiQuestion.tsx';
+import { OffersPanel } from '../components/offers/OffersPanel.tsx';
 import { SegmentHint } from '../components/segment/SegmentHint.tsx';
 import { formatDateTime } from '../format.ts';
 import { isAnswered, type AnswerContext, type AnswerValue } from '../hooks/useAnswer.ts';
@@ -162,7 +164,9 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
         </section>
         <div className="meeting-side">
           <SegmentHint clientId={detail.client.id} profile={profile} profiling={detail.consent.profiling ?? false} onAsk={focusQuestion} />
+          <OffersPanel clientId={detail.client.id} meetingId={meeting.id} profile={profile} clientView={clientView} readOnly={readOnly} />
           <MeetingRecord meeting={meeting} readOnly={readOnly} clientView={clientView} register={register} />
+          <MeetingFeedback meeting={meeting} readOnly={readOnly} />
         </div>
       </div>
     </main>

@@ -1,0 +1,79 @@
+// The advice record from a real book: made when the meeting ends, with the
+// rejected alternatives and why; delivered and frozen; a correction is the
+// next version, chained; a stored version changed behind the app's back is found.
+import { createRouterClient, type RouterClient } from '@orpc/server';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createRouter } from '#services/router.ts';
+import { SyncEngine } from '#services/sync/engine.ts';
+import { openTestStore } from '../support/book.ts';
+
+let t: ReturnType<typeof openTestStore>;
+let rpc: RouterClient<ReturnType<typeof createRouter>>;
+beforeEach(async () => {
+  t = openTestStore();
+  rpc = createRouterClient(createRouter({ store: t.store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(t.store) }));
+  await rpc.session.setup({ displayName: 'Anna Berger', roles: ['advisor'], locale: 'de', demoBook: false });
+});
+afterEach(() => t.close());
+
+async function meetingWithOffers() {
+  const { id: clientId } = await rpc.clients.create({ firstName: 'Sabine', lastName: 'Lorenz', city: 'Köln' });
+  const { id: meetingId } = await rpc.meetings.start({ clientId, reason: 'Umzug nach Köln' });
+  await rpc.meetings.update({ id: meetingId, patch: { wishes: 'Hausrat absichern', decision: 'Nimmt die Hausratversicherung.' } });
+  const outcome = (offerId: string, outcome: 'accepted' | 'rejected', reasonCode: 'too_expensive' | null, note?: string) =>
+    t.store.mutate('offer.outcome', { id: uuidv7(), clientId, meetingId, offerId, offerKind: 'base', outcome, reasonCode, note, segment: null, reasons: ['Umzug'], summary: offerId });
+  outcome('household_contents', 'accepted', null);
+  outcome('building', 'rejected', 'too_expensive', 'Mietwohnung, kein Eigentum');
+  await rpc.meetings.end({ id: meetingId });
+  return { clientId, meetingId };
+}
+
+it('ending a meeting makes version 1, with the rejected alternative and the client’s reason', async () => {
+  const { meetingId } = await meetingWithOffers();
+  const view = await rpc.advice.get({ meetingId });
+  expect(view.versions).toHaveLength(1);
+  const content = view.versions[0]!.content;
+  expect(content).toMatchObject({ language: 'de', reason: 'Umzug nach Köln', wishes: 'Hausrat absichern', decision: 'Nimmt die Hausratversicherung.', advisor: 'Anna Berger' });
+  expect(content.offers).toEqual([
+    expect.objectContaining({ offer: 'household_contents', name: 'Hausratversicherung', outcome: 'accepted' }),
+    expect.objectContaining({ offer: 'building', outcome: 'rejected', reasonCode: 'too_expensive', note: 'Mietwohnung, kein Eigentum' }),
+  ]);
+  expect(view.chain).toEqual({ ok: true });
+});
+
+it('after delivery a correction is version 2, chained to version 1, and version 1 stays as delivered', async () => {
+  const { meetingId } = await meetingWithOffers();
+  await rpc.advice.deliver({ meetingId, recordVersion: 1, channel: 'handed_over' });
+  const v1 = (await rpc.advice.get({ meetingId })).versions[0]!;
+  expect(v1.deliveredAt).not.toBeNull();
+  await rpc.meetings.update({ id: meetingId, patch: { decision: 'Nimmt Hausrat, überlegt noch Rechtsschutz.' } });
+  const view = await rpc.advice.make({ meetingId, language: 'de' });
+  expect(view.versions.map((v) => v.recordVersion)).toEqual([1, 2]);
+  expect(view.versions[1]!.previousHash).toBe(v1.contentHash);
+  expect(view.versions[0]).toEqual(v1);
+  expect(view.chain).toEqual({ ok: true });
+  // Nothing changed since: no version 3.
+  expect((await rpc.advice.make({ meetingId, language: 'de' })).versions).toHaveLength(2);
+  // Delivering again changes nothing: the first delivery is what can be proven.
+  await rpc.advice.deliver({ meetingId, recordVersion: 1, channel: 'email' });
+  expect((await rpc.advice.get({ meetingId })).versions[0]).toEqual(v1);
+});
+
+it('a stored version changed behind the app’s back fails verification, naming the version', async () => {
+  const { meetingId } = await meetingWithOffers();
+  await rpc.meetings.update({ id: meetingId, patch: { decision: 'Korrigiert.' } });
+  await rpc.advice.make({ meetingId, language: 'de' });
+  t.store.sqlite.prepare(`UPDATE advice_records SET content = json_set(content, '$.decision', 'Nimmt alles.') WHERE record_version = 1`).run();
+  expect((await rpc.advice.get({ meetingId })).chain).toEqual({ ok: false, version: 1, problem: 'content' });
+});
+
+it('renders each version as a PDF', async () => {
+  const { meetingId } = await meetingWithOffers();
+  const pdf = await rpc.advice.pdf({ meetingId, recordVersion: 1 });
+  const bytes = Buffer.from(pdf.base64, 'base64');
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(1500);
+  expect(pdf.filename).toMatch(/-v1\.pdf$/);
+  await expect(rpc.advice.pdf({ meetingId, recordVersion: 9 })).rejects.toMatchObject({ data: { problems: [{ code: 'not_found' }] } });
+});

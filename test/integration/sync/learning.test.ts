@@ -1,0 +1,57 @@
+// Learning across advisors: many rejections of one offer in one segment, made
+// on one advisor's laptop, lower that offer for a new client of that segment
+// on another advisor's laptop once both have synced.
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { learnPropensities } from '#backend/learn.ts';
+import { rankOffers } from '#core/offers/index.ts';
+import type { Profile } from '#core/profile.ts';
+import type { Store } from '#db/store.ts';
+import { offerInputs } from '#services/offers.ts';
+import { newClient } from './support.ts';
+import { startWorld, syncUntilDone, type World } from './world.ts';
+
+let w: World;
+beforeEach(async () => { w = await startWorld(); });
+afterEach(async () => { await w.close(); });
+
+const SEGMENT = 'convenient_non_searcher';
+const PROFILE: Profile = { purchase_driver: 'convenience', trust_anchor: 'technology', data_sharing: 'full', activity_level: 'very_low', tech_affinity: 'high', assistant_app: 'installed_self', life_events: ['moving'] };
+
+/** Where an offer stands for a new client with this profile on this device, and the propensity it gets. */
+function standing(store: Store, offer: string) {
+  const clientId = newClient(store);
+  store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'profiling', granted: true, method: 'written' });
+  const i = offerInputs(store, clientId, '2026-11-30');
+  const result = rankOffers({ ...i, profile: PROFILE, segment: SEGMENT, limit: 50 });
+  const index = result.offers.findIndex((o) => o.offer === offer);
+  return { rank: index + 1, propensity: result.offers[index]?.breakdown?.propensity ?? 0, learned: i.propensities?.version ?? null };
+}
+
+it('many rejections of one offer in one segment lower it for that segment on another advisor’s device after sync', async () => {
+  const anna = await w.person('Anna Berger');
+  const ben = await w.person('Ben Kaya');
+  const annas = await w.device(anna.id, 'Annas Laptop');
+  const bens = await w.device(ben.id, 'Bens Laptop');
+  const offer = 'household_contents';
+  const before = standing(bens.store, offer);
+  expect(before.rank).toBeGreaterThan(0);
+
+  for (let i = 0; i < 40; i++) {
+    const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    annas.store.mutate('offer.outcome', {
+      id: uuidv7(), clientId, offerId: offer, offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: SEGMENT, summary: 'Hausrat abgelehnt',
+    });
+  }
+  await syncUntilDone(annas);
+  const learned = await learnPropensities(w.db, new Date());
+  expect(learned.published).toBe(true);
+  await syncUntilDone(bens);
+
+  const after = standing(bens.store, offer);
+  expect(after.learned).toBe(`propensities.v${learned.version}`);
+  expect(after.propensity).toBeLessThan(before.propensity);
+  expect(after.rank).toBeGreaterThan(before.rank);
+  // Ben never saw Anna's clients: only what was learned from them reached him.
+  expect((bens.store.sqlite.prepare('SELECT count(*) AS n FROM offer_outcomes').get() as { n: number }).n).toBe(0);
+});
