@@ -7,7 +7,10 @@ import type { conclusions } from '#db/schema.ts';
 import { consentInForce } from '#core/consent.ts';
 import type { Profile } from '#core/profile.ts';
 import { RULESET_V1, rankSegments, type SegmentId } from '#core/segments/index.ts';
+import { assessValueTier } from '#core/tiers.ts';
+import { DEMO_VERSION, shippedCatalogue } from '../catalogue.ts';
 import { RECORD_CONFIDENCE } from '../segments.ts';
+import { localDay, tierRulesVersion } from '../tiers.ts';
 import { demoHlc, type DemoBook } from './generate.ts';
 import { createRandom, uuidv7, type Random } from './random.ts';
 
@@ -58,6 +61,7 @@ export function demoConclusions(book: DemoBook, { seed, ownerId }: DemoConclusio
   const consents = byClient(book.consents);
   const meetings = byClient(book.meetings);
   const rows: ConclusionRow[] = [];
+  const tierAt = new Map<string, { at: number; profile: Record<string, string | string[]> }>();
 
   for (const client of book.clients) {
     const given = answers.get(client.id);
@@ -80,6 +84,7 @@ export function demoConclusions(book: DemoBook, { seed, ownerId }: DemoConclusio
       decidedBy: ownerId, decidedAt: at, status: 'unconfirmed', statusAt: null, statusNote: null,
     });
 
+    tierAt.set(client.id, { at: decidedAt, profile });
     const segment = row('segment', result.primary, decidedAt);
     rows.push(segment);
     for (const m of result.migration) rows.push(row('migration', m.to, decidedAt));
@@ -95,6 +100,35 @@ export function demoConclusions(book: DemoBook, { seed, ownerId }: DemoConclusio
         ...row('segment', value, at), source: 'advisor', ruleSetVersion: null, reason: OVERRIDE_REASONS[value],
       });
     }
+  }
+  return [...rows, ...tierConclusions(book, tierAt, seed, ownerId)];
+}
+
+/**
+ * The value tier each consenting client had when last seen, by the shipped
+ * criteria and their holdings then; its own random stream (ids only), so the
+ * segment rows above stay as they were.
+ */
+function tierConclusions(book: DemoBook, when: Map<string, { at: number; profile: Record<string, string | string[]> }>, seed: number, ownerId: string): ConclusionRow[] {
+  const rng = createRandom(seed + 3);
+  const { catalogue, valueTiers } = shippedCatalogue();
+  const holdings = byClient(book.holdings);
+  const firstContact = new Map<string, number>();
+  for (const t of book.touchpoints) firstContact.set(t.clientId, Math.min(firstContact.get(t.clientId) ?? Infinity, t.occurredAt));
+  const rows: ConclusionRow[] = [];
+  for (const client of book.clients) {
+    const seen = when.get(client.id);
+    if (!seen) continue;
+    const first = firstContact.get(client.id);
+    const { tier } = assessValueTier({
+      rules: valueTiers.tiers, products: catalogue.products, holdings: holdings.get(client.id) ?? [], profile: seen.profile as Profile,
+      today: localDay(seen.at), firstContact: first === undefined ? null : localDay(first),
+    });
+    rows.push({
+      id: uuidv7(seen.at, rng), version: 1, updatedAt: seen.at, hlc: demoHlc(seen.at), stamps: null, deletedAt: null,
+      clientId: client.id, kind: 'value_tier', value: tier, inputs: {}, ruleSetVersion: tierRulesVersion(DEMO_VERSION), source: 'rule', reason: null,
+      decidedBy: ownerId, decidedAt: seen.at, status: 'unconfirmed', statusAt: null, statusNote: null,
+    });
   }
   return rows;
 }

@@ -37,6 +37,10 @@ test('Mein Bestand shows the demo book by segment, tier and forecast moves; Engl
   const tiers = page.getByTestId('book-tiers-table');
   await expect(tiers.locator('tbody tr')).toHaveCount(3);
   expect(sum(await lastCells(tiers.locator('tbody tr'))) + await figure(tiers.locator('tfoot td').last())).toBe(clients);
+  // Consenting demo clients carry the tier they had when last seen: most C, some B.
+  const [, b, c] = await lastCells(tiers.locator('tbody tr'));
+  expect(c!).toBeGreaterThan(b!);
+  expect(b!).toBeGreaterThan(0);
 
   // Forecast moves: at least one flow, in the table and drawn as a band.
   const migrations = page.getByTestId('book-migrations-table');
