@@ -1,18 +1,15 @@
 // The advice record from a real book: made when the meeting ends, with the
 // rejected alternatives and why; delivered and frozen; a correction is the
 // next version, chained; a stored version changed behind the app's back is found.
-import { createRouterClient, type RouterClient } from '@orpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createRouter } from '#services/router.ts';
-import { SyncEngine } from '#services/sync/engine.ts';
-import { openTestStore } from '../support/book.ts';
+import type { openTestStore } from '../support/book.ts';
+import { openTestRouter, type Workstation } from '../support/router.ts';
 
 let t: ReturnType<typeof openTestStore>;
-let rpc: RouterClient<ReturnType<typeof createRouter>>;
+let rpc: Workstation;
 beforeEach(async () => {
-  t = openTestStore();
-  rpc = createRouterClient(createRouter({ store: t.store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(t.store) }));
+  ({ t, rpc } = openTestRouter());
   await rpc.session.setup({ displayName: 'Anna Berger', roles: ['advisor'], locale: 'de', demoBook: false });
 });
 afterEach(() => t.close());

@@ -1,20 +1,17 @@
 // Conclusions drawn as answers come in: only with consent to profiling, kept
 // with what they read and which rule set, never put again once rejected, and
 // drawn with the newest rule set the manufacturer sent.
-import { createRouterClient, type RouterClient } from '@orpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RULESET_V1 } from '#core/segments/index.ts';
 import { storeManufacturerData } from '#db/manufacturer.ts';
-import { createRouter } from '#services/router.ts';
-import { SyncEngine } from '#services/sync/engine.ts';
-import { openTestStore } from '../support/book.ts';
+import type { openTestStore } from '../support/book.ts';
+import { openTestRouter, type Workstation } from '../support/router.ts';
 
 let t: ReturnType<typeof openTestStore>;
-let rpc: RouterClient<ReturnType<typeof createRouter>>;
+let rpc: Workstation;
 beforeEach(() => {
-  t = openTestStore();
-  rpc = createRouterClient(createRouter({ store: t.store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(t.store) }));
+  ({ t, rpc } = openTestRouter());
 });
 afterEach(() => t.close());
 

@@ -1,22 +1,19 @@
 // Value tiers through the contract, on a real encrypted book: holdings move
 // the tier, each change of tier is recorded once with the criteria version,
 // a rejected tier is reported as rejected, and bad holdings change nothing.
-import { createRouterClient, type RouterClient } from '@orpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeManufacturerData } from '#db/manufacturer.ts';
-import { createRouter } from '#services/router.ts';
 import { localDay } from '#services/tiers.ts';
-import { SyncEngine } from '#services/sync/engine.ts';
-import { openTestStore } from '../support/book.ts';
+import type { openTestStore } from '../support/book.ts';
+import { openTestRouter, type Workstation } from '../support/router.ts';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => localDay(Date.now() - n * DAY);
 
 let t: ReturnType<typeof openTestStore>;
-let rpc: RouterClient<ReturnType<typeof createRouter>>;
+let rpc: Workstation;
 beforeEach(() => {
-  t = openTestStore();
-  rpc = createRouterClient(createRouter({ store: t.store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(t.store) }));
+  ({ t, rpc } = openTestRouter());
 });
 afterEach(() => t.close());
 
