@@ -15,6 +15,8 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
 
   // Six of eleven profile answers, as a meeting would have taken them: enough for B.
   const rpc = await connect(workstation.url);
+  // A tier is kept (and so has a history) only under consent to profiling.
+  await rpc.consents.record({ clientId, purpose: 'profiling', granted: true, method: 'written' });
   const answers = { purchase_driver: 'price_for_quality', trust_anchor: 'personal_advisor', data_sharing: 'on_request', activity_level: 'high', preferred_channel: 'advisor_meeting', tech_affinity: 'high' };
   for (const [attribute, value] of Object.entries(answers)) await rpc.answers.set({ clientId, attribute, value, answeredBy: 'client' });
   await page.reload();
