@@ -6,9 +6,10 @@ import type { EntityName, Fields, RecordReader, RecordWrite, StoredRecord } from
 import { recordStamp, stampFields, type SyncedState } from '#core/sync/merge.ts';
 import type { Db } from './open.ts';
 import { SYNCED_TABLES, type UndoEntry } from './schema.ts';
+import { deleteRow, insertRow, selectRow, selectRows, sqliteOf, updateRow, type PendingInserts, type Row } from './synced-rows.ts';
 
 type Table = (typeof SYNCED_TABLES)[EntityName];
-type Row = Record<string, unknown> & { id: string; hlc: string; stamps: Record<string, string> | null };
+export type { Row };
 
 /** Columns that belong to this copy of a record, not to the record: they never travel. */
 const LOCAL_COLUMNS = new Set(['id', 'version', 'updatedAt', 'hlc', 'stamps']);
@@ -17,9 +18,14 @@ export function tableOf(entity: EntityName): Table {
   return SYNCED_TABLES[entity];
 }
 
-function readRow(db: Db, entity: EntityName, id: string): Row | null {
-  const table = tableOf(entity) as typeof SYNCED_TABLES.clients;
-  return (db.select().from(table).where(eq(table.id, id)).get() as Row | undefined) ?? null;
+/** The row as drizzle's `select()` would give it, through one statement prepared per table (this runs per record). */
+export function readRow(db: Db, entity: EntityName, id: string): Row | null {
+  return selectRow(sqliteOf(db), entity, id);
+}
+
+/** The rows with these ids that exist, by id: a pulled page's records of one table, read at once. */
+export function readRows(db: Db, entity: EntityName, ids: readonly string[]): Map<string, Row> {
+  return selectRows(sqliteOf(db), entity, ids);
 }
 
 export function recordReader(db: Db): RecordReader {
@@ -69,18 +75,22 @@ export function applyWrite(db: Db, write: RecordWrite, stamp: Stamp): { version:
   return { version: updated?.version ?? 0, undo };
 }
 
-/** Writes a record's merged state as it now stands (from a pull or an undo), or removes it. */
-export function writeSyncedState(db: Db, entity: EntityName, id: string, state: SyncedState | null, at: number): void {
-  const table = tableOf(entity) as typeof SYNCED_TABLES.clients;
+/** What a caller already knows: the row as it read it (null: not there), and where new rows may wait to be inserted together. */
+export interface Known { before: Row | null; inserts?: PendingInserts }
+
+/**
+ * Writes a record's merged state as it now stands (from a pull or an undo), or
+ * removes it. Without `known` the row is read first, to tell an update from an insert.
+ */
+export function writeSyncedState(db: Db, entity: EntityName, id: string, state: SyncedState | null, at: number, known?: Known): void {
+  const sqlite = sqliteOf(db);
   if (state === null) {
-    db.delete(table).where(eq(table.id, id)).run();
+    deleteRow(sqlite, entity, id);
     return;
   }
-  const hlc = recordStamp(state.stamps);
-  const values = { ...state.fields, updatedAt: at, hlc, stamps: state.stamps };
-  if (readRow(db, entity, id)) {
-    db.update(table).set({ ...values, version: sql`version + 1` } as never).where(eq(table.id, id)).run();
-  } else {
-    db.insert(table).values({ ...values, id, version: 1 } as never).run();
-  }
+  const before = known ? known.before : readRow(db, entity, id);
+  const values = { ...state.fields, updatedAt: at, hlc: recordStamp(state.stamps), stamps: state.stamps };
+  if (before) updateRow(sqlite, entity, id, values, before);
+  else if (known?.inserts) known.inserts.add(entity, { ...values, id, version: 1 });
+  else insertRow(sqlite, entity, { ...values, id, version: 1 });
 }

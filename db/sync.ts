@@ -6,12 +6,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { MANDATE_MONEY_FIELDS } from '#core/mandate.ts';
 import { ENTITIES, type EntityName } from '#core/records.ts';
-import { mergeFields, recordStamp } from '#core/sync/merge.ts';
+import { recordStamp } from '#core/sync/merge.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
 import { eraseClientLocally } from './erase.ts';
+import { mergePulled } from './merge-pulled.ts';
 import { readSyncedState, tableOf, writeSyncedState } from './records.ts';
 import { deviceState, outbox, resyncSeen, syncDeferred, type SYNCED_TABLES, type UndoEntry } from './schema.ts';
 import type { Store } from './store.ts';
+import { cached } from './synced-rows.ts';
 
 /** A mutation the backend refused, kept for the user to see under "needs attention". */
 export interface Refused {
@@ -88,9 +90,9 @@ function undo(store: Store, entries: UndoEntry[], hlc: string, at: number): void
   }
 }
 
+// Asked per client of every pulled page and per row at the end of a resync: prepared once, not built per call.
 function hasPending(store: Store, clientId: string): boolean {
-  return store.db.select({ seq: outbox.seq }).from(outbox)
-    .where(and(eq(outbox.clientId, clientId), eq(outbox.status, 'pending'))).limit(1).get() !== undefined;
+  return cached(store.sqlite, `SELECT 1 FROM outbox WHERE client_id = ? AND status = 'pending' LIMIT 1`).get(clientId) !== undefined;
 }
 
 /** Merges a client's waiting pulled changes once none of its own changes are unsent. */
@@ -122,13 +124,15 @@ export function applyPulled(store: Store, records: PulledRecord[], page: { curso
       if (erased.has(r.clientId)) { if (r.entity === 'clients' && r.id === r.clientId) now.push(r); continue; }
       if (!pendingOf.has(r.clientId)) pendingOf.set(r.clientId, hasPending(store, r.clientId));
       if (pendingOf.get(r.clientId)) {
-        store.db.insert(syncDeferred).values({ entity: r.entity, id: r.id, clientId: r.clientId, state: r.state })
-          .onConflictDoUpdate({ target: [syncDeferred.entity, syncDeferred.id], set: { state: r.state } }).run();
+        cached(store.sqlite, `INSERT INTO sync_deferred (entity, id, client_id, state) VALUES (?, ?, ?, ?)
+          ON CONFLICT (entity, id) DO UPDATE SET state = excluded.state`)
+          .run(r.entity, r.id, r.clientId, r.state === null ? null : syncDeferred.state.mapToDriverValue(r.state));
       } else now.push(r);
     }
     mergePulled(store, now, at);
     if (resyncing(store)) {
-      for (const r of records) if (r.state !== null) store.db.insert(resyncSeen).values({ entity: r.entity, id: r.id }).onConflictDoNothing().run();
+      const seen = cached(store.sqlite, `INSERT INTO resync_seen (entity, id) VALUES (?, ?) ON CONFLICT DO NOTHING`);
+      for (const r of records) if (r.state !== null) seen.run(r.entity, r.id);
     }
     store.writeState(CURSOR_KEY, page.cursor);
   });
@@ -162,7 +166,7 @@ export function finishResync(store: Store, at: number): number {
   return store.transaction(() => {
     let removed = 0;
     const seen = (entity: string, id: string) =>
-      store.db.select({ id: resyncSeen.id }).from(resyncSeen).where(and(eq(resyncSeen.entity, entity), eq(resyncSeen.id, id))).get() !== undefined;
+      cached(store.sqlite, `SELECT 1 FROM resync_seen WHERE entity = ? AND id = ?`).get(entity, id) !== undefined;
     for (const entity of [...ENTITIES].reverse()) {
       const table = tableOf(entity) as typeof SYNCED_TABLES.clients;
       const rows = store.db.select({ id: table.id }).from(table).all() as { id: string }[];
@@ -179,25 +183,6 @@ export function finishResync(store: Store, at: number): number {
     store.db.delete(deviceState).where(eq(deviceState.key, RESYNC_KEY)).run();
     return removed;
   });
-}
-
-function mergePulled(store: Store, records: PulledRecord[], at: number): void {
-  // Parents before children, so foreign keys hold whatever order the page came in.
-  const order = (e: EntityName) => ENTITIES.indexOf(e);
-  const sorted = [...records].sort((a, b) => (a.state === null) === (b.state === null)
-    ? (a.state === null ? order(b.entity) - order(a.entity) : order(a.entity) - order(b.entity))
-    : (a.state === null ? 1 : -1));
-  for (const r of sorted) {
-    if (r.state === null) {
-      // A client's tombstone means erasure (or access taken away): nothing about them may stay.
-      if (r.entity === 'clients') eraseClientLocally(store.db, r.id);
-      else writeSyncedState(store.db, r.entity, r.id, null, at);
-      continue;
-    }
-    const base = readSyncedState(store.db, r.entity, r.id);
-    const merged = mergeFields(base, r.state, { authoritative: true });
-    if (merged.changed.length > 0) writeSyncedState(store.db, r.entity, r.id, merged.state, at);
-  }
 }
 
 export function syncCursor(store: Store): string | null {
