@@ -100,6 +100,9 @@ export async function authenticate(db: BackendDb, token: string, now: Date): Pro
   if (!row || !sameHash(row.device.tokenHash, tokenHash)) return { ok: false, reason: 'unknown' };
   if (row.device.revokedAt) return { ok: false, reason: 'revoked', deviceId: row.device.id };
   const stale = new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS);
+  // Seen within the last minute: skip the write and its round trip (most requests, as a device syncs in bursts).
+  if (row.device.lastSeenAt && row.device.lastSeenAt >= stale) return { ok: true, device: row.device, user: row.user };
+  // Guarded again in SQL: another request or instance may have written it since the read.
   const [seen] = await db.update(devices).set({ lastSeenAt: now })
     .where(and(eq(devices.id, row.device.id), or(isNull(devices.lastSeenAt), lt(devices.lastSeenAt, stale))))
     .returning({ lastSeenAt: devices.lastSeenAt });

@@ -1,9 +1,8 @@
 // The server's copy of the synced records. A push locks what a mutation may
 // read, the mutation merges in memory (core/sync/apply.ts), and the records
 // that changed are written back with one change-log row each, all in the
-// push's transaction. A pull reads records back by (entity, id).
+// push's transaction. A pull reads them in its page query (pull.ts).
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import type { EntityName } from '#core/records.ts';
 import type { MergedWrite } from '#core/sync/apply.ts';
 import type { SyncedState } from '#core/sync/merge.ts';
 import type { BackendDb } from './db/connect.ts';
@@ -63,14 +62,4 @@ export async function inOneStatement(tx: BackendDb, parts: SQL[], final: SQL = s
 export async function writeRecords(tx: BackendDb, writes: MergedWrite[], now: Date): Promise<void> {
   const parts = recordWrites(writes, now);
   if (parts.length > 0) await inOneStatement(tx, parts);
-}
-
-/** The current state of these records, keyed by recordKey; a record not there is missing from the map. */
-export async function readRecords(db: BackendDb, wanted: { entity: EntityName; id: string }[]): Promise<Map<string, StoredState>> {
-  if (wanted.length === 0) return new Map();
-  const keys = new Set(wanted.map((w) => recordKey(w.entity, w.id)));
-  const rows = await db.select({ entity: records.entity, id: records.id, clientId: records.clientId, fields: records.fields, stamps: records.stamps })
-    .from(records).where(inArray(records.id, [...new Set(wanted.map((w) => w.id))]));
-  return new Map(rows.filter((r) => keys.has(recordKey(r.entity, r.id)))
-    .map((r) => [recordKey(r.entity, r.id), { clientId: r.clientId, fields: r.fields, stamps: r.stamps }]));
 }

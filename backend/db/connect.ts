@@ -64,6 +64,10 @@ async function connectPostgres(url: string, migrationsFolder: string, options: C
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'advisor-workstation-backend',
+    // The backend runs short statements only: compiling one with JIT costs more than it saves,
+    // up to a second when the planner's estimates run high (tables without statistics yet).
+    // A SET on each new connection rather than a startup option, which poolers may refuse.
+    onConnect: (client) => client.query('SET jit = off'),
   });
   // An idle client losing its connection emits here; unhandled it would end the process.
   pool.on('error', (error) => options.onError?.(error));
