@@ -6,7 +6,7 @@ import { getClient } from '#db/queries.ts';
 import type { Store } from '#db/store.ts';
 import { resolveMoneyConflict } from '#services/conflicts.ts';
 import { newClient } from './support.ts';
-import { startWorld, syncUntilDone, type World } from './world.ts';
+import { startWorld, syncUntilDone, type Device, type World } from './world.ts';
 
 let w: World;
 beforeEach(async () => { w = await startWorld(); });
@@ -31,13 +31,18 @@ async function twoDevicesWithAMandate() {
   return { coach, laptop, tablet, clientId, mandateId };
 }
 
+/** Both devices change the budget from 200 € without seeing each other: the laptop to 300 €, then the tablet to 250 €. */
+async function editBudgetOnBoth(laptop: Device, tablet: Device, mandateId: string) {
+  laptop.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 30_000 }, expected: { budgetCents: 20_000 } });
+  tablet.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 25_000 }, expected: { budgetCents: 20_000 } });
+  await syncUntilDone(laptop);
+  await syncUntilDone(tablet);
+}
+
 describe('money conflicts', () => {
   it('concurrent edits of a mandate budget are not merged but listed for the user to decide, with both amounts', async () => {
     const { coach, laptop, tablet, clientId, mandateId } = await twoDevicesWithAMandate();
-    laptop.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 30_000 }, expected: { budgetCents: 20_000 } });
-    tablet.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 25_000 }, expected: { budgetCents: 20_000 } });
-    await syncUntilDone(laptop);
-    await syncUntilDone(tablet);
+    await editBudgetOnBoth(laptop, tablet, mandateId);
 
     const status = tablet.engine.getStatus();
     expect(status.phase).toBe('needs_attention');
@@ -52,10 +57,7 @@ describe('money conflicts', () => {
 
   it('deciding for one’s own amount makes the change again, knowingly, and every device ends with it', async () => {
     const { coach, laptop, tablet, clientId, mandateId } = await twoDevicesWithAMandate();
-    laptop.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 30_000 }, expected: { budgetCents: 20_000 } });
-    tablet.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 25_000 }, expected: { budgetCents: 20_000 } });
-    await syncUntilDone(laptop);
-    await syncUntilDone(tablet);
+    await editBudgetOnBoth(laptop, tablet, mandateId);
     const [refused] = tablet.engine.getStatus().refused;
 
     resolveMoneyConflict(tablet.store, refused!.seq, 'mine');
@@ -70,10 +72,7 @@ describe('money conflicts', () => {
 
   it('deciding for the amount that holds drops one’s own change and changes nothing anywhere', async () => {
     const { coach, laptop, tablet, clientId, mandateId } = await twoDevicesWithAMandate();
-    laptop.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 30_000 }, expected: { budgetCents: 20_000 } });
-    tablet.store.mutate('mandate.update', { id: mandateId, patch: { budgetCents: 25_000 }, expected: { budgetCents: 20_000 } });
-    await syncUntilDone(laptop);
-    await syncUntilDone(tablet);
+    await editBudgetOnBoth(laptop, tablet, mandateId);
     const [refused] = tablet.engine.getStatus().refused;
     resolveMoneyConflict(tablet.store, refused!.seq, 'current');
     tablet.engine.dismiss([refused!.seq]);
