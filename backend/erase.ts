@@ -2,7 +2,7 @@
 // client is deleted (not blanked), the change log gets one entry per deleted
 // record so that every device with access receives a tombstone, and the
 // client id is kept, with nothing else, so later pushes about them are dropped.
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { BackendDb } from './db/connect.ts';
 import { changeLog, erasedClients, records } from './db/schema.ts';
 
@@ -11,11 +11,4 @@ export async function eraseClient(tx: BackendDb, clientId: string, now: Date): P
   if (gone.length > 0) await tx.insert(changeLog).values(gone.map((r) => ({ entity: r.entity, id: r.id, clientId })));
   await tx.insert(erasedClients).values({ clientId, erasedAt: now }).onConflictDoNothing();
   return { records: gone.length };
-}
-
-/** Which of these ids name erased clients. */
-export async function erasedAmong(tx: BackendDb, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.select({ clientId: erasedClients.clientId }).from(erasedClients).where(inArray(erasedClients.clientId, ids));
-  return new Set(rows.map((r) => r.clientId));
 }
