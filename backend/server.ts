@@ -28,8 +28,9 @@ export async function listen(app: { fetch: (request: Request) => Response | Prom
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {
+      // The code stays on the error: a caller that can take another port (npm start) decides by it.
       reject(error.code === 'EADDRINUSE'
-        ? new Error(`Port ${options.port} on ${host} is in use: stop the other process or choose another PORT.`)
+        ? Object.assign(new Error(`Port ${options.port} on ${host} is in use: stop the other process or choose another PORT.`), { code: error.code })
         : error);
     });
   }) as Server;

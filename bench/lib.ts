@@ -49,6 +49,6 @@ export function startServer(dataDir: string, env: Record<string, string> = {}) {
 
 /** Builds the browser-mode bundle the benchmarks start, so they measure what users run. */
 export function buildHost(): void {
-  const r = spawnSync(process.execPath, ['build/host.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['build/host.ts'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('building the browser-mode bundle failed');
 }

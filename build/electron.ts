@@ -3,11 +3,12 @@
 //   preload.cjs          app window preload (CJS: sandboxed preloads cannot load ESM)
 //   unlock-preload.cjs   unlock window preload
 //   unlock/              the unlock page (HTML, CSS, script)
-// Electron and the native SQLite module stay outside the bundle; everything else is inside.
+// Electron and the packages in bundle-externals.ts stay outside the bundle; everything else is inside.
 import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RUNTIME_PACKAGES } from './bundle-externals.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'electron');
@@ -31,9 +32,8 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    // The native SQLite module is loaded from node_modules at run time. It is installed under the
-    // name better-sqlite3 (an alias of better-sqlite3-multiple-ciphers, which drizzle imports by that name).
-    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
+    // Loaded from node_modules at run time (build/bundle-externals.ts says why each).
+    external: ['electron', ...RUNTIME_PACKAGES],
     // Bundled CommonJS dependencies may still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),

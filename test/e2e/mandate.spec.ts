@@ -16,6 +16,9 @@ import { openTestStore } from '../support/book.ts';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
+// This test brings its own backend: the workstation starts without the embedded one.
+test.use({ workstationOptions: { backend: 'none' } });
+
 test('a budget changed on two devices is not merged: the coach sees both amounts and decides', async ({ page, workstation }) => {
   const folder = mkdtempSync(join(tmpdir(), 'aw-e2e-mandate-'));
   const quiet = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });

@@ -13,6 +13,9 @@ import { Writable } from 'node:stream';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
+// This test brings its own backend: the workstation starts without the embedded one.
+test.use({ workstationOptions: { backend: 'none' } });
+
 test('connecting with a one-time code, and a new client reaching the manufacturer by itself', async ({ page, workstation }) => {
   const folder = mkdtempSync(join(tmpdir(), 'aw-e2e-backend-'));
   const quiet = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });

@@ -1,9 +1,11 @@
-// Starts the workstation in browser mode as a child process on a fresh data
-// folder, reads the one line it prints, and can kill it hard and start it
-// again on the same folder (a new port and a new token, like a real restart).
+// Starts the workstation the way the README does, `npm start`, on a fresh data
+// folder: the bundled host and the built renderer, with the embedded demo
+// backend unless a test brings its own. Reads the one line it prints, and can
+// kill it hard and start it again on the same folder (a new port and a new
+// token, like a real restart).
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +13,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const READY = /Advisor Workstation running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\S+)/;
 
-/** The Node the project runs on (24, for its SQLite module), whatever runs the test runner. */
-function nodeBinary(): string {
-  const local = join(root, 'node_modules', '.bin', 'node');
-  return existsSync(local) ? local : process.execPath;
+function groupAlive(pid: number): boolean {
+  try { process.kill(-pid, 0); return true; } catch { return false; }
 }
 
 export interface WorkstationOptions {
   /** A smaller demo book, for tests that do not need the full one. */
   demoClients?: number;
+  /** 'none': without the embedded demo backend (`AW_BACKEND=none npm start`), for tests that bring their own. */
+  backend?: 'demo' | 'none';
 }
 
 export class Workstation {
@@ -37,14 +39,14 @@ export class Workstation {
 
   /** Starts the server and waits for its line; on a given port, or any free one. */
   async start(port?: number): Promise<this> {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.AW_DATA_DIR;
+    const env: NodeJS.ProcessEnv = { ...process.env, AW_DATA_DIR: this.dataDir, AW_BROWSER_MODE: '1' };
     delete env.AW_PORT;
+    delete env.AW_BACKEND;
+    if (port) env.AW_PORT = String(port);
+    if (this.options.backend === 'none') env.AW_BACKEND = 'none';
     if (this.options.demoClients !== undefined) env.AW_DEMO_CLIENTS = String(this.options.demoClients);
-    const args = ['host/start.ts', '--data-dir', this.dataDir, ...(port ? ['--port', String(port)] : [])];
-    const child = spawn(nodeBinary(), args, {
-      cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Its own process group: a kill reaches npm and the app behind it alike.
+    const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
 
@@ -69,8 +71,10 @@ export class Workstation {
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
+    process.kill(-child.pid!, signal);
     await this.exited;
+    // npm may be gone before the app behind it: wait until the whole group is.
+    for (let i = 0; i < 200 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 25));
     this.child = null;
   }
 
@@ -103,7 +107,13 @@ export async function setUp(page: Page, { name = 'Anna Berger', demoBook = false
   await expect(page.getByRole('heading', { name: 'Kundenbestand' })).toBeVisible({ timeout: 30_000 });
 }
 
-export const test = base.extend<{ workstation: Workstation; startWorkstation: (options?: WorkstationOptions) => Promise<Workstation> }>({
+export const test = base.extend<{
+  /** How the `workstation` fixture starts: `test.use({ workstationOptions: { backend: 'none' } })`. */
+  workstationOptions: WorkstationOptions;
+  workstation: Workstation;
+  startWorkstation: (options?: WorkstationOptions) => Promise<Workstation>;
+}>({
+  workstationOptions: [{}, { option: true }],
   startWorkstation: async ({}, use) => {
     const started: Workstation[] = [];
     await use(async (options) => {
@@ -113,8 +123,8 @@ export const test = base.extend<{ workstation: Workstation; startWorkstation: (o
     });
     for (const ws of started) await ws.dispose();
   },
-  workstation: async ({ startWorkstation }, use) => {
-    await use(await startWorkstation());
+  workstation: async ({ startWorkstation, workstationOptions }, use) => {
+    await use(await startWorkstation(workstationOptions));
   },
 });
 
