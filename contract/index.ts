@@ -1,7 +1,7 @@
 // The one typed contract between the renderer and the workstation core.
 // Served over Electron IPC (a MessagePort) in the desktop app and over HTTP on
 // 127.0.0.1 in browser mode; the transport never changes what is said.
-import { oc } from '@orpc/contract';
+import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
@@ -104,7 +104,9 @@ export const contract = {
     make: oc.input(z.object({ meetingId: uuid, language: locale })).output(adviceView),
     /** Handed over, printed or sent: the version is frozen from now on. */
     deliver: oc.input(adviceDeliverSchema).output(adviceView),
-    pdf: oc.input(z.object({ meetingId: uuid, recordVersion: z.number().int().min(1) })).output(z.object({ filename: z.string(), base64: z.string() })),
+    /** A version as PDF; its headings and fixed words in the language asked for (the record's own by default), the advisor's text as written. */
+    pdf: oc.input(z.object({ meetingId: uuid, recordVersion: z.number().int().min(1), language: z.enum(['de', 'en']).optional() }))
+      .output(z.object({ filename: z.string(), base64: z.string() })),
   },
   catalogue: {
     /** The product areas of the catalogue this device holds (empty before the first sync brought one). */
@@ -127,6 +129,8 @@ export const contract = {
   },
   sync: {
     status: oc.output(syncStatusView),
+    /** The status again whenever it changes (and at least every 15 s while nothing does); the stream breaks when the core goes away. */
+    watch: oc.output(eventIterator(syncStatusView)),
     /** Sync at once; answers when the round is done (or failed), with the status it left. */
     now: oc.output(syncStatusView),
     enrol: oc

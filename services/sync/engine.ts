@@ -47,6 +47,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly store: Store;
   private readonly options: SyncOptions;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
 
   constructor(store: Store, options: SyncOptions = {}) {
     this.store = store;
@@ -67,6 +68,12 @@ export class SyncEngine {
   /** The backend's id of the person on this device, once enrolled: changes are made in their name. */
   backendUserId(): string | undefined {
     return this.store.readState(KEYS.user);
+  }
+
+  /** Told at every change of phase, progress or message (pending counts change with the store's commits). */
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   getStatus(): SyncStatus {
@@ -198,6 +205,9 @@ export class SyncEngine {
 
   private set(patch: Partial<SyncStatus>): void {
     this.status = { ...this.status, ...patch };
-    this.options.onStatus?.(this.getStatus());
+    if (!this.options.onStatus && this.listeners.size === 0) return;
+    const status = this.getStatus();
+    this.options.onStatus?.(status);
+    for (const l of this.listeners) l(status);
   }
 }

@@ -1,6 +1,6 @@
 // Turning the screen to the client hides everything internal, and turning it
 // back shows it again.
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, endMeeting, startMeeting } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 test('the client view hides internal fields and comes back', async ({ page, workstation }) => {
@@ -32,7 +32,9 @@ test('the client view hides internal fields and comes back', async ({ page, work
   await expect(page.getByTestId('f-wishes')).toBeVisible();
   await expect(page.getByTestId('f-riskSituation')).toBeVisible();
 
+  // Back to the advisor's view by the button asks first (the client might press it); F9 does not.
   await toggle.click();
+  await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Zurück zur Berateransicht' }).click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   for (const el of internal) await expect(el).toBeVisible();
   await expect(page.getByTestId('f-notes').locator('textarea')).toHaveValue('Preissensibel, nicht drängen.');
@@ -43,8 +45,8 @@ test('ending the meeting returns to the client page, where the meeting is listed
   await setUp(page);
   await addClient(page, 'Paul', 'Lindner');
   await startMeeting(page);
-  await page.getByTestId('f-reason').locator('input').fill('Kfz-Versicherung');
-  await page.getByRole('button', { name: 'Gespräch beenden' }).click();
+  await page.getByTestId('f-reason').getByRole('textbox').fill('Kfz-Versicherung');
+  await endMeeting(page, ['Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
   await expect(page.getByRole('heading', { level: 1, name: 'Paul Lindner' })).toBeVisible();
   await expect(page.getByTestId('meeting-list')).toContainText('Kfz-Versicherung');
   await expect(page.getByTestId('meeting-list')).toContainText('beendet');

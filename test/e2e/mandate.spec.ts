@@ -64,7 +64,7 @@ test('a budget changed on two devices is not merged: the coach sees both amounts
     // On the laptop, still showing 200 €, the coach enters 250 €.
     await mandate.getByTestId('mandate-budget').fill('250');
     await mandate.getByRole('button', { name: 'Beträge speichern' }).click();
-    await expect(page.getByTestId('sync-badge')).toContainText('Braucht Aufmerksamkeit', { timeout: 15_000 });
+    await expect(page.getByTestId('sync-badge')).toContainText('Bitte prüfen', { timeout: 15_000 });
     await page.getByTestId('sync-badge').click();
     const conflict = page.getByTestId('money-conflict');
     await expect(conflict).toContainText(/Budget: Ihre Eingabe 250,00\s€, jetzt gültig 300,00\s€/);

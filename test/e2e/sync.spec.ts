@@ -10,6 +10,7 @@ import { createLogger } from '#backend/log.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { startBackend } from '#backend/server.ts';
 import { Writable } from 'node:stream';
+import { readBadge, recordBadge } from './support/badge.ts';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
@@ -24,6 +25,7 @@ test('connecting with a one-time code, and a new client reaching the manufacture
     const anna = await createUser(backend.database.db, { displayName: 'Anna Berger', roles: ['advisor'] }, new Date());
     const { code } = await issueEnrolmentCode(backend.database.db, anna.id, new Date());
 
+    await recordBadge(page);
     await openApp(page, workstation);
     await setUp(page);
     const badge = page.getByTestId('sync-badge');
@@ -46,9 +48,11 @@ test('connecting with a one-time code, and a new client reaching the manufacture
     await page.getByRole('link', { name: 'Kunden' }).click();
     await addClient(page, 'Lea', 'Hoffmann');
     // Saved here first, then sent soon after without asking, and the header follows.
-    await expect(page.getByTestId('pending-changes')).toHaveText('1 Änderung wartet auf Abgleich');
     await expect(page.getByTestId('pending-changes')).toHaveText('nichts offen', { timeout: 15_000 });
     await expect(badge).toContainText('Abgeglichen');
+    const seen = (await readBadge(page)).map((r) => r.text);
+    expect(seen).toContain('Abgleich steht aus1 Änderung wartet auf Abgleich');
+    expect(seen.at(-1)).toBe('Abgeglichennichts offen');
     const id = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
     const stored = async () => (await backend.database.db.select({ fields: records.fields }).from(records)
       .where(and(eq(records.entity, 'clients'), eq(records.id, id))))[0]?.fields;

@@ -1,13 +1,17 @@
-// App name, navigation, language, who is signed in and what still waits to sync.
+// App name, navigation, language, who is signed in and what still waits to
+// sync. Turned to the client, the navigation and the sync state are gone and
+// the header says the screen is locked to the meeting.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, todayIso } from '../format.ts';
 import { applyLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 import { useClientView } from '../hooks/useClientView.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { paths, useRoute } from '../hooks/useRoute.ts';
-import { client, onChange, orpc } from '../rpc.ts';
+import { useConnection } from '../hooks/useConnection.ts';
+import { useSyncStatus, useSyncWatch } from '../hooks/useSyncStatus.ts';
+import { client, orpc } from '../rpc.ts';
+import { syncBadge } from '../sync-badge.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
 
@@ -19,29 +23,16 @@ export function Header() {
   const queryClient = useQueryClient();
   const status = useQuery({ ...orpc.session.status.queryOptions(), refetchInterval: 15_000 });
   const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000 });
-  // Faster while a sync runs, so what waits and where sync stands follow it closely.
-  const sync = useQuery({ ...orpc.sync.status.queryOptions(), refetchInterval: (q) => (q.state.data?.phase === 'syncing' ? 1_000 : 5_000) });
+  useSyncWatch();
+  const core = useConnection().status;
+  const badge = syncBadge(core, useSyncStatus());
   const setLocale = useMutation({
     mutationFn: (locale: Language) => client.session.setLocale({ locale }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: orpc.session.key() }),
   });
 
-  // The pending count follows every saved change, a moment later so a burst of typing asks once.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() });
-        void queryClient.invalidateQueries({ queryKey: orpc.sync.status.key() });
-      }, 400);
-    });
-    return () => { off(); clearTimeout(timer); };
-  }, [queryClient]);
-
   const today = todayIso();
   const due = (tasks.data ?? []).filter((task) => task.dueDate !== null && task.dueDate <= today).length;
-  const pending = sync.data?.pending ?? status.data?.pendingChanges ?? 0;
   const onClients = route.name === 'clients' || route.name === 'client' || route.name === 'newClient';
 
   const choose = (next: Language) => {
@@ -53,22 +44,28 @@ export function Header() {
     <header className="app-header">
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <span className="app-name">{t('app.name')}</span>
-      <nav aria-label={t('nav.main')} className="main-nav">
-        <a href={paths.clients()} aria-current={onClients ? 'page' : undefined}>{t('nav.clients')}</a>
-        <a href={paths.tasks()} aria-current={route.name === 'tasks' ? 'page' : undefined}>
-          {t('nav.tasks')}
-          {due > 0 && !clientView && <span className="badge" data-testid="tasks-due">{t('nav.tasksDue', { count: due })}</span>}
-        </a>
-        <a href={paths.book()} aria-current={route.name === 'book' ? 'page' : undefined}>{t('book.title')}</a>
-      </nav>
+      {clientView ? (
+        <span className="client-view-lock" data-testid="client-view-lock">{t('meeting.clientViewOn')}</span>
+      ) : (
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <a href={paths.clients()} aria-current={onClients ? 'page' : undefined}>{t('nav.clients')}</a>
+          <a href={paths.tasks()} aria-current={route.name === 'tasks' ? 'page' : undefined}>
+            {t('nav.tasks')}
+            {due > 0 && <span className="badge" data-testid="tasks-due">{t('nav.tasksDue', { count: due })}</span>}
+          </a>
+          <a href={paths.book()} aria-current={route.name === 'book' ? 'page' : undefined}>{t('book.title')}</a>
+        </nav>
+      )}
       <div className="header-end">
         {!clientView && (
-          <a href={paths.sync()} className="sync-badge small" data-phase={sync.data?.phase} title={t('nav.syncHint')} data-testid="sync-badge"
+          <a href={paths.sync()} className="sync-badge small" data-state={badge.state} title={t('nav.syncHint')} data-testid="sync-badge"
             aria-current={route.name === 'sync' ? 'page' : undefined}>
-            {sync.data && <span className="sync-phase">{t(`sync.phase.${sync.data.phase}`)}</span>}
-            <span className="pending muted" title={t('nav.pendingHint')} data-testid="pending-changes">
-              {pending === 0 ? t('nav.pendingNone') : t('nav.pending', { count: pending, formatted: formatNumber(pending, lang) })}
-            </span>
+            <span className="sync-phase">{t(`nav.badge.${badge.state}`)}</span>
+            {badge.pending !== null && (
+              <span className="pending muted" title={t('nav.pendingHint')} data-testid="pending-changes">
+                {badge.pending === 0 ? t('nav.pendingNone') : t('nav.pending', { count: badge.pending, formatted: formatNumber(badge.pending, lang) })}
+              </span>
+            )}
           </a>
         )}
         <div className="lang-switch" role="group" aria-label={t('nav.language')}>

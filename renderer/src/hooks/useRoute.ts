@@ -1,6 +1,7 @@
 // Routing by the URL hash: it works the same under app:// and http://, and a
 // reload or a pasted link lands on the same screen.
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useClientViewMeeting } from './useClientView.ts';
 
 export type Route =
   | { name: 'clients' }
@@ -44,7 +45,13 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** The screen to show; while the screen faces the client, always that meeting. */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => location.hash);
-  return parseRoute(hash);
+  const locked = useClientViewMeeting();
+  // A link, the back button or a typed address cannot leave the meeting: the address is put back.
+  useEffect(() => {
+    if (locked && hash !== paths.meeting(locked)) history.replaceState(null, '', paths.meeting(locked));
+  }, [locked, hash]);
+  return locked ? { name: 'meeting', id: locked } : parseRoute(hash);
 }

@@ -30,6 +30,8 @@ export class Workstation {
   url = '';
   origin = '';
   private child: ChildProcess | null = null;
+  /** Everything the app printed, across restarts: attached to a failed test. */
+  log = '';
   private exited: Promise<void> = Promise.resolve();
 
   constructor(options: WorkstationOptions = {}) {
@@ -52,7 +54,8 @@ export class Workstation {
 
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the workstation did not start within 30 s:\n${output}`)), 30_000);
+      // Generous: npm start builds the host and opens the embedded backend, which on a busy machine takes a while.
+      const timer = setTimeout(() => reject(new Error(`the workstation did not start within 90 s:\n${output}`)), 90_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = READY.exec(output);
@@ -60,6 +63,9 @@ export class Workstation {
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      const keep = (chunk: Buffer) => { this.log += chunk.toString(); };
+      child.stdout!.on('data', keep);
+      child.stderr!.on('data', keep);
       child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the workstation exited with ${code}:\n${output}`)); });
     });
     this.url = url;
@@ -114,13 +120,16 @@ export const test = base.extend<{
   startWorkstation: (options?: WorkstationOptions) => Promise<Workstation>;
 }>({
   workstationOptions: [{}, { option: true }],
-  startWorkstation: async ({}, use) => {
+  startWorkstation: async ({}, use, testInfo) => {
     const started: Workstation[] = [];
     await use(async (options) => {
       const ws = new Workstation(options);
       started.push(ws);
       return ws.start();
     });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [i, ws] of started.entries()) await testInfo.attach(`workstation-${i + 1}.log`, { body: ws.log, contentType: 'text/plain' });
+    }
     for (const ws of started) await ws.dispose();
   },
   workstation: async ({ startWorkstation, workstationOptions }, use) => {

@@ -1,8 +1,12 @@
 // The top of the meeting: whom we are talking to, how far the interview is,
-// and the meeting's controls (next open question, client view, end).
+// and the meeting's controls (next open question, client view, end). Turned
+// to the client, only what the client may use stays: ending the meeting is
+// gone, and going back to the advisor's view asks first (F9 does not).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 
 interface Props {
   clientName: string;
@@ -13,13 +17,15 @@ interface Props {
   readOnly: boolean;
   ending: boolean;
   onNext: () => void;
-  onToggleView: () => void;
+  onClientView: () => void;
+  onAdvisorView: () => void;
   onEnd: () => void;
 }
 
 export function MeetingBar(p: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  const [unlocking, setUnlocking] = useState(false);
   return (
     <div className={`meeting-bar${p.clientView ? ' is-client-view' : ''}`}>
       <div className="meeting-title">
@@ -42,16 +48,26 @@ export function MeetingBar(p: Props) {
           aria-pressed={p.clientView}
           aria-keyshortcuts="F9"
           data-testid="client-view-toggle"
-          onClick={p.onToggleView}
+          onClick={() => (p.clientView ? setUnlocking(true) : p.onClientView())}
         >
           <span className="switch" aria-hidden="true" /> {t('meeting.clientView')} <kbd>F9</kbd>
         </button>
-        {!p.readOnly && (
+        {!p.readOnly && !p.clientView && (
           <button type="button" className="btn btn-primary" onClick={p.onEnd} disabled={p.ending}>
             {p.ending ? t('meeting.ending') : t('meeting.end')}
           </button>
         )}
       </div>
+      <ConfirmDialog
+        open={unlocking}
+        title={t('meeting.unlockTitle')}
+        confirmLabel={t('meeting.advisorView')}
+        onConfirm={() => { setUnlocking(false); p.onAdvisorView(); }}
+        onCancel={() => setUnlocking(false)}
+        testId="unlock-dialog"
+      >
+        <p>{t('meeting.unlockExplain')}</p>
+      </ConfirmDialog>
     </div>
   );
 }
