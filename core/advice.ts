@@ -38,6 +38,25 @@ export const adviceContent = z.strictObject({
 });
 export type AdviceContent = z.infer<typeof adviceContent>;
 
+/**
+ * The parts of the record the law asks for (workflows.md) that the advisor
+ * writes; the course of the advice comes from the offers decided. Notes are
+ * internal and never part of it.
+ */
+export const ADVICE_RECORD_PARTS = ['reason', 'wishes', 'riskSituation', 'advice', 'decision'] as const;
+export type AdviceRecordPart = (typeof ADVICE_RECORD_PARTS)[number];
+
+/** The parts still empty (blank counts as empty), in the record's order: asked about before a meeting ends. */
+export function missingRecordParts(meeting: Partial<Record<AdviceRecordPart, string | null>>): AdviceRecordPart[] {
+  return ADVICE_RECORD_PARTS.filter((part) => !meeting[part]?.trim());
+}
+
+/** The client as the record names them: name, birth date, one line of address. */
+export function adviceClient(c: { firstName: string; lastName: string; birthDate: string | null; street: string | null; postalCode: string | null; city: string | null }): AdviceContent['client'] {
+  const address = [c.street, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return { name: `${c.firstName} ${c.lastName}`, birthDate: c.birthDate, address: address || null };
+}
+
 /** JSON with keys in a fixed order, so equal content always hashes equal. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

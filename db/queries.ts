@@ -64,6 +64,12 @@ export function getMeeting(db: Db, id: string) {
   return db.select().from(meetings).where(and(eq(meetings.id, id), isNull(meetings.deletedAt))).get() ?? null;
 }
 
+/** The client's meeting still running, if any: a client has one at a time. */
+export function runningMeetingOf(db: Db, clientId: string) {
+  return db.select().from(meetings).where(and(eq(meetings.clientId, clientId), isNull(meetings.endedAt), isNull(meetings.deletedAt)))
+    .orderBy(desc(meetings.startedAt)).get() ?? null;
+}
+
 export function openTasks(db: Db) {
   return db.select({
     id: tasks.id, clientId: tasks.clientId, title: tasks.title, dueDate: tasks.dueDate, notes: tasks.notes, doneAt: tasks.doneAt,

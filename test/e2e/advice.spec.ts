@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '#db/open.ts';
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, endMeeting, startMeeting } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 async function grantProfiling(page: Page) {
@@ -55,7 +55,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await page.getByTestId('feedback-nps').getByText('9', { exact: true }).click();
   await page.getByTestId('f-decision').locator('textarea').fill('Nimmt das Angenommene, der Rest später.');
   await expect(page.getByTestId('f-decision')).toHaveAttribute('data-save-state', 'saved');
-  await page.getByRole('button', { name: 'Gespräch beenden' }).click();
+  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum']);
   await page.getByTestId('advice-link').first().click();
 
   const v1 = page.getByTestId('advice-v1');

@@ -47,7 +47,7 @@ test('a client is created after fixing a bad email; a meeting answered by keyboa
   await expect(page.getByTestId('q-preferred_channel')).toHaveAttribute('data-saved-value', 'advisor_meeting');
 
   // Free text, saved as it is typed.
-  await page.getByTestId('f-reason').locator('input').fill('Jahresgespräch');
+  await page.getByTestId('f-reason').getByRole('textbox').fill('Jahresgespräch');
   await page.getByTestId('f-wishes').locator('textarea').focus();
   await page.keyboard.type('Familie absichern, Kinder 4 und 7.', { delay: 15 });
   await expect(page.getByTestId('f-wishes')).toHaveAttribute('data-saved-value', 'Familie absichern, Kinder 4 und 7.');

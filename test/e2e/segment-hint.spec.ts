@@ -2,7 +2,7 @@
 // the advisor's own choice sticks across a restart, and without the client's
 // consent to profiling there is no hint at all.
 import type { Page } from '@playwright/test';
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, endMeeting, startMeeting } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 async function answer(page: Page, attribute: string, option: string, value: string) {
@@ -63,7 +63,7 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await expect(hint).toHaveAttribute('data-source', 'advisor');
 
   // Ending the meeting leads to the client page, which lists what was concluded and where it came from.
-  await page.getByRole('button', { name: 'Gespräch beenden' }).click();
+  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
   const conclusions = page.getByTestId('conclusions');
   await expect(conclusions.locator('[data-kind="segment"][data-value="entrepreneurial_identity_seeker"]')).toContainText('vom Berater festgelegt');
   await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Regelwerk segments.v1');

@@ -1,7 +1,7 @@
-// The advice record's hash chain: any change to a stored version, a missing
-// version or a broken link is found.
+// The advice record: its hash chain (any change to a stored version, a missing
+// version or a broken link is found), and the parts a meeting must not end without unasked.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, verifyChain, versionHash, type AdviceContent, type StoredVersion } from '#core/advice.ts';
+import { canonicalJson, missingRecordParts, verifyChain, versionHash, type AdviceContent, type StoredVersion } from '#core/advice.ts';
 
 const meetingId = '0195a4b2-7c3d-7e8f-9a0b-1c2d3e4f5a6b';
 const content = (decision: string): AdviceContent => ({
@@ -39,4 +39,15 @@ describe('the advice record chain', () => {
     expect(verifyChain(c)).toEqual({ ok: false, version: 3, problem: 'link' });
   });
   it('finds a missing version', () => expect(verifyChain(chain(3).filter((v) => v.recordVersion !== 2))).toEqual({ ok: false, version: 3, problem: 'gap' }));
+});
+
+describe('missingRecordParts: what the advice record still lacks before a meeting ends', () => {
+  it('names every empty or blank part in the record’s order, and never the internal notes', () => {
+    expect(missingRecordParts({ reason: 'Umzug', wishes: '  ', riskSituation: null, advice: 'Hausrat', decision: undefined }))
+      .toEqual(['wishes', 'riskSituation', 'decision']);
+    expect(missingRecordParts({})).toEqual(['reason', 'wishes', 'riskSituation', 'advice', 'decision']);
+  });
+  it('is empty when every part says something', () => {
+    expect(missingRecordParts({ reason: 'a', wishes: 'b', riskSituation: 'c', advice: 'd', decision: 'e' })).toEqual([]);
+  });
 });

@@ -49,15 +49,21 @@ export function ClientPage({ id }: { id: string }) {
     );
   }
   const d = detail.data;
+  // One meeting at a time: while one runs, the button goes back into it.
+  const running = d.meetings.find((m) => m.endedAt === null);
 
   return (
     <main id="main" className="screen client-page">
       <p className="crumbs"><a href={paths.clients()}>← {t('client.back')}</a></p>
       <div className="screen-head">
         <h1>{fullName(d.client)}</h1>
-        <button type="button" className="btn btn-primary head-action" onClick={() => start.mutate()} disabled={start.isPending}>
-          {start.isPending ? t('client.starting') : t('client.startMeeting')}
-        </button>
+        {running ? (
+          <a className="btn btn-primary head-action" href={paths.meeting(running.id)} data-testid="continue-meeting">{t('client.continueMeeting')}</a>
+        ) : (
+          <button type="button" className="btn btn-primary head-action" onClick={() => start.mutate()} disabled={start.isPending}>
+            {start.isPending ? t('client.starting') : t('client.startMeeting')}
+          </button>
+        )}
       </div>
       {start.isError && <p className="form-error" role="alert">{errorMessage(t, start.error)}</p>}
       <LastContact timeline={d.timeline} />

@@ -3,10 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { missingRecordParts, type AdviceRecordPart } from '#core/advice.ts';
 import { fullName } from '#core/client.ts';
 import { ANSWER_SOURCES, ATTRIBUTE_IDS, MULTI_VALUE_ATTRIBUTES, type AnswerSource, type AttributeId, type Profile } from '#core/profile.ts';
 import type { ClientDetail, MeetingView } from '#contract/views.ts';
 import type { Flushable } from '../autosaver.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ChoiceQuestion } from '../components/meeting/ChoiceQuestion.tsx';
 import { MeetingBar } from '../components/meeting/MeetingBar.tsx';
 import { MeetingFeedback } from '../components/meeting/MeetingFeedback.tsx';
@@ -32,7 +34,13 @@ export function MeetingMode({ id }: { id: string }) {
 
   const error = meeting.error ?? detail.error;
   if (error) {
-    return <main id="main" className="screen"><p className="form-error" role="alert">{errorMessage(t, error)}</p></main>;
+    return (
+      <main id="main" className="screen">
+        <p className="form-error" role="alert">{errorMessage(t, error)}</p>
+        {/* A meeting gone from the book (erased elsewhere) must not leave the screen locked. */}
+        {isClientView() && <button type="button" className="btn" onClick={() => setClientView(null)}>{t('meeting.advisorView')}</button>}
+      </main>
+    );
   }
   if (!meeting.data || !detail.data) return <main id="main" className="screen"><p className="muted">{t('app.loading')}</p></main>;
   return <Interview key={id} meeting={meeting.data} detail={detail.data} />;
@@ -86,26 +94,40 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') { e.preventDefault(); nextUnanswered(); }
-      if (e.key === 'F9' && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); setClientView(!isClientView()); }
+      // F9 is the advisor's key: it turns the screen back without asking.
+      if (e.key === 'F9' && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); setClientView(isClientView() ? null : meeting.id); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [nextUnanswered]);
-  // Leaving the meeting always returns to the advisor's view.
-  useEffect(() => () => setClientView(false), []);
+  }, [nextUnanswered, meeting.id]);
 
+  // Ending asks first when a part of the advice record is still empty, and says which.
+  const [missing, setMissing] = useState<AdviceRecordPart[] | null>(null);
   const end = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (confirmed: boolean): Promise<AdviceRecordPart[] | null> => {
       const results = await Promise.all([...savers.current.values()].map((s) => s.flush()));
       if (results.includes(false)) throw new NotAllSaved();
-      return client.meetings.end({ id: meeting.id });
+      if (!confirmed) {
+        const gaps = missingRecordParts(await client.meetings.get({ id: meeting.id }));
+        if (gaps.length > 0) return gaps;
+      }
+      await client.meetings.end({ id: meeting.id });
+      return null;
     },
-    onSuccess: async () => {
-      setClientView(false);
+    onSuccess: async (gaps) => {
+      if (gaps) { setMissing(gaps); return; }
+      setMissing(null);
+      setClientView(null);
       await queryClient.invalidateQueries();
       navigate(paths.client(detail.client.id));
     },
   });
+  const completeRecord = () => {
+    const first = missing?.[0];
+    setMissing(null);
+    // After the dialog has closed and handed focus back to the end button.
+    if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="f-${first}"] textarea`)?.focus());
+  };
 
   return (
     <main id="main" className="screen meeting">
@@ -118,12 +140,27 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
         readOnly={readOnly}
         ending={end.isPending}
         onNext={nextUnanswered}
-        onToggleView={() => setClientView(!clientView)}
-        onEnd={() => end.mutate()}
+        onClientView={() => setClientView(meeting.id)}
+        onAdvisorView={() => setClientView(null)}
+        onEnd={() => end.mutate(false)}
       />
       {end.isError && (
         <p className="form-error" role="alert">{end.error instanceof NotAllSaved ? t('meeting.endBlocked') : errorMessage(t, end.error)}</p>
       )}
+      <ConfirmDialog
+        open={missing !== null}
+        title={t('meeting.incompleteTitle')}
+        confirmLabel={t('meeting.endAnyway')}
+        cancelLabel={t('meeting.completeFirst')}
+        busy={end.isPending}
+        onConfirm={() => end.mutate(true)}
+        onCancel={completeRecord}
+        testId="end-incomplete"
+      >
+        <p>{t('meeting.incompleteExplain')}</p>
+        <ul>{missing?.map((part) => <li key={part}>{t(`meeting.fields.${part}`)}</li>)}</ul>
+        <p className="small muted">{t('meeting.incompleteAfter')}</p>
+      </ConfirmDialog>
       {readOnly && (
         <p className="notice">
           {t('meeting.ended', { time: formatDateTime(meeting.endedAt!, lang) })}{' '}

@@ -45,3 +45,17 @@ export async function readMeeting(page: Page): Promise<Record<string, FieldReadi
 export async function waitAllSaved(page: Page): Promise<void> {
   await expect(page.locator('[data-save-state="saving"], [data-save-state="error"]')).toHaveCount(0);
 }
+
+/**
+ * Ends the meeting; when the advice record still has empty parts the app asks
+ * first, naming them: `missing` says which the test expects, and it ends anyway.
+ */
+export async function endMeeting(page: Page, missing: string[] = []): Promise<void> {
+  await page.getByRole('button', { name: 'Gespräch beenden' }).click();
+  if (missing.length > 0) {
+    const dialog = page.getByTestId('end-incomplete');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('listitem')).toHaveText(missing);
+    await dialog.getByRole('button', { name: 'Trotzdem beenden' }).click();
+  }
+}

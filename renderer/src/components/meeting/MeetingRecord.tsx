@@ -32,7 +32,7 @@ export function MeetingRecord({ meeting, readOnly, clientView, register }: Props
             badge={internal ? <span className="badge badge-internal">{t('meeting.internalOnly')}</span> : undefined}
             className={internal ? 'internal-field' : undefined}
             hidden={internal && clientView}
-            multiline={field !== 'reason'}
+            multiline
             maxLength={LIMITS[field]}
             initial={meeting[field] ?? ''}
             disabled={readOnly}
