@@ -1,7 +1,7 @@
 // The advice record as the app makes it: built from what the meeting
 // captured, as a new version chained to the one before. A version is never
 // changed; a correction is the next version (core/advice.ts).
-import { canonicalJson, versionHash, type AdviceContent } from '#core/advice.ts';
+import { adviceClient, canonicalJson, versionHash, type AdviceContent } from '#core/advice.ts';
 import { DomainError } from '#core/errors.ts';
 import { adviceSources, adviceVersions } from '#db/advice.ts';
 import type { Store } from '#db/store.ts';
@@ -10,10 +10,9 @@ export function buildAdviceContent(store: Store, meetingId: string, language: 'd
   const src = adviceSources(store.db, meetingId);
   if (!src) throw new DomainError([{ field: 'meeting', code: 'not_found' }]);
   const { meeting, client, offers, advisor } = src;
-  const address = [client.street, [client.postalCode, client.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return {
     language,
-    client: { name: `${client.firstName} ${client.lastName}`, birthDate: client.birthDate, address: address || null },
+    client: adviceClient(client),
     advisor,
     meeting: { id: meeting.id, startedAt: meeting.startedAt, endedAt: meeting.endedAt },
     reason: meeting.reason, wishes: meeting.wishes, riskSituation: meeting.riskSituation,

@@ -41,8 +41,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const router = createRouter({
     store,
     mode: options.mode,
-    loadDemoBook: (ownerId) => {
-      loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId, now: (options.now ?? Date.now)() });
+    loadDemoBook: (owner) => {
+      loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId: owner.id, advisorName: owner.displayName, now: (options.now ?? Date.now)() });
       // This runs inside set-up's transaction: tell once it has committed.
       if (options.onDemoBookLoaded) setImmediate(options.onDemoBookLoaded);
     },

@@ -11,7 +11,8 @@ import { assessValueTier } from '#core/tiers.ts';
 import { DEMO_VERSION, shippedCatalogue } from '../catalogue.ts';
 import { RECORD_CONFIDENCE } from '../segments.ts';
 import { localDay, tierRulesVersion } from '../tiers.ts';
-import { demoHlc, type DemoBook } from './generate.ts';
+import type { DemoBook } from './generate.ts';
+import { demoHlc } from './time.ts';
 import { createRandom, uuidv7, type Random } from './random.ts';
 
 export type ConclusionRow = typeof conclusions.$inferSelect;

@@ -21,6 +21,13 @@ import { CITIES, EMAIL_PROVIDERS, HOME_REGIONS, MOBILE_PREFIXES, STREETS, type C
 import * as P from './phrases.ts';
 import { HAS_ASSISTANT, PROTOTYPES, SEGMENT_WEIGHTS, type Prototype, type SegmentId } from './segments.ts';
 import { demoHoldings, type HoldingRow } from './holdings.ts';
+import { demoAdviceRecords, type AdviceRow } from './advice.ts';
+import { demoHlc, isoDate } from './time.ts';
+
+export { demoHlc, isoDate };
+
+/** The advisor the advice records name when the book is made for nobody in particular (tests, benches). */
+export const DEMO_ADVISOR_NAME = 'Demo-Beraterin';
 
 type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
@@ -42,6 +49,8 @@ export interface DemoBook {
   segmentOf: Map<string, SegmentId>;
   /** The products each client holds (holdings.ts, from its own random stream). */
   holdings: HoldingRow[];
+  /** Version 1 of each ended meeting's advice record (advice.ts, from its own random stream). */
+  adviceRecords: AdviceRow[];
 }
 
 export interface DemoOptions {
@@ -51,6 +60,8 @@ export interface DemoOptions {
   now: number;
   /** The advisor who owns the book and recorded its history. */
   ownerId: string;
+  /** Their name, as the advice records give it. */
+  advisorName?: string;
 }
 
 const MINUTE = 60_000;
@@ -58,20 +69,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const YEAR_DAYS = 365.25;
 
-/**
- * The clock stamp of a demo row, as core/hlc.ts formatHlc({ wall, counter: 0, node: 'demo' })
- * writes it ("001782985200000:00000:demo"), built in one call for a million rows.
- */
-export function demoHlc(wall: number): string {
-  const hi = Math.floor(wall / 1e8); // the upper 7 of 15 digits
-  const lo = wall - hi * 1e8; // the lower 8
-  const d = (x: number, p: number) => 48 + (Math.floor(x / p) % 10);
-  return String.fromCharCode(
-    d(hi, 1e6), d(hi, 1e5), d(hi, 1e4), d(hi, 1e3), d(hi, 100), d(hi, 10), d(hi, 1),
-    d(lo, 1e7), d(lo, 1e6), d(lo, 1e5), d(lo, 1e4), d(lo, 1e3), d(lo, 100), d(lo, 10), d(lo, 1),
-    58, 48, 48, 48, 48, 48, 58, 100, 101, 109, 111, // ":00000:demo"
-  );
-}
 
 // ---------------------------------------------------------------- tables built once
 
@@ -155,19 +152,6 @@ const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** The calendar date (UTC) of an instant as YYYY-MM-DD, by arithmetic (days to civil date). */
-export function isoDate(ms: number): string {
-  const z = Math.floor(ms / DAY) + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
-}
 
 /** Whether an instant falls in December (UTC). */
 function isDecember(ms: number): boolean {
@@ -231,13 +215,14 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
   const homeCities = new Weighted<City>(CITIES.filter((c) => c.region === home).map((c) => [c, c.weight] as const), 2048);
   const allCities = new Weighted<City>(CITIES.map((c) => [c, c.weight] as const), 4096);
 
-  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map(), holdings: [] };
+  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map(), holdings: [], adviceRecords: [] };
   const usedEmails = new Set<string>();
   /** Life events that already brought the current client to a meeting. */
   const usedReasons: string[] = [];
 
   for (let i = 0; i < count; i++) generateClient();
   book.holdings = demoHoldings(book, { seed, now });
+  book.adviceRecords = demoAdviceRecords(book, { seed, ownerId, advisorName: options.advisorName ?? DEMO_ADVISOR_NAME });
   return book;
 
   // ------------------------------------------------------------ one client
@@ -643,7 +628,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       wishes: rng.chance(0.6) ? rng.pick(P.MEETING_WISHES) : null,
       riskSituation: rng.chance(0.45) ? rng.pick(P.MEETING_RISKS[stage]) : null,
       notes: rng.chance(0.55) ? rng.pick(P.MEETING_NOTES) : null,
-      // Advice and feedback came with later versions of the app; older meetings have none.
+      // The advice and the decision come with the meeting's advice record (advice.ts); feedback came with later versions of the app.
       advice: null, decision: null, nps: null, ces: null,
     };
   }

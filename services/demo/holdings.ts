@@ -11,7 +11,8 @@ import { shippedCatalogue, yearlyListCents } from '../catalogue.ts';
 import { PURCHASE_SUMMARY } from './phrases.ts';
 import { createRandom, uuidv7, Weighted } from './random.ts';
 import { PROTOTYPES } from './segments.ts';
-import { demoHlc, isoDate, type DemoBook } from './generate.ts';
+import type { DemoBook } from './generate.ts';
+import { demoHlc, isoDate } from './time.ts';
 
 export type HoldingRow = typeof holdings.$inferSelect;
 

@@ -17,20 +17,23 @@ export interface LoadDemoOptions {
   now?: number;
   /** The advisor who owns the book. */
   ownerId: string;
+  /** Their name, as the book's advice records give it. */
+  advisorName?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
-export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents' | 'holdings'>;
+export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents' | 'holdings' | 'adviceRecords'>;
 
 export function loadDemoBook(sqlite: Sqlite, options: LoadDemoOptions): DemoCounts {
-  const { clients = DEMO_CLIENTS, seed = DEMO_SEED, now = Date.now(), ownerId, onProgress } = options;
-  const book = generateDemoBook({ seed, clients, now, ownerId });
+  const { clients = DEMO_CLIENTS, seed = DEMO_SEED, now = Date.now(), ownerId, advisorName, onProgress } = options;
+  const book = generateDemoBook({ seed, clients, now, ownerId, advisorName });
   const counts = bulkLoad(sqlite, book, onProgress);
   // Drawn from the book's answers; loaded on their own so the progress above still counts the book itself.
   bulkLoad(sqlite, { conclusions: demoConclusions(book, { seed, ownerId }) });
   return {
     clients: counts.clients, meetings: counts.meetings, answers: counts.answers,
     touchpoints: counts.touchpoints, tasks: counts.tasks, consents: counts.consents, holdings: counts.holdings,
+    adviceRecords: counts.adviceRecords,
   };
 }
 

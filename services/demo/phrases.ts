@@ -219,6 +219,29 @@ export const MEETING_NOTES: readonly string[] = [
   'Kunde möchte selbst noch online vergleichen.',
 ];
 
+/** The advice given, as an advisor writes it into the record. */
+export const MEETING_ADVICE: readonly string[] = [
+  'Bestehenden Schutz beibehalten; Beiträge im nächsten Jahr erneut prüfen, weil sich das Einkommen noch ändern kann.',
+  'Haftpflicht und Hausrat bei einem Vertrag bündeln: gleicher Schutz, weniger Beitrag und ein Ansprechpartner.',
+  'Die Arbeitskraft absichern, solange die Gesundheitsfragen noch problemlos zu beantworten sind; Beitrag mit Dynamik.',
+  'Altersvorsorge mit flexiblen Zuzahlungen, damit Sparrate und Lebenslage zusammenpassen.',
+  'Derzeit kein neuer Vertrag: der vorhandene Schutz deckt die besprochenen Risiken ab.',
+  'Verkehrsrechtsschutz ergänzen, weil täglich mit dem Auto zur Arbeit gependelt wird.',
+  'Kinder in die Familienabsicherung aufnehmen und eine Kinderunfallversicherung ergänzen.',
+  'Versicherungssumme der Hausratversicherung an die größere Wohnung anpassen, um Unterversicherung zu vermeiden.',
+  'Reiseschutz als Jahresvertrag statt einzeln pro Reise, weil mehrmals im Jahr verreist wird.',
+];
+
+/** What the client decided, as it goes into the record. */
+export const MEETING_DECISIONS: readonly string[] = [
+  'Folgt der Empfehlung; der Antrag wird vorbereitet.',
+  'Möchte in Ruhe vergleichen und meldet sich bis Monatsende.',
+  'Entscheidet sich für die Empfehlung, ohne Zusatzbaustein.',
+  'Lehnt vorerst ab; beim nächsten Jahresgespräch wieder ansprechen.',
+  'Stimmt zu; die Unterlagen gehen per E-Mail zu.',
+  'Will erst mit der Familie sprechen und dann entscheiden.',
+];
+
 export interface Phrase { summary: string; outcomes: readonly (string | null)[] }
 
 const p = (summary: string, ...outcomes: Array<string | null>): Phrase => ({ summary, outcomes });

@@ -1,6 +1,7 @@
 // The demo book generator: deterministic, valid by the domain's own rules,
 // and realistic enough that a newcomer sees a living book.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { adviceContent, adviceId, missingRecordParts, verifyChain } from '#core/advice.ts';
 import { clientCreateSchema } from '#core/client.ts';
 import { conclusionRecordSchema } from '#core/conclusions.ts';
 import { consentInForce, consentRecordSchema, type ConsentPurpose } from '#core/consent.ts';
@@ -11,7 +12,7 @@ import { answerId } from '#core/records.ts';
 import { taskAddSchema } from '#core/task.ts';
 import { CHANNELS, TOUCHPOINT_KINDS, touchpointAddSchema } from '#core/touchpoint.ts';
 import { demoConclusions } from '#services/demo/conclusions.ts';
-import { demoHlc, generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
+import { DEMO_ADVISOR_NAME, demoHlc, generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
 import { PROTOTYPES, SEGMENT_IDS } from '#services/demo/segments.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
@@ -325,6 +326,39 @@ describe('generateDemoBook: realism', () => {
         expect(PROFILE_ATTRIBUTES[attribute] as readonly string[]).toContain(top);
       }
     }
+  });
+});
+
+describe('generateDemoBook: the advice records of ended meetings', () => {
+  it('gives every ended meeting version 1 of its record, complete, chained and verifiable', () => {
+    const records = new Map(book.adviceRecords.map((r) => [r.meetingId, r]));
+    const ended = book.meetings.filter((m) => m.endedAt !== null);
+    expect(ended.length).toBeGreaterThan(CLIENTS);
+    for (const m of ended) {
+      const r = records.get(m.id);
+      expect(r, `meeting ${m.id} has no record`).toBeDefined();
+      expect(r!.id).toBe(adviceId(m.id, 1));
+      expect(r!.clientId).toBe(m.clientId);
+      const content = adviceContent.parse(r!.content);
+      // Nothing the record asks for is left empty, and it says what the meeting said.
+      expect(missingRecordParts(content)).toEqual([]);
+      expect(missingRecordParts(m)).toEqual([]);
+      expect(content).toMatchObject({ reason: m.reason, wishes: m.wishes, advice: m.advice, decision: m.decision, advisor: DEMO_ADVISOR_NAME });
+      expect(verifyChain([{ ...r!, content }])).toEqual({ ok: true });
+      if (r!.deliveredAt !== null) {
+        expect(r!.deliveredAt).toBeGreaterThan(m.endedAt!);
+        expect(r!.deliveredAt).toBeLessThan(NOW);
+      }
+    }
+    expect(book.adviceRecords).toHaveLength(ended.length);
+  });
+
+  it('names the advisor who set the workstation up, and leaves the rest of the book as it was', () => {
+    const named = generateDemoBook({ seed: 20261123, clients: 50, now: NOW, ownerId: OWNER, advisorName: 'Anna Berger' });
+    const plain = generateDemoBook({ seed: 20261123, clients: 50, now: NOW, ownerId: OWNER });
+    expect(new Set(named.adviceRecords.map((r) => (r.content as { advisor: string }).advisor))).toEqual(new Set(['Anna Berger']));
+    expect(named.clients).toEqual(plain.clients);
+    expect(named.touchpoints).toEqual(plain.touchpoints);
   });
 });
 

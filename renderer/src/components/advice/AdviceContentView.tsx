@@ -21,7 +21,7 @@ export function AdviceContentView({ content: c }: { content: AdviceContent }) {
       {block('risk', c.riskSituation)}
       <section className="advice-block" data-testid="advice-course">
         <h3>{t('advice.section.course')}</h3>
-        {c.offers.length === 0 ? <p>{t('common.none')}</p> : (
+        {c.offers.length === 0 ? <p>{t('advice.noOffers')}</p> : (
           <ul>
             {c.offers.map((o, i) => (
               <li key={`${o.offer}-${i}`} data-testid="advice-offer" data-outcome={o.outcome} data-offer={o.offer}>
