@@ -48,7 +48,7 @@ function VersionCard({ meetingId, version, latest, onChange }: { meetingId: stri
   const [channel, setChannel] = useState<(typeof DELIVERY_CHANNELS)[number]>('handed_over');
   const deliver = useMutation({ mutationFn: () => client.advice.deliver({ meetingId, recordVersion: version.recordVersion, channel }), onSuccess: onChange });
   const pdf = useMutation({
-    mutationFn: () => client.advice.pdf({ meetingId, recordVersion: version.recordVersion }),
+    mutationFn: (language: 'de' | 'en') => client.advice.pdf({ meetingId, recordVersion: version.recordVersion, language }),
     onSuccess: ({ filename, base64 }) => {
       const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
@@ -72,7 +72,9 @@ function VersionCard({ meetingId, version, latest, onChange }: { meetingId: stri
       <AdviceContentView content={version.content} />
       <p className="hash small muted">{t('advice.hash')}: <code>{version.contentHash}</code></p>
       <div className="row-actions">
-        <button type="button" className="btn" onClick={() => pdf.mutate()} disabled={pdf.isPending}>{t('advice.pdf')}</button>
+        {(['de', 'en'] as const).map((language) => (
+          <button key={language} type="button" className="btn" onClick={() => pdf.mutate(language)} disabled={pdf.isPending}>{t(`advice.pdfIn.${language}`)}</button>
+        ))}
         {version.deliveredAt === null && (
           <>
             <select aria-label={t('advice.channelLabel')} value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
