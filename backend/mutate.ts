@@ -48,6 +48,7 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'mandate.update': { record: 'mandates' },
   'mandate.revoke': { record: 'mandates' },
   'conclusion.record': { arg: 'clientId' },
+  'conclusion.refresh': { record: 'conclusions' },
   'conclusion.review': { record: 'conclusions' },
   'holding.add': { arg: 'clientId' },
   'holding.end': { record: 'holdings' },

@@ -41,6 +41,17 @@ export const conclusionRecordSchema = z.object({
   if (c.source === 'rule' && !c.ruleSetVersion) ctx.addIssue({ code: 'custom', path: ['ruleSetVersion'], message: 'required' });
 });
 
+/**
+ * The rules drew the same conclusion again from more (or other) answers: its
+ * basis is brought up to date in place, so "from N answers" stays true and
+ * the client's word on it (a confirmation) keeps standing.
+ */
+export const conclusionRefreshSchema = z.object({
+  id: uuid,
+  inputs,
+  ruleSetVersion: requiredText(40),
+}).strict();
+
 /** The client's word on a conclusion, recorded by whoever they told. */
 export const conclusionReviewSchema = z.object({
   id: uuid,

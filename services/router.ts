@@ -3,7 +3,7 @@
 import { implement, ORPCError } from '@orpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { contract } from '#contract/index.ts';
-import { countClients, getClient, getLocalUser, getMeeting, listClients, openTasks } from '#db/queries.ts';
+import { countClients, getClient, getLocalUser, getMeeting, listClients, openTasks, runningMeetingOf } from '#db/queries.ts';
 import { manufacturerDocument } from '#db/manufacturer.ts';
 import { bookPicture } from '#db/book.ts';
 import { localUser } from '#db/schema.ts';
@@ -24,13 +24,14 @@ import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
-import { checkEndDate, checkHolding, refreshValueTier } from './tiers.ts';
+import { checkEndDate, checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
+import { watchSyncStatus } from './sync/watch.ts';
 
 export interface RouterDeps {
   store: Store;
   mode: 'desktop' | 'browser';
-  loadDemoBook: (ownerId: string) => void;
+  loadDemoBook: (owner: { id: string; displayName: string }) => void;
   sync: SyncEngine;
 }
 
@@ -88,7 +89,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
         const id = uuidv7();
         store.transaction(() => {
           db.insert(localUser).values({ id, displayName: input.displayName, roles: input.roles, locale: input.locale, createdAt: Date.now() }).run();
-          if (input.demoBook) loadDemoBook(id);
+          if (input.demoBook) loadDemoBook({ id, displayName: input.displayName });
         });
         store.userId = id;
         return userView()!;
@@ -108,7 +109,12 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       erase: base.clients.erase.handler(({ input }) => store.mutate('client.erase', input)),
     },
     meetings: {
-      start: base.meetings.start.handler(({ input }) => store.mutate('meeting.start', { ...input, id: input.id ?? uuidv7() })),
+      // One meeting at a time per client: asked to begin another, the app opens the running one.
+      start: base.meetings.start.handler(({ input }) => {
+        const running = runningMeetingOf(db, input.clientId);
+        if (running) return { id: running.id, clientId: running.clientId, version: running.version, savedAt: running.updatedAt };
+        return store.mutate('meeting.start', { ...input, id: input.id ?? uuidv7() });
+      }),
       get: base.meetings.get.handler(({ input }) => getMeeting(db, input.id) ?? notFound('meeting')),
       update: base.meetings.update.handler(({ input }) => store.mutate('meeting.update', input)),
       end: base.meetings.end.handler(({ input }) => {
@@ -121,7 +127,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     answers: {
       set: base.answers.set.handler(({ input }) => {
         const saved = store.mutate('answer.set', input);
-        afterward(() => concludeFromAnswers(store, input.clientId));
+        afterward(() => { concludeFromAnswers(store, input.clientId); recordValueTier(store, input.clientId); });
         return { ...saved, attribute: input.attribute };
       }),
     },
@@ -136,7 +142,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     consents: {
       record: base.consents.record.handler(({ input }) => {
         const saved = store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() });
-        afterward(() => concludeFromAnswers(store, input.clientId));
+        afterward(() => { concludeFromAnswers(store, input.clientId); recordValueTier(store, input.clientId); });
         return saved;
       }),
     },
@@ -178,8 +184,12 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       deliver: base.advice.deliver.handler(({ input }) => { store.mutate('advice.deliver', input); return adviceView(input.meetingId); }),
       pdf: base.advice.pdf.handler(async ({ input }) => {
         const v = adviceVersions(db, input.meetingId).find((x) => x.recordVersion === input.recordVersion) ?? notFound('adviceRecord');
-        const pdf = await renderAdvicePdf(v as Parameters<typeof renderAdvicePdf>[0]);
-        return { filename: `beratung-${input.meetingId.slice(0, 8)}-v${v.recordVersion}.pdf`, base64: pdf.toString('base64') };
+        const version = v as Parameters<typeof renderAdvicePdf>[0];
+        const language = input.language ?? version.content.language;
+        // A name the catalogue does not know stays as the record kept it, never an id.
+        const pdf = await renderAdvicePdf(version, { language, offerName: (id, lang) => (offerName(id, lang) === id ? null : offerName(id, lang)) });
+        const stem = language === 'de' ? 'beratungsdokumentation' : 'advice-record';
+        return { filename: `${stem}-${input.meetingId.slice(0, 8)}-v${v.recordVersion}-${language}.pdf`, base64: pdf.toString('base64') };
       }),
     },
     catalogue: {
@@ -196,18 +206,18 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
         checkHolding(store, input);
         const saved = store.mutate('holding.add', { ...input, id: input.id ?? uuidv7() });
         // The tier may have changed with it; the holding is saved whatever happens there.
-        afterward(() => refreshValueTier(store, saved.clientId));
+        afterward(() => recordValueTier(store, saved.clientId));
         return saved;
       }),
       end: base.holdings.end.handler(({ input }) => {
         checkEndDate(input.endedOn);
         const saved = store.mutate('holding.end', input);
-        afterward(() => refreshValueTier(store, saved.clientId));
+        afterward(() => recordValueTier(store, saved.clientId));
         return saved;
       }),
     },
     tiers: {
-      get: base.tiers.get.handler(({ input }) => refreshValueTier(store, input.clientId)),
+      get: base.tiers.get.handler(({ input }) => valueTierView(store, input.clientId)),
     },
     mandates: {
       grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),
@@ -216,6 +226,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     },
     sync: {
       status: base.sync.status.handler(() => sync.getStatus()),
+      watch: base.sync.watch.handler(({ signal }) => watchSyncStatus(sync, store, signal)),
       now: base.sync.now.handler(async () => { await sync.syncNow(); return sync.getStatus(); }),
       enrol: base.sync.enrol.handler(async ({ input }) => { await sync.enrol(input.url, input.code, input.deviceName); return sync.getStatus(); }),
       dismiss: base.sync.dismiss.handler(({ input }) => { sync.dismiss(input.seqs); return sync.getStatus(); }),

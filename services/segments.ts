@@ -3,6 +3,7 @@
 // as answers come in. Only with the client's consent to profiling: without
 // it nothing is computed or kept.
 import { v7 as uuidv7 } from 'uuid';
+import { canonicalJson } from '#core/advice.ts';
 import { isNewConclusion } from '#core/conclusions.ts';
 import { RULESET_V1, RuleSetSchema, rankSegments, type RuleSet } from '#core/segments/index.ts';
 import { manufacturerDocument } from '#db/manufacturer.ts';
@@ -35,6 +36,8 @@ export function currentRuleSet(store: Store): RuleSet {
 /**
  * After an answer changed: rank again and keep what is new (the primary
  * segment, forecast migrations), with the answers it read and the rule set.
+ * The same conclusion drawn again from other answers is brought up to date in
+ * place, so it always names the answers it rests on.
  */
 export function concludeFromAnswers(store: Store, clientId: string): void {
   if (!consentOf(store.db, clientId).profiling) return;
@@ -43,12 +46,24 @@ export function concludeFromAnswers(store: Store, clientId: string): void {
   const result = rankSegments(profile, ruleSet, { reasonsPerSide: 0 });
   if (result.confidence < RECORD_CONFIDENCE) return;
   const existing = conclusionsOf(store.db, clientId);
+  const inputs = profile as Record<string, string | string[]>;
   const record = (kind: 'segment' | 'migration', value: string) => {
-    if (!isNewConclusion(existing, kind, value)) return;
-    store.mutate('conclusion.record', {
-      id: uuidv7(), clientId, kind, value, inputs: profile as Record<string, string | string[]>, ruleSetVersion: ruleSet.version, source: 'rule',
-    });
+    if (isNewConclusion(existing, kind, value)) {
+      store.mutate('conclusion.record', { id: uuidv7(), clientId, kind, value, inputs, ruleSetVersion: ruleSet.version, source: 'rule' });
+      return;
+    }
+    const same = newestRule(existing, kind, value);
+    if (same && same.status !== 'rejected' && (canonicalJson(same.inputs) !== canonicalJson(inputs) || same.ruleSetVersion !== ruleSet.version)) {
+      store.mutate('conclusion.refresh', { id: same.id, inputs, ruleSetVersion: ruleSet.version });
+    }
   };
   record('segment', result.primary);
   for (const m of result.migration) record('migration', m.to);
+}
+
+/** The newest conclusion the rules drew of this kind and value. */
+function newestRule<C extends { kind: string; value: string; source: string; decidedAt: number }>(list: readonly C[], kind: string, value: string): C | null {
+  let best: C | null = null;
+  for (const c of list) if (c.kind === kind && c.value === value && c.source === 'rule' && (!best || c.decidedAt > best.decidedAt)) best = c;
+  return best;
 }

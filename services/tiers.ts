@@ -1,7 +1,8 @@
-// A client's value tier as the advisor sees it, and its history: each time
-// the computed tier differs from the newest one on record, a new conclusion is
-// kept with the criteria version it was drawn with. A tier the client rejected
-// is not used; the view says so instead of showing it as valid.
+// A client's value tier as the advisor sees it, and its history. Reading it
+// never writes: a new tier is recorded (a conclusion, with the criteria
+// version it was drawn with) only after a change to what decides it, the
+// holdings, the answers or the consent to profiling. A tier the client
+// rejected is not used; the view says so instead of showing it as valid.
 import { v7 as uuidv7 } from 'uuid';
 import { isNewConclusion } from '#core/conclusions.ts';
 import { DomainError } from '#core/errors.ts';
@@ -24,11 +25,7 @@ export function localDay(at: number): string {
 /** How the criteria are named in a conclusion: "value_tiers.v3", or "value_tiers.demo" for the shipped fallback. */
 export const tierRulesVersion = (version: string) => `value_tiers.${version}`;
 
-/**
- * Computes the tier, records it when it is new, and returns the whole view.
- * Called when the client page opens and after every change to the holdings.
- */
-export function refreshValueTier(store: Store, clientId: string, today = localDay(Date.now())): TierView {
+function assess(store: Store, clientId: string, today: string) {
   const { db } = store;
   if (!getClient(db, clientId)) throw new DomainError([{ field: 'client', code: 'not_found' }]);
   const rules = currentValueTiers(store);
@@ -39,16 +36,27 @@ export function refreshValueTier(store: Store, clientId: string, today = localDa
     rules: rules.body.tiers, products: catalogue.products, holdings, profile: profileOf(db, clientId), today,
     firstContact: first === null ? null : localDay(first),
   });
-  const version = tierRulesVersion(rules.version);
+  return { rules, catalogue, holdings, assessment, version: tierRulesVersion(rules.version) };
+}
 
-  let conclusions = conclusionsOf(db, clientId);
-  // A tier judges the client's economic worth: like a segment, it is kept only under consent to profiling.
-  if (consentOf(db, clientId).profiling && isNewConclusion(conclusions, 'value_tier', assessment.tier)) {
-    store.mutate('conclusion.record', {
-      id: uuidv7(), clientId, kind: 'value_tier', value: assessment.tier, inputs: {}, ruleSetVersion: version, source: 'rule',
-    });
-    conclusions = conclusionsOf(db, clientId);
-  }
+/**
+ * After a change to what decides the tier: records it when it is new. A tier
+ * judges the client's economic worth: like a segment, it is kept only under
+ * consent to profiling.
+ */
+export function recordValueTier(store: Store, clientId: string, today = localDay(Date.now())): void {
+  if (!consentOf(store.db, clientId).profiling) return;
+  const { assessment, version } = assess(store, clientId, today);
+  if (!isNewConclusion(conclusionsOf(store.db, clientId), 'value_tier', assessment.tier)) return;
+  store.mutate('conclusion.record', {
+    id: uuidv7(), clientId, kind: 'value_tier', value: assessment.tier, inputs: {}, ruleSetVersion: version, source: 'rule',
+  });
+}
+
+/** The tier as the client page shows it: computed now, with its history as recorded. A read: it writes nothing. */
+export function valueTierView(store: Store, clientId: string, today = localDay(Date.now())): TierView {
+  const { rules, catalogue, holdings, assessment, version } = assess(store, clientId, today);
+  const conclusions = conclusionsOf(store.db, clientId);
   const tierConclusions = conclusions.filter((c) => c.kind === 'value_tier');
   const product = new Map(catalogue.products.map((p) => [p.id, p]));
   const rule = rules.body.tiers.find((t) => t.tier === assessment.tier);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
 import { adviceCreateSchema, adviceDeliverSchema, offerOutcomeSchema } from '../advice.ts';
-import { conclusionRecordSchema, conclusionReviewSchema } from '../conclusions.ts';
+import { conclusionRecordSchema, conclusionRefreshSchema, conclusionReviewSchema } from '../conclusions.ts';
 import { consentRecordSchema } from '../consent.ts';
 import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '../mandate.ts';
@@ -32,6 +32,8 @@ export const MUTATIONS = {
   'mandate.revoke': mandateRevokeSchema,
   /** A segment, migration or value tier concluded by the rules or set by the advisor, with its provenance. */
   'conclusion.record': conclusionRecordSchema,
+  /** The rules drew the same conclusion again: its answers and rule set are brought up to date. */
+  'conclusion.refresh': conclusionRefreshSchema,
   /** The client confirms or rejects a conclusion. */
   'conclusion.review': conclusionReviewSchema,
   'holding.add': holdingAddSchema,

@@ -173,6 +173,14 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
       writes: [insert('conclusions', id, a.clientId, { ...rest, reason: nullable(a.reason), decidedBy: userId, decidedAt: at, status: 'unconfirmed', statusAt: null, statusNote: null })],
     };
   },
+  'conclusion.refresh'(a, { read }) {
+    const c = live(read, 'conclusions', a.id, 'conclusion');
+    const clientId = c.clientId as string;
+    // Only what the rules drew is theirs to redraw; what the client rejected is used for nothing, so it is not touched.
+    if (c.source !== 'rule') throw new DomainError([{ field: 'conclusion', code: 'invalid_value', params: { detail: 'the advisor set it; only a conclusion of the rules is drawn again' } }]);
+    if (c.status === 'rejected') throw new DomainError([{ field: 'conclusion', code: 'invalid_value', params: { detail: 'the client rejected it' } }]);
+    return { writes: [update('conclusions', a.id, clientId, { inputs: a.inputs, ruleSetVersion: a.ruleSetVersion })], id: a.id, clientId };
+  },
   'conclusion.review'(a, { at, read }) {
     const c = live(read, 'conclusions', a.id, 'conclusion');
     const clientId = c.clientId as string;

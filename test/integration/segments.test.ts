@@ -35,11 +35,22 @@ describe('segment conclusions', () => {
     const segment = state.conclusions.filter((c) => c.kind === 'segment');
     expect(segment).toHaveLength(1);
     expect(segment[0]).toMatchObject({ value: 'conscious_purchase_seeker', source: 'rule', status: 'unconfirmed', ruleSetVersion: RULESET_V1.version });
-    // The answers as they stood when it was drawn: some of these, not yet all.
-    const inputs = segment[0]!.inputs;
-    expect(Object.keys(inputs).length).toBeGreaterThan(1);
-    for (const [k, v] of Object.entries(inputs)) expect(CONSCIOUS[k as keyof typeof CONSCIOUS]).toBe(v);
+    // The answers it rests on: every one given, since the later ones drew the same conclusion again.
+    expect(segment[0]!.inputs).toEqual(CONSCIOUS);
     expect(state.effective).toMatchObject({ segment: 'conscious_purchase_seeker', source: 'rule' });
+  });
+
+  it('drawn again from more answers, the same conclusion names them all and keeps the client’s confirmation', async () => {
+    const id = await client(true);
+    await answerAll(id, CONSCIOUS);
+    const [drawn] = (await rpc.segments.state({ clientId: id })).conclusions.filter((c) => c.kind === 'segment');
+    await rpc.conclusions.review({ id: drawn!.id, status: 'confirmed' });
+    const more = { tech_affinity: 'medium', assistant_app: 'none' } as const;
+    await answerAll(id, more);
+    const after = (await rpc.segments.state({ clientId: id })).conclusions.filter((c) => c.kind === 'segment');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: drawn!.id, value: drawn!.value, status: 'confirmed', decidedAt: drawn!.decidedAt });
+    expect(after[0]!.inputs).toEqual({ ...CONSCIOUS, ...more });
   });
 
   it('are not drawn, and cannot be set by hand, without consent to profiling', async () => {

@@ -192,6 +192,21 @@ describe('conclusions and holdings: bad input is refused and changes nothing', (
     t.store.mutate('conclusion.record', { id, clientId: c, ...rule, value: 'social_media_user' });
     expectRefused(() => t.store.mutate('conclusion.review', { id, status: 'maybe' as never }), 'unknown_value');
   });
+  it('conclusion.refresh: a conclusion the advisor set, one the client rejected, an unknown one, answers that do not exist', () => {
+    const c = newClient();
+    const byAdvisor = uuidv7();
+    t.store.mutate('conclusion.record', { id: byAdvisor, clientId: c, kind: 'segment', source: 'advisor', value: 'social_media_user', reason: 'kennt ihn seit Jahren' });
+    expectRefused(() => t.store.mutate('conclusion.refresh', { id: byAdvisor, inputs: rule.inputs, ruleSetVersion: 'segments.v1' }), 'invalid_value');
+    const rejected = uuidv7();
+    t.store.mutate('conclusion.record', { id: rejected, clientId: c, ...rule, value: 'social_media_user' });
+    t.store.mutate('conclusion.review', { id: rejected, status: 'rejected' });
+    expectRefused(() => t.store.mutate('conclusion.refresh', { id: rejected, inputs: rule.inputs, ruleSetVersion: 'segments.v1' }), 'invalid_value');
+    expectRefused(() => t.store.mutate('conclusion.refresh', { id: uuidv7(), inputs: rule.inputs, ruleSetVersion: 'segments.v1' }), 'not_found');
+    const drawn = uuidv7();
+    t.store.mutate('conclusion.record', { id: drawn, clientId: c, ...rule, value: 'social_media_user' });
+    expectRefused(() => t.store.mutate('conclusion.refresh', { id: drawn, inputs: { shoe_size: '42' } as never, ruleSetVersion: 'segments.v1' }), 'unknown_attribute');
+    expect((t.store.sqlite.prepare('SELECT inputs FROM conclusions WHERE id = ?').get(drawn) as { inputs: string }).inputs).toBe(JSON.stringify(rule.inputs));
+  });
   it('holding.add: a product id that is not an id', () => { const c = newClient(); expectRefused(() => t.store.mutate('holding.add', { id: uuidv7(), clientId: c, productId: 'Haftpflicht Plus!', since: '2020-01-01', yearlyPremiumCents: 100 }), 'invalid_value'); });
   it('holding.add: a negative premium', () => { const c = newClient(); expectRefused(() => t.store.mutate('holding.add', { id: uuidv7(), clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: -5 }), 'out_of_range'); });
   it('holding.end: ended before it began', () => {

@@ -68,6 +68,24 @@ describe('value tiers through the contract', () => {
     for (const c of recorded) expect(c).toMatchObject({ source: 'rule', ruleSetVersion: 'value_tiers.demo', inputs: {} });
   });
 
+  it('are read without writing: opening the client page records nothing, even when the tier would differ', async () => {
+    const id = await client();
+    const before = { outbox: count('outbox'), conclusions: count('conclusions') };
+    // New criteria arrive by sync: the computed tier changes, but nothing that decides it was changed here.
+    storeManufacturerData(t.store, {
+      documents: [{ kind: 'value_tiers', version: 4, body: { tiers: [
+        { tier: 'A', criteria: {}, benefits: { de: [], en: [] } },
+        { tier: 'C', criteria: {}, benefits: { de: [], en: [] } },
+      ] } }],
+      priceRanges: null,
+    }, Date.now());
+    for (let i = 0; i < 3; i++) expect((await rpc.tiers.get({ clientId: id })).tier).toBe('A');
+    expect({ outbox: count('outbox'), conclusions: count('conclusions') }).toEqual(before);
+    // The next change that decides it records it.
+    await rpc.holdings.add({ clientId: id, productId: 'liability_private', since: daysAgo(10), yearlyPremiumCents: 8_280 });
+    expect((await rpc.tiers.get({ clientId: id })).history.map((h) => h.tier)).toEqual(['A', 'C']);
+  });
+
   it('reports a tier the client rejected as rejected, and does not record it again', async () => {
     const id = await client();
     await rpc.holdings.add({ clientId: id, productId: 'liability_private', since: daysAgo(700), yearlyPremiumCents: 8_280 });
@@ -92,7 +110,9 @@ describe('value tiers through the contract', () => {
     await rpc.holdings.add({ clientId: id, productId: 'liability_private', since: daysAgo(10), yearlyPremiumCents: 8_280 });
     const view = await rpc.tiers.get({ clientId: id });
     expect(view).toMatchObject({ tier: 'A', rulesVersion: 'value_tiers.v3', benefits: { de: ['Sekt'] }, next: null });
-    expect((await rpc.segments.state({ clientId: id })).conclusions.filter((c) => c.kind === 'value_tier').map((c) => c.ruleSetVersion)).toEqual(['value_tiers.v3']);
+    // C was recorded under the shipped criteria while the answers came in; A under the manufacturer's.
+    expect((await rpc.segments.state({ clientId: id })).conclusions.filter((c) => c.kind === 'value_tier').map((c) => [c.value, c.ruleSetVersion]))
+      .toEqual([['C', 'value_tiers.demo'], ['A', 'value_tiers.v3']]);
   });
 
   it('refuses bad holdings with a clear problem and changes nothing', async () => {
