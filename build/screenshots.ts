@@ -1,0 +1,126 @@
+// `npm run screenshots`: every screen of the app at 1280×720, in German and in
+// English, as a user sees it: `npm start` on a fresh data folder with the demo
+// book, driven by Debian's Chromium. The pictures land in screenshots/
+// (not committed), named LANG-NN-screen.png, and the folder is printed.
+//
+// For looking at the product before an issue closes, not for asserting: the
+// end-to-end tests assert.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts `npm start` on its own data folder and resolves with the printed link. */
+async function startApp(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn('npm', ['start'], {
+    cwd: root, detached: true, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, AW_DATA_DIR: dataDir, AW_BROWSER_MODE: '1', AW_DEMO_CLIENTS: process.env.AW_DEMO_CLIENTS ?? '300' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`npm start ended with ${code} before printing its link`)));
+  });
+  return { url, stop: () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ } } };
+}
+
+let shot = 0;
+async function snap(page: Page, lang: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(400);
+  shot++;
+  const file = join(out, `${lang}-${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  console.error(`  ${file}`);
+}
+
+async function tour(page: Page, origin: string, lang: 'de' | 'en'): Promise<void> {
+  const go = async (hash: string) => { await page.goto(`${origin}/${hash}`); await page.waitForTimeout(600); };
+  await go('#/clients');
+  await snap(page, lang, 'client-book');
+  await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
+  await snap(page, lang, 'search-typo');
+  await page.locator('#client-search').fill('zzzqqq');
+  await snap(page, lang, 'search-nothing');
+  await page.locator('#client-search').fill('');
+  await go('#/clients/new');
+  await snap(page, lang, 'new-client');
+  await go('#/clients');
+  await page.getByRole('option').nth(2).click();
+  await page.waitForTimeout(800);
+  await snap(page, lang, 'client-page');
+  await page.mouse.wheel(0, 700);
+  await snap(page, lang, 'client-page-below');
+  const clientUrl = page.url();
+  const advice = page.getByTestId('advice-link').first();
+  if (await advice.count()) {
+    await advice.click();
+    await snap(page, lang, 'advice-record');
+    await page.goto(clientUrl);
+  }
+  await page.locator('.head-action').first().click();
+  await page.waitForTimeout(1200);
+  await snap(page, lang, 'meeting');
+  await page.keyboard.press('F9');
+  await snap(page, lang, 'meeting-client-view');
+  await page.keyboard.press('F9');
+  const end = page.getByRole('button', { name: lang === 'de' ? 'Gespräch beenden' : 'End meeting' });
+  if (await end.count()) {
+    await end.click();
+    await snap(page, lang, 'meeting-end-asks');
+    await page.keyboard.press('Escape');
+  }
+  await go('#/tasks');
+  await snap(page, lang, 'tasks');
+  await go('#/book');
+  await page.waitForTimeout(800);
+  await snap(page, lang, 'book');
+  await go('#/sync');
+  await snap(page, lang, 'sync');
+  await go('#/settings');
+  await snap(page, lang, 'settings');
+  await go('#/clients');
+  await page.keyboard.press('?');
+  await snap(page, lang, 'shortcuts');
+  await page.keyboard.press('Escape');
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'aw-screens-'));
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const app = await startApp(dataDir);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  await page.goto(app.url);
+  const origin = new URL(app.url).origin;
+  await page.waitForTimeout(800);
+  shot = 0;
+  await snap(page, 'de', 'first-start');
+  await page.getByLabel('Ihr Name').fill('Anna Berger');
+  await page.getByRole('button', { name: 'Arbeitsplatz einrichten' }).click();
+  await page.getByRole('heading', { name: 'Kundenbestand' }).waitFor({ timeout: 120_000 });
+  await tour(page, origin, 'de');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForTimeout(500);
+  shot = 1; // the English tour's pictures line up with the German ones
+  await tour(page, origin, 'en');
+  console.log(out);
+} finally {
+  await browser.close();
+  app.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
