@@ -112,6 +112,7 @@ export const offerInputsView = z.object({
   /** What was decided in this meeting and not taken back, in order: shown with an undo while the meeting runs. */
   decided: z.array(z.object({ id: z.string(), offerId: z.string(), outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable() })),
 });
+export type OfferInputsView = z.infer<typeof offerInputsView>;
 
 export const clientDetail = z.object({
   client: clientView,

@@ -79,7 +79,7 @@ export function reasonText(r: OfferReason, lang: Lang, product: ProductName): st
   const de = lang === 'de';
   switch (r.code) {
     case 'life_event': return `${de ? 'Lebensereignis' : 'life event'}: ${eventName(r.event, lang)}`;
-    case 'gap': return de ? `noch kein Schutz im Bereich ${areaName(r.area, lang)}` : `no cover in the area ${areaName(r.area, lang)} yet`;
+    case 'gap': return de ? `noch kein Schutz im Bereich ${areaName(r.area, lang)}` : `no ${areaName(r.area, lang)} cover yet`;
     case 'module_fits': return de ? `ergänzt einen vorhandenen Vertrag: ${product(r.base, lang)}` : `adds to a contract already held: ${product(r.base, lang)}`;
     case 'base_in_bundle': return de ? `${product(r.base, lang)} ist im Paket enthalten` : `${product(r.base, lang)} comes in the bundle`;
     case 'fits_answer': {
