@@ -53,6 +53,7 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
   'holding.add': { arg: 'clientId' },
   'holding.end': { record: 'holdings' },
   'offer.outcome': { arg: 'clientId' },
+  'offer.undo': { arg: 'clientId' },
   'advice.create': { record: 'meetings', key: 'meetingId' },
   'advice.deliver': { record: 'meetings', key: 'meetingId' },
 };

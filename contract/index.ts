@@ -5,7 +5,7 @@ import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
-import { adviceDeliverSchema, offerOutcomeSchema } from '#core/advice.ts';
+import { adviceDeliverSchema, offerOutcomeSchema, offerUndoSchema } from '#core/advice.ts';
 import { conclusionReviewSchema } from '#core/conclusions.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '#core/mandate.ts';
 import { RuleSetSchema, SEGMENT_IDS } from '#core/segments/index.ts';
@@ -97,6 +97,8 @@ export const contract = {
     inputs: oc.input(z.object({ clientId: uuid, meetingId: uuid.optional() })).output(offerInputsView),
     /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the manufacturer learns from. */
     outcome: oc.input(offerOutcomeSchema).output(saved),
+    /** Takes back a decision of the running meeting: it counts nowhere any more. */
+    undo: oc.input(offerUndoSchema).output(saved),
   },
   advice: {
     get: oc.input(z.object({ meetingId: uuid })).output(adviceView),

@@ -103,14 +103,16 @@ export type AdviceView = z.infer<typeof adviceView>;
 export const offerInputsView = z.object({
   catalogue: catalogueDocument,
   ruleSet: RuleSetSchema,
-  propensities: z.object({ version: z.string(), rates: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
+  propensities: z.object({ version: z.string(), learnedAt: z.string(), rates: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
   owned: z.array(z.string()),
   mandate: z.object({ budget_remaining: z.number(), areas: z.array(z.string()).readonly(), per_purchase_cap: z.number() }).nullable(),
   consent: z.object({ profiling: z.boolean() }),
   override: z.string().nullable(),
   rejected: z.array(z.string()),
-  decided: z.array(z.object({ offerId: z.string(), outcome: z.string(), reasonCode: z.string().nullable() })),
+  /** What was decided in this meeting and not taken back, in order: shown with an undo while the meeting runs. */
+  decided: z.array(z.object({ id: z.string(), offerId: z.string(), outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable() })),
 });
+export type OfferInputsView = z.infer<typeof offerInputsView>;
 
 export const clientDetail = z.object({
   client: clientView,

@@ -8,6 +8,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { offerReasonSchema } from './offers/reasons.ts';
 import { optionalText, uuid } from './validate.ts';
 
 export const DELIVERY_CHANNELS = ['handed_over', 'printed', 'email', 'post'] as const;
@@ -119,11 +120,28 @@ export const offerOutcomeSchema = z.object({
   note: optionalText(500),
   /** The segment in force when it was offered (null: none, e.g. no consent): what the backend learns from. */
   segment: z.string().max(40).nullable(),
-  /** The offer's reasons as shown, so the advice record can give them. */
-  reasons: z.array(z.string().max(300)).max(10).default([]),
+  /**
+   * Why it was offered, as codes with their facts, so the advice record gives
+   * them in its own language and only those a client may read. Outcomes made
+   * before reasons were codes carry the words shown then; they stay valid.
+   */
+  reasons: z.array(z.union([z.string().max(300), offerReasonSchema]), { error: 'invalid_value' }).max(10, { error: 'too_long' }).default([]),
   /** A one-line summary for the timeline, in the user's language. */
   summary: z.string().trim().min(1, { error: 'required' }).max(300, { error: 'too_long' }),
 }).strict().superRefine((o, ctx) => {
   // A refusal without a reason teaches nothing; the client's reason is what the advice record must give.
   if (o.outcome !== 'accepted' && !o.reasonCode) ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'required' });
 });
+
+/**
+ * Takes back a decision recorded in a meeting that is still running: the
+ * outcome and its timeline entry are removed, so it counts nowhere (not in
+ * the advice record, not in what the manufacturer learns).
+ */
+export const offerUndoSchema = z.object({
+  /** The outcome to take back. */
+  id: uuid,
+  clientId: uuid,
+  /** The running meeting it is taken back in: the one it was recorded in. */
+  meetingId: uuid,
+}).strict();

@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | 'invalid_value'
   | 'not_found'
   | 'meeting_ended'
+  | 'undo_closed'
   | 'client_erased'
   | 'money_conflict'
   | 'mandate_revoked'
@@ -51,6 +52,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'invalid_value': return `${p.field} has an invalid value: ${x.detail ?? 'check the input'}`;
     case 'not_found': return `${p.field} was not found: it may have been deleted`;
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
+    case 'undo_closed': return 'a decision can be taken back only while the meeting it was made in is running: record a new decision instead';
     case 'client_erased': return 'the client has been erased: nothing can be added';
     case 'money_conflict': return `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`;
     case 'version_taken': return 'this version of the record was made elsewhere meanwhile: open the record again and make the correction on the newest version';

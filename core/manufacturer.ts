@@ -11,7 +11,7 @@
 // added here first; a device without it keeps the version it has.
 import { z } from 'zod';
 import { PROFILE_ATTRIBUTES } from './profile.ts';
-import { RuleSetSchema } from './segments/schema.ts';
+import { profileClauses, RuleSetSchema } from './segments/schema.ts';
 
 /** The documents the manufacturer publishes, each versioned on its own. */
 export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set', 'propensities'] as const;
@@ -62,6 +62,13 @@ export const product = z.strictObject({
   /** Identities the product speaks to (identity hosts, communities). */
   identity: z.array(id).optional(),
   white_label: z.boolean().optional(),
+  /**
+   * Whom a niche product is for (a club's white label, cover for horse
+   * owners): offered only when the client's answers meet these conditions,
+   * every clause by any of its conditions, like a rule set's triggers. Left
+   * out, the product suits anybody; documents from before this field stay valid.
+   */
+  offered_if: profileClauses.optional(),
 }).superRefine((p, ctx) => {
   if (p.kind === 'module' && p.requires === undefined) ctx.addIssue({ code: 'custom', path: ['requires'], message: 'is missing: a module names the base product it adds to' });
   if (p.kind !== 'module' && p.requires !== undefined) ctx.addIssue({ code: 'custom', path: ['requires'], message: `is only for modules, and this is a ${p.kind} product` });

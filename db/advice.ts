@@ -25,8 +25,9 @@ export function adviceVersions(db: Db, meetingId: string): AdviceVersionRow[] {
     }));
 }
 
-/** The offers decided in a meeting, in the order they were decided. */
-export function outcomesOf(db: Db, meetingId: string): { offerId: string; outcome: string; reasonCode: string | null }[] {
-  return db.select({ offerId: offerOutcomes.offerId, outcome: offerOutcomes.outcome, reasonCode: offerOutcomes.reasonCode }).from(offerOutcomes)
+/** The offers decided in a meeting and not taken back, in the order they were decided. */
+export function outcomesOf(db: Db, meetingId: string): { id: string; offerId: string; outcome: string; reasonCode: string | null; note: string | null }[] {
+  return db.select({ id: offerOutcomes.id, offerId: offerOutcomes.offerId, outcome: offerOutcomes.outcome, reasonCode: offerOutcomes.reasonCode, note: offerOutcomes.note })
+    .from(offerOutcomes)
     .where(and(eq(offerOutcomes.meetingId, meetingId), isNull(offerOutcomes.deletedAt))).orderBy(asc(offerOutcomes.recordedAt)).all();
 }

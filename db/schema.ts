@@ -1,6 +1,7 @@
 // The workstation's local database. Synced tables carry syncColumns; the
 // manufacturer's data (catalogue, price ranges) arrives read-only by sync.
 
+import type { StoredReason } from '#core/offers/reasons.ts';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ConsentPurpose } from '#core/consent.ts';
@@ -256,7 +257,8 @@ export const offerOutcomes = sqliteTable('offer_outcomes', {
   reasonCode: text('reason_code'),
   note: text('note'),
   segment: text('segment'),
-  reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Codes with their facts; outcomes from before codes hold the words shown then. */
+  reasons: text('reasons', { mode: 'json' }).$type<StoredReason[]>().notNull(),
   recordedBy: text('recorded_by').notNull(),
   recordedAt: integer('recorded_at').notNull(),
 }, (t) => [index('offer_outcomes_client').on(t.clientId, t.recordedAt), index('offer_outcomes_meeting').on(t.meetingId)]);

@@ -3,6 +3,7 @@
 // changed; a correction is the next version (core/advice.ts).
 import { adviceClient, canonicalJson, versionHash, type AdviceContent } from '#core/advice.ts';
 import { DomainError } from '#core/errors.ts';
+import { clientReasons } from '#core/offers/reasons.ts';
 import { adviceSources, adviceVersions } from '#db/advice.ts';
 import type { Store } from '#db/store.ts';
 
@@ -18,7 +19,9 @@ export function buildAdviceContent(store: Store, meetingId: string, language: 'd
     reason: meeting.reason, wishes: meeting.wishes, riskSituation: meeting.riskSituation,
     offers: offers.map((o) => ({
       offer: o.offerId, name: offerName(o.offerId, language), outcome: o.outcome as AdviceContent['offers'][number]['outcome'],
-      reasonCode: (o.reasonCode ?? null) as AdviceContent['offers'][number]['reasonCode'], note: o.note, reasons: o.reasons,
+      reasonCode: (o.reasonCode ?? null) as AdviceContent['offers'][number]['reasonCode'], note: o.note,
+      // The record is the client's: only reasons a client may read, in the record's language.
+      reasons: clientReasons(o.reasons, language, offerName).slice(0, 10),
     })),
     advice: meeting.advice, decision: meeting.decision,
   };

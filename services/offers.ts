@@ -15,10 +15,10 @@ import { currentCatalogue } from './catalogue.ts';
 import { currentRuleSet } from './segments.ts';
 
 /** The newest learned table this device holds, or null before the backend has learned anything. */
-export function currentPropensities(store: Store): PropensityTable | null {
+export function currentPropensities(store: Store): (PropensityTable & { learnedAt: string }) | null {
   const doc = manufacturerDocument(store, 'propensities');
   const parsed = doc && propensitiesDocument.safeParse(doc.body);
-  return parsed?.success ? { version: `propensities.v${doc!.version}`, rates: parsed.data.rates } : null;
+  return parsed?.success ? { version: `propensities.v${doc!.version}`, learnedAt: parsed.data.learnedAt, rates: parsed.data.rates } : null;
 }
 
 export function offerInputs(store: Store, clientId: string, today: string, meetingId?: string) {

@@ -174,6 +174,7 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     offers: {
       inputs: base.offers.inputs.handler(({ input }) => offerInputs(store, input.clientId, localDay(Date.now()), input.meetingId)),
       outcome: base.offers.outcome.handler(({ input }) => store.mutate('offer.outcome', input)),
+      undo: base.offers.undo.handler(({ input }) => store.mutate('offer.undo', input)),
     },
     advice: {
       get: base.advice.get.handler(({ input }) => adviceView(input.meetingId)),

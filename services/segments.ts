@@ -44,7 +44,8 @@ export function concludeFromAnswers(store: Store, clientId: string): void {
   const profile = profileOf(store.db, clientId);
   const ruleSet = currentRuleSet(store);
   const result = rankSegments(profile, ruleSet, { reasonsPerSide: 0 });
-  if (result.confidence < RECORD_CONFIDENCE) return;
+  // Nothing is concluded that the meeting's hint would not name (core/segments: settled).
+  if (!result.settled || result.confidence < RECORD_CONFIDENCE) return;
   const existing = conclusionsOf(store.db, clientId);
   const inputs = profile as Record<string, string | string[]>;
   const record = (kind: 'segment' | 'migration', value: string) => {

@@ -3,7 +3,7 @@
 // validates them again: the device is never trusted on its own.
 import { z } from 'zod';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
-import { adviceCreateSchema, adviceDeliverSchema, offerOutcomeSchema } from '../advice.ts';
+import { adviceCreateSchema, adviceDeliverSchema, offerOutcomeSchema, offerUndoSchema } from '../advice.ts';
 import { conclusionRecordSchema, conclusionRefreshSchema, conclusionReviewSchema } from '../conclusions.ts';
 import { consentRecordSchema } from '../consent.ts';
 import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
@@ -40,6 +40,8 @@ export const MUTATIONS = {
   'holding.end': holdingEndSchema,
   /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the backend learns from. */
   'offer.outcome': offerOutcomeSchema,
+  /** A decision taken back during its meeting: it and its timeline entry are removed, so it counts nowhere. */
+  'offer.undo': offerUndoSchema,
   /** A version of a meeting's advice record, hash-chained to the one before. */
   'advice.create': adviceCreateSchema,
   /** The record was handed over, printed or sent: that version is frozen. */

@@ -212,6 +212,21 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
       ],
     };
   },
+  'offer.undo'(a, { at, read }) {
+    const outcome = read.get('offerOutcomes', a.id);
+    if (!outcome || outcome.clientId !== a.clientId) throw notFound('offerOutcome');
+    // Taken back already: a retry after a lost answer changes nothing.
+    if (outcome.deletedAt !== null) return { writes: [], id: a.id, clientId: a.clientId };
+    liveClient(read, a.clientId);
+    // Only in the running meeting it was recorded in: once that ended, the advice record holds the decision.
+    const meeting = read.get('meetings', a.meetingId);
+    if (outcome.meetingId !== a.meetingId || !meeting || meeting.deletedAt !== null || meeting.endedAt !== null) {
+      throw new DomainError([{ field: 'offerOutcome', code: 'undo_closed' }]);
+    }
+    const writes = [update('offerOutcomes', a.id, a.clientId, { deletedAt: at })];
+    if (read.get('touchpoints', a.id)) writes.push(update('touchpoints', a.id, a.clientId, { deletedAt: at }));
+    return { writes, id: a.id, clientId: a.clientId };
+  },
   'advice.create'(a, { at, userId, read }) {
     const meeting = live(read, 'meetings', a.meetingId, 'meeting');
     const clientId = meeting.clientId as string;

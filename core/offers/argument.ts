@@ -41,9 +41,9 @@ function neutral(x: Ctx): string {
   if (x.s.bundle) return de(x) ? `${x.s.name}: ${itemNames(x)}, zusammen ${cost(x)}.` : `${x.s.name}: ${itemNames(x)}, together ${cost(x)}.`;
   const area = areaName(p.area, x.lang);
   if (p.kind === 'module') return de(x) ? `${x.s.name}: Baustein zu ${baseName(x)}, ${cost(x)}.` : `${x.s.name}: add-on to ${baseName(x)}, ${cost(x)}.`;
-  if (p.kind === 'temporary') return de(x) ? `${x.s.name}: befristeter Schutz im Bereich ${area}, ${cost(x)}.` : `${x.s.name}: temporary cover in the area ${area}, ${cost(x)}.`;
+  if (p.kind === 'temporary') return de(x) ? `${x.s.name}: befristeter Schutz im Bereich ${area}, ${cost(x)}.` : `${x.s.name}: temporary ${area} cover, ${cost(x)}.`;
   if (p.kind === 'partner_service') return de(x) ? `${x.s.name}: Leistung von ${p.partner}, ${cost(x)}.` : `${x.s.name}: a service by ${p.partner}, ${cost(x)}.`;
-  return de(x) ? `${x.s.name}: Basisprodukt im Bereich ${area}, ${cost(x)}.` : `${x.s.name}: base product in the area ${area}, ${cost(x)}.`;
+  return de(x) ? `${x.s.name}: Basisprodukt im Bereich ${area}, ${cost(x)}.` : `${x.s.name}: basic ${area} cover, ${cost(x)}.`;
 }
 
 function pricePerformance(x: Ctx): string {

@@ -3,7 +3,7 @@
 // inferred (segment, learned rates) gets past this function; only the owned
 // products, the mandate and the situation the advisor states explicitly do.
 import type { LifeEvent } from '../profile.ts';
-import { RULESET_V1, scoreSegments, SEGMENT_IDS, type Approach, type SegmentId, type Text } from '../segments/index.ts';
+import { RULESET_V1, settledSegment, type Approach, type SegmentId, type Text } from '../segments/index.ts';
 import type { CompiledCatalogue } from './catalogue.ts';
 import type { OfferRequest } from './types.ts';
 
@@ -12,6 +12,8 @@ export type ClientView = {
   approach: Approach | null;
   profiling: boolean;
   notice: Text | null;
+  /** The client's answers, for products meant for some clients only; null without profiling consent. */
+  answers: Readonly<Record<string, unknown>> | null;
   owned: ReadonlySet<string>;
   /** Areas the client holds at least one product in. */
   held: ReadonlySet<string>;
@@ -35,24 +37,12 @@ const NOTICES = {
     de: 'Der Kunde hat die Segment-Einschätzung abgelehnt: ohne Segment gereiht.',
   },
   undecided: {
-    en: 'The answers do not point to one segment yet: ranked without a segment.',
-    de: 'Die Antworten weisen noch auf kein eindeutiges Segment: ohne Segment gereiht.',
+    en: 'The answers do not point to a segment yet: offers are ranked without one.',
+    de: 'Die Antworten lassen noch kein Segment erkennen; die Angebote sind ohne Segment gereiht.',
   },
 } satisfies Record<string, Text>;
 
 const EMPTY = new Set<never>();
-
-/**
- * The segment engine's primary segment, or null where its confidence is 0: a
- * tie at the top (nothing answered ties all nine). Naming one then would be a
- * guess. Scores only, because offers re-rank on every answer.
- */
-function primarySegment(scores: Float64Array): SegmentId | null {
-  let best = 0;
-  for (let s = 1; s < scores.length; s++) if (scores[s]! > scores[best]!) best = s;
-  for (let s = 0; s < scores.length; s++) if (s !== best && scores[s] === scores[best]) return null;
-  return SEGMENT_IDS[best]!;
-}
 
 export function viewClient(req: OfferRequest, cat: CompiledCatalogue): ClientView {
   const owned = new Set(req.owned ?? []);
@@ -65,7 +55,7 @@ export function viewClient(req: OfferRequest, cat: CompiledCatalogue): ClientVie
   };
   // Anything but an explicit yes is no: no record means no consent (core/consent.ts).
   if (req.consent?.profiling !== true) {
-    return { ...base, segment: null, approach: null, profiling: false, notice: NOTICES.noConsent, events: EMPTY, needs: null, durableGood: false, rates: null };
+    return { ...base, segment: null, approach: null, profiling: false, notice: NOTICES.noConsent, answers: null, events: EMPTY, needs: null, durableGood: false, rates: null };
   }
   const profile = req.profile ?? {};
   const ruleSet = req.ruleSet ?? RULESET_V1;
@@ -77,7 +67,8 @@ export function viewClient(req: OfferRequest, cat: CompiledCatalogue): ClientVie
   } else if (req.segment !== undefined) {
     segment = req.segment;
   } else {
-    segment = primarySegment(scoreSegments(profile, ruleSet));
+    // Only a segment the answers support (core/segments, MIN_LEAD): a guess would steer every offer.
+    segment = settledSegment(profile, ruleSet);
     if (!segment) notice = NOTICES.undecided;
   }
   return {
@@ -86,6 +77,7 @@ export function viewClient(req: OfferRequest, cat: CompiledCatalogue): ClientVie
     approach: segment ? ruleSet.segments[segment].approach : null,
     profiling: true,
     notice,
+    answers: profile,
     events: new Set(profile.life_events ?? []),
     needs: profile.product_complexity ?? null,
     durableGood: profile.purchase_occasion === 'durable_good',

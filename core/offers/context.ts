@@ -3,10 +3,9 @@
 // propensity on purpose: the event makes the client likelier to accept
 // (propensity) and makes now the moment to ask (context).
 import type { Product } from '../manufacturer.ts';
-import type { Text } from '../segments/index.ts';
 import { isPointOfSale, type Bundle } from './catalogue.ts';
 import type { ClientView } from './client.ts';
-import { REASON } from './reasons.ts';
+import { REASON, type OfferReason } from './reasons.ts';
 
 export const CONTEXT = {
   bundleTrigger: 1.9,
@@ -15,7 +14,7 @@ export const CONTEXT = {
   complexTopic: 1.3,
 } as const;
 
-export function contextFactor(items: readonly Product[], bundle: Bundle | null, c: ClientView, why?: Text[]): number {
+export function contextFactor(items: readonly Product[], bundle: Bundle | null, c: ClientView, why?: OfferReason[]): number {
   let f = 1;
   if (bundle && c.events.has(bundle.trigger)) f *= CONTEXT.bundleTrigger;
   else if (items.some((p) => p.life_events.some((e) => c.events.has(e)))) f *= CONTEXT.lifeEvent;

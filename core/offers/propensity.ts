@@ -4,10 +4,11 @@
 // can push its reason; the ranking pass leaves reasons out (speed) and the
 // offers shown are explained by running the same function again.
 import type { Product } from '../manufacturer.ts';
-import { SEGMENT_AREA, type Text } from '../segments/index.ts';
+import { SEGMENT_AREA } from '../segments/index.ts';
 import { isPointOfSale, type Bundle } from './catalogue.ts';
 import type { ClientView } from './client.ts';
-import { REASON } from './reasons.ts';
+import { audienceReasons } from './niche.ts';
+import { REASON, type OfferReason } from './reasons.ts';
 
 /** The weights, in one place. Sums stay near 0..1 by construction; the result is clamped anyway. */
 export const PROPENSITY = {
@@ -18,6 +19,8 @@ export const PROPENSITY = {
   extraLifeEvent: 0.05,
   bundleTrigger: 0.3,
   needsMatch: 0.1,
+  /** A niche product whose audience the answers show (catalogue `offered_if`). */
+  audience: 0.15,
   durableGood: 0.15,
   /** How much a learned acceptance rate counts against the rules' estimate. */
   learned: 0.5,
@@ -26,7 +29,7 @@ export const PROPENSITY = {
 const clamp = (x: number) => Math.min(1, Math.max(0.01, x));
 
 /** Segment fit: the approach's product type against the product; identity for Premium. */
-function segmentFit(p: Product, c: ClientView, why?: Text[]): number {
+function segmentFit(p: Product, c: ClientView, why?: OfferReason[]): number {
   const s = c.segment;
   if (!s || !c.approach) return 0;
   if (SEGMENT_AREA[s] === 'premium') {
@@ -51,7 +54,7 @@ function segmentFit(p: Product, c: ClientView, why?: Text[]): number {
 }
 
 /** The rules' estimate for one product, before any learned rate. */
-export function productPropensity(p: Product, c: ClientView, why?: Text[]): number {
+export function productPropensity(p: Product, c: ClientView, why?: OfferReason[]): number {
   let x = PROPENSITY.prior;
   let matched = 0;
   for (const e of p.life_events) {
@@ -65,6 +68,8 @@ export function productPropensity(p: Product, c: ClientView, why?: Text[]): numb
     x += PROPENSITY.gap;
     why?.push(REASON.gap(p.area));
   }
+  const audience = audienceReasons(p, c);
+  if (audience.length > 0) { x += PROPENSITY.audience; why?.push(...audience); }
   x += segmentFit(p, c, why);
   if (c.needs === 'complex' && p.complexity === 'complex') { x += PROPENSITY.needsMatch; why?.push(REASON.needsComplex); }
   if (c.needs === 'simple' && p.complexity === 'complex') x -= PROPENSITY.needsMatch;
@@ -73,7 +78,7 @@ export function productPropensity(p: Product, c: ClientView, why?: Text[]): numb
 }
 
 /** A bundle: its items on average, plus its life event when that event just happened. */
-export function bundlePropensity(b: Bundle, items: readonly Product[], c: ClientView, why?: Text[]): number {
+export function bundlePropensity(b: Bundle, items: readonly Product[], c: ClientView, why?: OfferReason[]): number {
   let x = 0;
   if (c.events.has(b.trigger)) why?.push(REASON.lifeEvent(b.trigger));
   for (const p of items) {
@@ -85,7 +90,7 @@ export function bundlePropensity(b: Bundle, items: readonly Product[], c: Client
 }
 
 /** Blends in what the backend learned for this segment and offer, when it has. */
-export function withLearned(x: number, offerId: string, c: ClientView, why?: Text[]): number {
+export function withLearned(x: number, offerId: string, c: ClientView, why?: OfferReason[]): number {
   const rate = c.rates?.[offerId];
   if (rate === undefined || !Number.isFinite(rate)) return x;
   const r = Math.min(1, Math.max(0, rate));

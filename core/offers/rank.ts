@@ -4,7 +4,6 @@
 // request gives the same result.
 import type { Product } from '../manufacturer.ts';
 import type { LifeEvent } from '../profile.ts';
-import type { Text } from '../segments/index.ts';
 import { argumentStyle, argumentText } from './argument.ts';
 import { compileCatalogue, isPointOfSale, valueOf, type Bundle, type CompiledCatalogue } from './catalogue.ts';
 import { viewClient, type ClientView } from './client.ts';
@@ -12,8 +11,9 @@ import { contextFactor } from './context.ts';
 import { DEFAULT_LEVERS, leverOf } from './levers.ts';
 import { withinMandate } from './mandate.ts';
 import { bundlePropensity, productPropensity, withLearned } from './propensity.ts';
-import { REASON } from './reasons.ts';
-import type { Offer, OfferKind, OfferRequest, OfferResult } from './types.ts';
+import { clientMayRead, REASON, reasonKey, reasonText, type OfferReason } from './reasons.ts';
+import type { ExplainedOffer, ExplainedResult, OfferKind, OfferRequest, OfferResult } from './types.ts';
+import { meantFor } from './niche.ts';
 
 export const OFFER_LIMIT = 10;
 /** A life event's bundle is kept among the first this many offers. */
@@ -29,13 +29,14 @@ const candidate = (id: string, kind: OfferKind, items: Product[], bundle: Bundle
 
 /**
  * Never what the client holds; a module only on a held base, or in a bundle
- * that brings its base. A passive co-buyer buying a durable good is offered
- * point-of-sale add-ons only: anything else would break the light choice.
+ * that brings its base; a niche product only to a client it is meant for. A
+ * passive co-buyer buying a durable good is offered point-of-sale add-ons
+ * only: anything else would break the light choice.
  */
 function eligible(cat: CompiledCatalogue, c: ClientView, posOnly: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const p of cat.products) {
-    if (c.owned.has(p.id)) continue;
+    if (c.owned.has(p.id) || !meantFor(p, c)) continue;
     if (p.kind === 'module' && !(p.requires && c.owned.has(p.requires))) continue;
     if (posOnly && !isPointOfSale(p)) continue;
     out.push(candidate(p.id, p.kind, [p], null, out.length));
@@ -43,7 +44,7 @@ function eligible(cat: CompiledCatalogue, c: ClientView, posOnly: boolean): Cand
   if (posOnly) return out;
   for (const b of cat.bundles) {
     const open: Product[] = [];
-    for (const id of b.items) { const p = cat.byId.get(id); if (p && !c.owned.has(id)) open.push(p); }
+    for (const id of b.items) { const p = cat.byId.get(id); if (p && !c.owned.has(id) && meantFor(p, c)) open.push(p); }
     const items = open.filter((p) => p.kind !== 'module' || (p.requires !== undefined && (c.owned.has(p.requires) || open.some((q) => q.id === p.requires))));
     // One product left is no bundle: it is offered on its own anyway.
     if (items.length >= 2) out.push(candidate(b.id, 'bundle', items, b, out.length));
@@ -72,16 +73,20 @@ function timelyEvent(x: Candidate, c: ClientView): LifeEvent | null {
   return null;
 }
 
-function explain(x: Candidate, c: ClientView, cat: CompiledCatalogue, req: OfferRequest): Offer {
+function explain(x: Candidate, c: ClientView, cat: CompiledCatalogue, req: OfferRequest): ExplainedOffer {
   const lang = req.lang ?? 'de';
-  const why: Text[] = [];
-  if (x.bundle) bundlePropensity(x.bundle, x.items, c, why); else productPropensity(x.items[0]!, c, why);
-  withLearned(0, x.id, c, why); // only for its reason: the number was computed while ranking
-  contextFactor(x.items, x.bundle, c, why);
+  const client = req.audience === 'client';
+  const found: OfferReason[] = [];
+  if (x.bundle) bundlePropensity(x.bundle, x.items, c, found); else productPropensity(x.items[0]!, c, found);
+  withLearned(0, x.id, c, found); // only for its reason: the number was computed while ranking
+  contextFactor(x.items, x.bundle, c, found);
   if (x.bundle) {
-    for (const p of x.items) if (p.requires && !c.owned.has(p.requires)) why.push(REASON.baseInBundle(p.requires));
+    for (const p of x.items) if (p.requires && !c.owned.has(p.requires)) found.push(REASON.baseInBundle(p.requires));
   }
-  const reasons = [...new Set(why.map((r) => r[lang]))];
+  // Each reason once; turned to the client, none drawn from the segment or from other clients.
+  const seen = new Set<string>();
+  const why = found.filter((r) => (!client || clientMayRead(r)) && !seen.has(reasonKey(r)) && seen.add(reasonKey(r)));
+  const productName = (id: string) => cat.byId.get(id)?.name[lang] ?? id;
   const within = withinMandate(req.mandate, x.items);
   const style = argumentStyle(c);
   const first = x.items[0]!;
@@ -93,17 +98,22 @@ function explain(x: Candidate, c: ClientView, cat: CompiledCatalogue, req: Offer
     ...(x.bundle ? { items: x.items.map((p) => p.id) } : {}),
     ...(variants ? { variants } : {}),
     // The client-facing view leaves out every number derived from margin; the order stays the advisor's.
-    ...(req.audience === 'client' ? {} : {
+    ...(client ? {} : {
       score: round(x.score),
       breakdown: { propensity: round(x.propensity), value: round(x.value), lever: round(x.lever), context: round(x.context) },
     }),
     argument: { style, text },
-    reasons,
+    reasons: why.map((r) => reasonText(r, lang, productName)),
     within_mandate: within,
+    why,
   };
 }
 
-export function rankOffers(req: OfferRequest): OfferResult {
+/**
+ * The ranking with each offer's reasons also as codes (`why`), for what the
+ * app stores with an outcome: words in one language would not read in the other.
+ */
+export function rankOffersExplained(req: OfferRequest): ExplainedResult {
   const cat = compileCatalogue(req.catalogue);
   const c = viewClient(req, cat);
   const levers = req.levers ?? DEFAULT_LEVERS;
@@ -125,4 +135,10 @@ export function rankOffers(req: OfferRequest): OfferResult {
     notice: c.notice ? c.notice[req.lang ?? 'de'] : null,
     offers: shown.map((x) => explain(x, c, cat, req)),
   };
+}
+
+/** Next-best offers in the shape offers.md specifies (the `offers` command prints it as it is). */
+export function rankOffers(req: OfferRequest): OfferResult {
+  const r = rankOffersExplained(req);
+  return { ...r, offers: r.offers.map(({ why: _why, ...offer }) => offer) };
 }

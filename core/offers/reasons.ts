@@ -1,13 +1,66 @@
 // Reasons a person can check against the client's file: each names one fact
 // (an answer, a held product, a learned rate, the stated situation). None
-// mentions value or margin, so the client-facing view can show them all.
-import type { LifeEvent } from '../profile.ts';
-import type { SegmentId, Text } from '../segments/index.ts';
+// mentions value or margin. A reason is a code with its facts, so what is
+// stored with an outcome reads in whichever language it is shown later;
+// words come from reasonText at display time.
+import { z } from 'zod';
+import { ATTRIBUTE_IDS, PROFILE_ATTRIBUTES, type AttributeId, type LifeEvent } from '../profile.ts';
+import { ANSWER_PHRASES, SEGMENT_IDS, type Lang, type SegmentId, type Text } from '../segments/index.ts';
 import { areaName, eventName, identityWords, segmentPhrase } from './words.ts';
 
-const both = (f: (lang: 'en' | 'de') => string): Text => ({ en: f('en'), de: f('de') });
+export const FIT_KINDS = ['adaptive', 'standard', 'tailored', 'point_of_sale'] as const;
+export type FitKind = (typeof FIT_KINDS)[number];
 
-export type FitKind = 'adaptive' | 'standard' | 'tailored' | 'point_of_sale';
+const id = z.string().regex(/^[a-z][a-z0-9_]{0,79}$/);
+const attributeIds = ATTRIBUTE_IDS as [AttributeId, ...AttributeId[]];
+
+/** The reasons an offer can give, as stored with an outcome and checked again by the backend. */
+export const offerReasonSchema = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.literal('life_event'), event: z.enum(PROFILE_ATTRIBUTES.life_events) }),
+  z.strictObject({ code: z.literal('gap'), area: id }),
+  z.strictObject({ code: z.literal('module_fits'), base: id }),
+  z.strictObject({ code: z.literal('base_in_bundle'), base: id }),
+  /** A niche product's audience (catalogue `offered_if`), met by this answer. */
+  z.strictObject({ code: z.literal('fits_answer'), attribute: z.enum(attributeIds), value: z.string().max(40) }),
+  z.strictObject({ code: z.literal('segment_fit'), fit: z.enum(FIT_KINDS), segment: z.enum(SEGMENT_IDS) }),
+  z.strictObject({ code: z.literal('segment_identity'), identities: z.array(id).max(10), segment: z.enum(SEGMENT_IDS) }),
+  z.strictObject({ code: z.literal('white_label') }),
+  z.strictObject({ code: z.literal('needs_complex') }),
+  z.strictObject({ code: z.literal('durable_good') }),
+  z.strictObject({ code: z.literal('learned'), rate: z.number().min(0).max(1) }),
+  z.strictObject({ code: z.literal('point_of_sale') }),
+  z.strictObject({ code: z.literal('complex_topic') }),
+]);
+export type OfferReason = z.infer<typeof offerReasonSchema>;
+
+/**
+ * Reasons drawn from the segment or from what other clients of it did: the
+ * advisor's, never the client's (the client view, the advice record).
+ */
+const INTERNAL = new Set<OfferReason['code']>(['segment_fit', 'segment_identity', 'learned']);
+export const clientMayRead = (r: OfferReason) => !INTERNAL.has(r.code);
+
+/**
+ * The lines outcomes stored before reasons were codes begin like this when
+ * they came from the segment or from learning: left out of what a client reads.
+ */
+const INTERNAL_WORDS = /^(segment passt|segment fit|gelernt:|learned:)/i;
+
+export const REASON = {
+  lifeEvent: (event: LifeEvent): OfferReason => ({ code: 'life_event', event }),
+  gap: (area: string): OfferReason => ({ code: 'gap', area }),
+  moduleFits: (base: string): OfferReason => ({ code: 'module_fits', base }),
+  baseInBundle: (base: string): OfferReason => ({ code: 'base_in_bundle', base }),
+  fitsAnswer: (attribute: AttributeId, value: string): OfferReason => ({ code: 'fits_answer', attribute, value }),
+  fit: (fit: FitKind, segment: SegmentId): OfferReason => ({ code: 'segment_fit', fit, segment }),
+  identity: (identities: readonly string[], segment: SegmentId): OfferReason => ({ code: 'segment_identity', identities: [...identities], segment }),
+  whiteLabel: { code: 'white_label' } as OfferReason,
+  needsComplex: { code: 'needs_complex' } as OfferReason,
+  durableGood: { code: 'durable_good' } as OfferReason,
+  learned: (rate: number): OfferReason => ({ code: 'learned', rate }),
+  pointOfSale: { code: 'point_of_sale' } as OfferReason,
+  complexTopic: { code: 'complex_topic' } as OfferReason,
+};
 
 const FIT: Record<FitKind, Text> = {
   adaptive: { en: 'adaptive product', de: 'anpassungsfähiges Produkt' },
@@ -16,21 +69,54 @@ const FIT: Record<FitKind, Text> = {
   point_of_sale: { en: 'add-on at the point of sale', de: 'Zusatzprodukt am Verkaufsort' },
 };
 
-export const REASON = {
-  lifeEvent: (e: LifeEvent) => both((l) => `${l === 'de' ? 'Lebensereignis' : 'life event'}: ${eventName(e, l)}`),
-  gap: (area: string) => both((l) => (l === 'de' ? `noch kein Schutz im Bereich ${areaName(area, l)}` : `no cover in area ${areaName(area, l)} yet`)),
-  moduleFits: (base: string) => both((l) => (l === 'de' ? `vorhanden: ${base} (Baustein passt dazu)` : `owned: ${base} (module fits)`)),
-  baseInBundle: (base: string) => both((l) => (l === 'de' ? `Basis ${base} ist im Paket enthalten` : `base ${base} comes in the bundle`)),
-  fit: (kind: FitKind, s: SegmentId) => both((l) => `${l === 'de' ? 'Segment passt' : 'segment fit'}: ${FIT[kind][l]} ${l === 'de' ? 'für' : 'for'} ${segmentPhrase(s, l)}`),
-  identity: (ids: readonly string[], s: SegmentId) => both((l) => (l === 'de'
-    ? `Segment passt: steht für ${identityWords(ids, l)}, für ${segmentPhrase(s, l)}`
-    : `segment fit: stands for ${identityWords(ids, l)}, for ${segmentPhrase(s, l)}`)),
-  whiteLabel: both((l) => (l === 'de' ? 'unter dem Namen des Identitätswirts erhältlich' : 'sold under the identity host\'s own name')),
-  needsComplex: both((l) => (l === 'de' ? 'braucht jetzt ein komplexes Produkt' : 'needs a complex product now')),
-  durableGood: both((l) => (l === 'de' ? 'kauft gerade ein langlebiges Gut' : 'is buying a durable good now')),
-  learned: (rate: number) => both((l) => (l === 'de'
-    ? `gelernt: in diesem Segment zu ${Math.round(rate * 100)} % angenommen`
-    : `learned: accepted by ${Math.round(rate * 100)}% in this segment`)),
-  pointOfSale: both((l) => (l === 'de' ? 'Kunde ist am Verkaufsort' : 'client is at the point of sale')),
-  complexTopic: both((l) => (l === 'de' ? 'das Gespräch gilt einem komplexen Produkt' : 'the meeting is about a complex product')),
-};
+const percent = (rate: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+
+/** A product's name in the language, for reasons that name one; the id only if the catalogue no longer has it. */
+export type ProductName = (id: string, lang: Lang) => string;
+
+export function reasonText(r: OfferReason, lang: Lang, product: ProductName): string {
+  const de = lang === 'de';
+  switch (r.code) {
+    case 'life_event': return `${de ? 'Lebensereignis' : 'life event'}: ${eventName(r.event, lang)}`;
+    case 'gap': return de ? `noch kein Schutz im Bereich ${areaName(r.area, lang)}` : `no ${areaName(r.area, lang)} cover yet`;
+    case 'module_fits': return de ? `ergänzt einen vorhandenen Vertrag: ${product(r.base, lang)}` : `adds to a contract already held: ${product(r.base, lang)}`;
+    case 'base_in_bundle': return de ? `${product(r.base, lang)} ist im Paket enthalten` : `${product(r.base, lang)} comes in the bundle`;
+    case 'fits_answer': {
+      const phrase = (ANSWER_PHRASES[r.attribute] as Record<string, Text>)[r.value]?.[lang] ?? r.value;
+      return de ? `passt zur Antwort: ${phrase}` : `fits the answer: ${phrase}`;
+    }
+    case 'segment_fit': return `${de ? 'Segment passt' : 'segment fit'}: ${FIT[r.fit][lang]} ${de ? 'für' : 'for'} ${segmentPhrase(r.segment, lang)}`;
+    case 'segment_identity': return de
+      ? `Segment passt: steht für ${identityWords(r.identities, lang)}, für ${segmentPhrase(r.segment, lang)}`
+      : `segment fit: stands for ${identityWords(r.identities, lang)}, for ${segmentPhrase(r.segment, lang)}`;
+    case 'white_label': return de ? 'unter dem Namen des Identitätswirts erhältlich' : 'sold under the identity host\'s own name';
+    case 'needs_complex': return de ? 'braucht jetzt ein komplexes Produkt' : 'needs a complex product now';
+    case 'durable_good': return de ? 'kauft gerade ein langlebiges Gut' : 'is buying a durable good now';
+    case 'learned': return de
+      ? `gelernt: in diesem Segment zu ${percent(r.rate, lang)} angenommen`
+      : `learned: accepted by ${percent(r.rate, lang)} in this segment`;
+    case 'point_of_sale': return de ? 'Kunde ist am Verkaufsort' : 'client is at the point of sale';
+    case 'complex_topic': return de ? 'das Gespräch gilt einem komplexen Produkt' : 'the meeting is about a complex product';
+  }
+}
+
+/** What an outcome stored as its reasons: codes, or (before codes) the words shown at the time. */
+export type StoredReason = string | OfferReason;
+
+/**
+ * The reasons a client may read, in the language of what they receive:
+ * codes rendered anew, old word-for-word lines kept as they are unless they
+ * came from the segment or from learning.
+ */
+export function clientReasons(stored: readonly StoredReason[], lang: Lang, product: ProductName): string[] {
+  const out: string[] = [];
+  for (const r of stored) {
+    const text = typeof r === 'string' ? (INTERNAL_WORDS.test(r.trim()) ? null : r) : clientMayRead(r) ? reasonText(r, lang, product) : null;
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Same reason, same key: to say each only once. */
+export const reasonKey = (r: OfferReason) => JSON.stringify(r);

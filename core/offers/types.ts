@@ -4,6 +4,7 @@
 import type { CatalogueDocument } from '../manufacturer.ts';
 import type { Profile } from '../profile.ts';
 import type { Lang, RuleSet, SegmentId } from '../segments/index.ts';
+import type { OfferReason } from './reasons.ts';
 
 export type Audience = 'advisor' | 'client';
 export type OfferKind = 'base' | 'module' | 'temporary' | 'partner_service' | 'bundle';
@@ -69,6 +70,10 @@ export type Offer = {
   reasons: string[];
   within_mandate: boolean;
 };
+
+/** An offer with its reasons also as codes, to be stored and shown later in either language. */
+export type ExplainedOffer = Offer & { why: OfferReason[] };
+export type ExplainedResult = Omit<OfferResult, 'offers'> & { offers: ExplainedOffer[] };
 
 export type OfferResult = {
   segment: SegmentId | null;

@@ -1,7 +1,7 @@
 // Turns a rule set into lookup tables once, so scoring a profile is a handful
 // of additions: the interview re-ranks after every answer, and askNext re-ranks
 // once per possible answer of every missing attribute.
-import { ATTRIBUTE_IDS, PROFILE_ATTRIBUTES } from '../profile.ts';
+import { ATTRIBUTE_IDS, PROFILE_ATTRIBUTES, type AttributeId } from '../profile.ts';
 import { SEGMENT_IDS, type SegmentId, type Text } from './ids.ts';
 import { AGAINST, ANSWER_PHRASES } from './phrases.ts';
 import type { Clauses, RuleSet } from './schema.ts';
@@ -76,4 +76,23 @@ export function holds(clauses: Clauses, profile: Readonly<Record<string, unknown
     const answer = profile[c.attribute];
     return Array.isArray(answer) ? answer.some((v) => c.in.includes(v)) : typeof answer === 'string' && c.in.includes(answer);
   }));
+}
+
+/**
+ * The answers that meet the clauses, one per clause (the first condition that
+ * holds), or null when a clause does not hold: what a hint can name as the reason.
+ */
+export function answersMeeting(clauses: Clauses, profile: Readonly<Record<string, unknown>>): { attribute: AttributeId; value: string }[] | null {
+  const found: { attribute: AttributeId; value: string }[] = [];
+  for (const clause of clauses) {
+    let hit: { attribute: AttributeId; value: string } | null = null;
+    for (const c of clause) {
+      const answer = profile[c.attribute];
+      const value = Array.isArray(answer) ? answer.find((v) => c.in.includes(v)) : typeof answer === 'string' && c.in.includes(answer) ? answer : undefined;
+      if (value !== undefined) { hit = { attribute: c.attribute, value }; break; }
+    }
+    if (!hit) return null;
+    found.push(hit);
+  }
+  return found;
 }

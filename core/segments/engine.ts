@@ -9,7 +9,14 @@ import type { Approach, RuleSet } from './schema.ts';
 export type RankedSegment = { segment: SegmentId; score: number; for: Reason[]; against: Reason[] };
 export type SegmentResult = {
   ruleSetVersion: string;
+  /** The best-ranked segment; a guess unless `settled`. */
   primary: SegmentId;
+  /**
+   * Whether the answers support the primary segment: at least one answer, and
+   * a lead over the runner-up of at least MIN_LEAD. Until then the app names
+   * no segment and ranks offers without one.
+   */
+  settled: boolean;
   /** 0..1: low when answers are missing or the top two are close. */
   confidence: number;
   ranking: RankedSegment[];
@@ -25,6 +32,18 @@ export type RankOptions = { reasonsPerSide?: number };
 
 /** A lead of this size between first and second is "clear"; confidence grows towards 1 above it. */
 const MARGIN_SCALE = 0.08;
+
+/**
+ * The least lead over the runner-up at which the answers support a segment.
+ * Segments whose prototypes read an answer alike end a few thousandths apart
+ * (each is scaled by what its own prototype can gather): such a lead is a tie
+ * in all but rounding and flips with the next answer. Measured over random
+ * answer orders of the textbook clients: at 0.02 one interview in ten names a
+ * segment and later another; from 0.03 fewer than one in a hundred, while one
+ * clear answer on need still names its segment (convenience: the convenient
+ * non-searcher, 0.033 ahead of the delegator, who shares it in part).
+ */
+export const MIN_LEAD = 0.03;
 
 /** Answer indexes per attribute (-1 = missing); the life events as their own list, null when not asked. */
 type Encoded = { idx: Int16Array; life: number[] | null };
@@ -74,6 +93,18 @@ export function scoreSegments(profile: Profile, ruleSet: RuleSet): Float64Array 
   return score(c, encode(c, profile));
 }
 
+/**
+ * The segment the answers support, or null while they support none (no
+ * answer yet, or a lead below MIN_LEAD): the cheap path for ranking offers
+ * on every answer. The same rule as rankSegments' `settled`.
+ */
+export function settledSegment(profile: Profile, ruleSet: RuleSet): SegmentId | null {
+  const c = compileRuleSet(ruleSet);
+  const e = encode(c, profile);
+  const { index, lead } = top(score(c, e));
+  return anyAnswer(e) && lead >= MIN_LEAD ? SEGMENT_IDS[index]! : null;
+}
+
 /** How far segment p leads the best other one (negative when behind). */
 function leadOf(scores: Float64Array, p: number, delta?: Float64Array): number {
   let best = -Infinity;
@@ -81,19 +112,41 @@ function leadOf(scores: Float64Array, p: number, delta?: Float64Array): number {
   return scores[p]! + (delta ? delta[p]! : 0) - best;
 }
 
+/** The best-scored segment (ties: the first in SEGMENT_IDS order) and how far it leads the next. */
+function top(scores: Float64Array, delta?: Float64Array): { index: number; lead: number } {
+  let first = -1;
+  let best = -Infinity;
+  let second = -Infinity;
+  for (let s = 0; s < SEGMENTS; s++) {
+    const x = scores[s]! + (delta ? delta[s]! : 0);
+    if (x > best) { second = best; best = x; first = s; } else if (x > second) second = x;
+  }
+  return { index: first, lead: best - second };
+}
+
+const isAnswered = (e: Encoded, a: number) => (a === LIFE ? e.life !== null : e.idx[a]! >= 0);
+
+function anyAnswer(e: Encoded): boolean {
+  for (let a = 0; a < ATTRIBUTE_IDS.length; a++) if (isAnswered(e, a)) return true;
+  return false;
+}
+
 /**
- * The missing attribute whose answer would move the leader's lead most, on
- * average over its possible answers: the question that settles the ranking.
+ * The missing attribute whose answer would settle the ranking most, on
+ * average over its possible answers. With a settled leader: the answer that
+ * would move its lead most (confirm it, or overturn it). Without one: the
+ * answer that would open the widest lead between whoever then comes first and
+ * second, so the next answer is the one most likely to name a segment.
  */
-function askNext(c: Compiled, e: Encoded, scores: Float64Array, p: number): AttributeId | null {
+function askNext(c: Compiled, e: Encoded, scores: Float64Array, p: number, settled: boolean): AttributeId | null {
   const lead = leadOf(scores, p);
   let best: AttributeId | null = null;
   let bestImpact = -1;
   for (let a = 0; a < ATTRIBUTE_IDS.length; a++) {
-    if (a === LIFE ? e.life !== null : e.idx[a]! >= 0) continue;
+    if (isAnswered(e, a)) continue;
     const rows = c.contrib[a]!;
     let sum = 0;
-    for (const row of rows) sum += Math.abs(leadOf(scores, p, row) - lead);
+    for (const row of rows) sum += settled ? Math.abs(leadOf(scores, p, row) - lead) : top(scores, row).lead;
     // Life events may also be none at all, which changes nothing.
     const impact = sum / (a === LIFE ? rows.length + 1 : rows.length);
     if (impact > bestImpact) { bestImpact = impact; best = ATTRIBUTE_IDS[a]!; }
@@ -122,14 +175,16 @@ export function rankSegments(profile: Profile, ruleSet: RuleSet, opts: RankOptio
   const p = order[0]!;
   const primary = SEGMENT_IDS[p]!;
   let answered = 0;
-  for (let a = 0; a < ATTRIBUTE_IDS.length; a++) if (a === LIFE ? e.life !== null : e.idx[a]! >= 0) answered += c.importance[a]!;
+  for (let a = 0; a < ATTRIBUTE_IDS.length; a++) if (isAnswered(e, a)) answered += c.importance[a]!;
   const coverage = c.totalImportance > 0 ? answered / c.totalImportance : 0;
   const margin = scores[p]! - scores[order[1]!]!;
+  const settled = anyAnswer(e) && margin >= MIN_LEAD;
   const perSide = opts.reasonsPerSide ?? Infinity;
   const answers = profile as Record<string, unknown>;
   return {
     ruleSetVersion: ruleSet.version,
     primary,
+    settled,
     confidence: coverage * (1 - Math.exp(-margin / MARGIN_SCALE)),
     ranking: order.map((s) => ({ segment: SEGMENT_IDS[s]!, score: scores[s]!, ...reasonsFor(c, e, s, perSide) })),
     situational: c.situational.filter((r) => r.primary === primary)
@@ -137,7 +192,7 @@ export function rankSegments(profile: Profile, ruleSet: RuleSet, opts: RankOptio
     migration: c.migration.filter((m) => m.from === primary)
       .map((m) => ({ to: m.to, because: m.triggers.filter((t) => holds(t.if, answers)).map((t) => t.because) }))
       .filter((m) => m.because.length > 0),
-    askNext: askNext(c, e, scores, p),
+    askNext: askNext(c, e, scores, p, settled),
     approach: ruleSet.segments[primary].approach,
   };
 }

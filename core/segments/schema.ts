@@ -16,7 +16,23 @@ const valueWeights = z.record(z.string(), z.number().min(-1).max(1));
 
 /** Holds when every clause holds; a clause holds when any of its conditions does (AND of ORs). */
 const condition = z.strictObject({ attribute, in: z.array(z.string()).min(1) });
-const clauses = z.array(z.array(condition).min(1)).min(1);
+
+function checkValues(attr: AttributeId, values: string[], wildcard: boolean): string | null {
+  const allowed: readonly string[] = PROFILE_ATTRIBUTES[attr];
+  const bad = values.find((v) => !allowed.includes(v) && !(wildcard && v === '*'));
+  return bad === undefined ? null : `"${bad}" is not a value of ${attr}: use one of ${allowed.join(', ')}${wildcard ? ' or *' : ''}`;
+}
+
+/**
+ * Conditions on a client's answers, as rule sets and catalogues write them:
+ * every clause must hold, a clause holds when any of its conditions does.
+ */
+export const profileClauses = z.array(z.array(condition).min(1)).min(1).superRefine((cs, ctx) => {
+  cs.forEach((c, i) => c.forEach((cond, j) => {
+    const problem = checkValues(cond.attribute, cond.in, false);
+    if (problem) ctx.addIssue({ code: 'custom', path: [i, j, 'in'], message: problem });
+  }));
+});
 
 const approach = z.strictObject({
   channels: z.array(z.enum(PROFILE_ATTRIBUTES.preferred_channel)).min(1),
@@ -34,25 +50,18 @@ export const RuleSetSchema = z.strictObject({
   /** How much each attribute counts, the same for every segment. */
   importance: z.record(attribute, z.number().min(0).max(10)),
   segments: z.record(segment, z.strictObject({ prototype: z.partialRecord(attribute, valueWeights), approach })),
-  situational: z.array(z.strictObject({ code, primary: segment, also: segment, if: clauses, when: text })),
+  situational: z.array(z.strictObject({ code, primary: segment, also: segment, if: profileClauses, when: text })),
   migration: z.array(z.strictObject({
     from: segment, to: segment,
-    triggers: z.array(z.strictObject({ code, if: clauses, because: text })).min(1),
+    triggers: z.array(z.strictObject({ code, if: profileClauses, because: text })).min(1),
   })),
 }).superRefine((rs, ctx) => {
   const bad = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const checkValues = (attr: AttributeId, values: string[], path: (string | number)[], wildcard: boolean) => {
-    const allowed: readonly string[] = PROFILE_ATTRIBUTES[attr];
-    for (const v of values) {
-      if (!allowed.includes(v) && !(wildcard && v === '*')) bad(path, `"${v}" is not a value of ${attr}: use one of ${allowed.join(', ')}${wildcard ? ' or *' : ''}`);
-    }
-  };
-  const checkClauses = (cs: z.infer<typeof clauses>, path: (string | number)[]) =>
-    cs.forEach((c, i) => c.forEach((cond, j) => checkValues(cond.attribute, cond.in, [...path, i, j, 'in'], false)));
   if (Object.values(rs.importance).every((w) => w === 0)) bad(['importance'], 'at least one attribute must count');
   for (const [seg, def] of Object.entries(rs.segments)) {
     for (const [attr, weights] of Object.entries(def.prototype)) {
-      checkValues(attr as AttributeId, Object.keys(weights ?? {}), ['segments', seg, 'prototype', attr], true);
+      const problem = checkValues(attr as AttributeId, Object.keys(weights ?? {}), true);
+      if (problem) bad(['segments', seg, 'prototype', attr], problem);
     }
   }
   const codes = new Set<string>();
@@ -60,14 +69,13 @@ export const RuleSetSchema = z.strictObject({
   rs.situational.forEach((s, i) => {
     if (s.primary === s.also) bad(['situational', i, 'also'], 'must differ from primary');
     unique(s.code, ['situational', i, 'code']);
-    checkClauses(s.if, ['situational', i, 'if']);
   });
   rs.migration.forEach((m, i) => {
     if (m.from === m.to) bad(['migration', i, 'to'], 'must differ from from');
-    m.triggers.forEach((t, j) => { unique(t.code, ['migration', i, 'triggers', j, 'code']); checkClauses(t.if, ['migration', i, 'triggers', j, 'if']); });
+    m.triggers.forEach((t, j) => unique(t.code, ['migration', i, 'triggers', j, 'code']));
   });
 });
 
 export type RuleSet = z.infer<typeof RuleSetSchema>;
-export type Clauses = z.infer<typeof clauses>;
+export type Clauses = z.infer<typeof profileClauses>;
 export type Approach = z.infer<typeof approach>;

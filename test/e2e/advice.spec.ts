@@ -28,6 +28,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await expect(page.getByTestId('q-life_events')).toHaveAttribute('data-saved-value', /moving/);
   const panel = page.getByTestId('offers-panel');
   const offers = panel.getByTestId('offer');
+  const card = (id: string | null) => panel.locator(`[data-testid="offer"][data-offer="${id}"]`);
   await expect(offers.first()).toBeVisible();
   const rejectedId = await offers.nth(0).getAttribute('data-offer');
   const acceptedId = await offers.nth(1).getAttribute('data-offer');
@@ -41,9 +42,12 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await first.getByLabel('Grund des Kunden').selectOption({ label: 'zu teuer' });
   await first.getByLabel('Notiz (optional)').fill('Erst nach dem Umzug');
   await first.getByRole('button', { name: 'Ablehnung festhalten' }).click();
-  await expect(panel.locator(`[data-offer="${rejectedId}"]`)).toHaveCount(0);
-  await panel.locator(`[data-offer="${acceptedId}"]`).getByRole('button', { name: 'Angenommen' }).click();
-  await expect(panel.getByTestId('offers-decided')).toContainText('2 Angebote');
+  await expect(card(rejectedId)).toHaveCount(0);
+  await card(acceptedId).getByRole('button', { name: 'Angenommen' }).click();
+  // Both decisions stay in view, in words, in the order taken.
+  await expect(panel.getByTestId('offer-decision')).toHaveCount(2);
+  await expect(panel.getByTestId('offer-decision').nth(0)).toContainText(`abgelehnt ${rejectedName} – zu teuer („Erst nach dem Umzug“)`);
+  await expect(panel.getByTestId('offer-decision').nth(1)).toHaveAttribute('data-outcome', 'accepted');
 
   // The score and its factors are internal: turned to the client, they are gone.
   await expect(panel.getByTestId('offer-score').first()).toBeVisible();

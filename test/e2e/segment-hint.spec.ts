@@ -26,7 +26,9 @@ test('answers move the hint to the segment; an override sticks after a restart; 
 
   const hint = page.getByTestId('segment-hint');
   await expect(hint).toHaveAttribute('data-state', 'ready');
-  // Nothing answered yet: the hint asks for the question that settles most.
+  // Nothing answered yet: no segment named; the hint asks for the question that settles most.
+  await expect(hint).toHaveAttribute('data-primary', '');
+  await expect(hint.getByTestId('segment-primary')).toHaveCount(0);
   await expect(hint.getByTestId('ask-next')).toBeVisible();
 
   // A client who trusts her advisor, wants a fair price for quality and researches thoroughly.
@@ -37,6 +39,9 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await answer(page, 'preferred_channel', 'Im persönlichen Gespräch mit meinem Berater', 'advisor_meeting');
   await expect(hint).toHaveAttribute('data-primary', 'conscious_purchase_seeker');
   await expect(hint.getByTestId('segment-primary')).toHaveText('Der bewusste Kaufinteressent');
+  // Why and how to approach are folded, so the offers stay in view; one click opens them.
+  await expect(hint.getByTestId('segment-approach')).toBeHidden();
+  await hint.getByText('Begründung, Ansprache und eigene Festlegung').click();
   await expect(hint.getByTestId('segment-approach')).toBeVisible();
 
   // The hint is internal: the client view hides it.

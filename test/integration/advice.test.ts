@@ -74,3 +74,39 @@ it('renders each version as a PDF', async () => {
   expect(pdf.filename).toMatch(/-v1\.pdf$/);
   await expect(rpc.advice.pdf({ meetingId, recordVersion: 9 })).rejects.toMatchObject({ data: { problems: [{ code: 'not_found' }] } });
 });
+
+it('the record speaks its own language, gives only reasons a client may read, and leaves out what was taken back', async () => {
+  const { id: clientId } = await rpc.clients.create({ firstName: 'Mira', lastName: 'Yilmaz' });
+  const { id: meetingId } = await rpc.meetings.start({ clientId, reason: 'Familienzuwachs' });
+  const kept = uuidv7();
+  const takenBack = uuidv7();
+  // Decided in the German UI: reasons as codes, one drawn from the segment.
+  await rpc.offers.outcome({
+    id: kept, clientId, meetingId, offerId: 'bundle_new_family', offerKind: 'bundle', outcome: 'accepted', segment: 'conscious_purchase_seeker',
+    reasons: [{ code: 'life_event', event: 'family_growing' }, { code: 'segment_fit', fit: 'standard', segment: 'conscious_purchase_seeker' }, { code: 'base_in_bundle', base: 'liability_private' }],
+    summary: 'Angebot Familienstart: angenommen',
+  });
+  await rpc.offers.outcome({ id: takenBack, clientId, meetingId, offerId: 'ebike', offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: null, summary: 'Angebot E-Bike: abgelehnt' });
+  await rpc.offers.undo({ id: takenBack, clientId, meetingId });
+  expect((await rpc.offers.inputs({ clientId, meetingId })).decided.map((d) => d.id)).toEqual([kept]);
+  // An outcome stored before reasons were codes: the words shown then.
+  t.store.mutate('offer.outcome', {
+    id: uuidv7(), clientId, meetingId, offerId: 'accident', offerKind: 'base', outcome: 'postponed', reasonCode: 'wrong_timing', segment: 'conscious_purchase_seeker',
+    reasons: ['noch kein Schutz im Bereich Gesundheit und Unfall', 'Segment passt: einfaches Standardprodukt für „Der bewusste Kaufinteressent“', 'gelernt: in diesem Segment zu 40 % angenommen'],
+    summary: 'Angebot Unfallversicherung: zurückgestellt',
+  });
+  await rpc.meetings.end({ id: meetingId });
+
+  const en = (await rpc.advice.make({ meetingId, language: 'en' })).versions.at(-1)!.content;
+  expect(en.offers.map((o) => o.offer)).toEqual(['bundle_new_family', 'accident']);
+  expect(en.offers[0]).toMatchObject({ name: 'New family', reasons: ['life event: family growing', 'Personal liability comes in the bundle'] });
+  // Old words stay as they were written, minus what came from the segment or from learning.
+  expect(en.offers[1]!.reasons).toEqual(['noch kein Schutz im Bereich Gesundheit und Unfall']);
+
+  const de = (await rpc.advice.make({ meetingId, language: 'de' })).versions.at(-1)!.content;
+  expect(de.offers[0]).toMatchObject({ name: 'Familienstart', reasons: ['Lebensereignis: Familienzuwachs', 'Privathaftpflicht ist im Paket enthalten'] });
+  const everything = JSON.stringify([en, de]);
+  expect(everything).not.toMatch(/Kaufinteressent|purchase seeker|Segment|gelernt/i);
+  // Taken back: not on the timeline either.
+  expect((await rpc.clients.get({ id: clientId })).timeline.map((x) => x.id)).not.toContain(takenBack);
+});

@@ -68,6 +68,9 @@ describe('offers command', () => {
     const r = offers(path, '--audience', 'client');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/"(score|breakdown|value|margin_rate|lever|propensity)"/);
+    // Nor any reason drawn from the segment, which the advisor's output does give.
+    expect(offers(path).stdout).toMatch(/segment fit/);
+    expect(r.stdout).not.toMatch(/segment fit|non-searcher/);
     const client = r.json()[0]!;
     expect(client.offers!.map((o) => o.offer)).toEqual(advisor.offers!.map((o) => o.offer));
   });

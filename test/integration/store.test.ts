@@ -226,6 +226,10 @@ describe('offers and the advice record: bad input is refused and changes nothing
   it('offer.outcome: a rejection without the client’s reason', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'rejected' }), 'required'); });
   it('offer.outcome: an outcome that does not exist', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'maybe' as never }), 'unknown_value'); });
   it('offer.outcome: an oversized note', () => { const c = newClient(); expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'postponed', reasonCode: 'wrong_timing', note: 'x'.repeat(501) }), 'too_long'); });
+  it('offer.outcome: a reason that is neither words nor a known code', () => {
+    const c = newClient();
+    expectRefused(() => t.store.mutate('offer.outcome', { id: uuidv7(), clientId: c, ...outcome, outcome: 'accepted', reasons: [{ code: 'margin', rate: 0.6 } as never] }), 'invalid_value');
+  });
   it('meeting.update: an NPS of 11', () => {
     const c = newClient();
     const m = uuidv7();
@@ -244,6 +248,54 @@ describe('offers and the advice record: bad input is refused and changes nothing
     const m = uuidv7();
     t.store.mutate('meeting.start', { id: m, clientId: c });
     expectRefused(() => t.store.mutate('advice.deliver', { meetingId: m, recordVersion: 1, channel: 'printed' }), 'not_found');
+  });
+});
+
+describe('offer.undo: a decision taken back in its meeting', () => {
+  const outcome = { offerId: 'bundle_new_family', offerKind: 'bundle' as const, segment: null, summary: 'Angebot Familienstart: angenommen', outcome: 'accepted' as const };
+  function decided() {
+    const clientId = newClient();
+    const meetingId = uuidv7();
+    t.store.mutate('meeting.start', { id: meetingId, clientId });
+    const id = uuidv7();
+    t.store.mutate('offer.outcome', { id, clientId, meetingId, ...outcome, reasons: [{ code: 'life_event', event: 'family_growing' }] });
+    return { id, clientId, meetingId };
+  }
+
+  it('removes the outcome and its timeline entry, syncs as its own change, and a retry changes nothing', () => {
+    const d = decided();
+    expect(getClient(t.store.db, d.clientId)!.timeline.map((x) => x.id)).toContain(d.id);
+    t.store.mutate('offer.undo', d);
+    expect(t.store.sqlite.prepare('SELECT deleted_at FROM offer_outcomes WHERE id = ?').get(d.id)).toEqual({ deleted_at: expect.any(Number) });
+    expect(getClient(t.store.db, d.clientId)!.timeline.map((x) => x.id)).not.toContain(d.id);
+    expect(outboxRows().at(-1)).toMatchObject({ name: 'offer.undo', clientId: d.clientId });
+    const queued = count('outbox');
+    t.store.mutate('offer.undo', d);
+    expect(count('outbox')).toBe(queued);
+  });
+
+  it('refuses an outcome that does not exist, or belongs to another client', () => {
+    const d = decided();
+    const stranger = newClient();
+    expectRefused(() => t.store.mutate('offer.undo', { ...d, id: uuidv7() }), 'not_found');
+    expectRefused(() => t.store.mutate('offer.undo', { ...d, clientId: stranger }), 'not_found');
+  });
+
+  it('refuses once the meeting has ended, and from another meeting', () => {
+    const d = decided();
+    const other = uuidv7();
+    t.store.mutate('meeting.start', { id: other, clientId: d.clientId });
+    expectRefused(() => t.store.mutate('offer.undo', { ...d, meetingId: other }), 'undo_closed');
+    t.store.mutate('meeting.end', { id: d.meetingId });
+    expectRefused(() => t.store.mutate('offer.undo', d), 'undo_closed');
+  });
+
+  it('refuses malformed or missing ids and any other field', () => {
+    const d = decided();
+    expectRefused(() => t.store.mutate('offer.undo', { ...d, id: 'bundle_new_family' }), 'invalid_value');
+    const { meetingId: _m, ...noMeeting } = d;
+    expectRefused(() => t.store.mutate('offer.undo', noMeeting as never), 'invalid_value');
+    expectRefused(() => t.store.mutate('offer.undo', { ...d, outcome: 'rejected' } as never), 'invalid_value');
   });
 });
 

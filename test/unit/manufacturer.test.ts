@@ -73,6 +73,16 @@ describe('catalogue file', () => {
     expect(spoilt((f) => { f.products[1]!.margin_rat = 0.2; })).toEqual(['products.1: Unrecognized key: "margin_rat"']);
   });
 
+  it('says whom a niche product is for in terms of profile answers, and refuses an answer the profile does not know', () => {
+    const club = index('club_liability');
+    expect(spoilt((f) => { f.products[club]!.offered_if = [[{ attribute: 'identity_expression', in: ['football'] }]]; }))
+      .toEqual([`products.${club}.offered_if.0.0.in: "football" is not a value of identity_expression: use one of none, brand, identity_host, community_retailer`]);
+    expect(spoilt((f) => { f.products[club]!.offered_if = [[{ attribute: 'shoe_size', in: ['42'] }]]; })[0]).toMatch(new RegExp(`^products\\.${club}\\.offered_if\\.0\\.0\\.attribute: must be a profile attribute`));
+    expect(spoilt((f) => { f.products[club]!.offered_if = []; })[0]).toMatch(new RegExp(`^products\\.${club}\\.offered_if:`));
+    // A document from before the field: still a valid catalogue.
+    expect(spoilt((f) => { for (const p of f.products) delete p.offered_if; })).toEqual([]);
+  });
+
   it('keeps modules tied to a base product that exists', () => {
     const bike = index('household_bike');
     expect(spoilt((f) => { delete f.products[bike]!.requires; })).toEqual([`products.${bike}.requires: is missing: a module names the base product it adds to`]);

@@ -1,9 +1,11 @@
 // Learning across advisors: many rejections of one offer in one segment, made
 // on one advisor's laptop, lower that offer for a new client of that segment
 // on another advisor's laptop once both have synced.
+import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { learnPropensities } from '#backend/learn.ts';
+import type { PropensitiesDocument } from '#core/manufacturer.ts';
 import { rankOffers } from '#core/offers/index.ts';
 import type { Profile } from '#core/profile.ts';
 import type { Store } from '#db/store.ts';
@@ -54,4 +56,32 @@ it('many rejections of one offer in one segment lower it for that segment on ano
   expect(after.rank).toBeGreaterThan(before.rank);
   // Ben never saw Anna's clients: only what was learned from them reached him.
   expect((bens.store.sqlite.prepare('SELECT count(*) AS n FROM offer_outcomes').get() as { n: number }).n).toBe(0);
+});
+
+it('a decision taken back in its meeting reaches the backend as taken back, and nothing is learned from it', async () => {
+  const anna = await w.person('Anna Berger');
+  const annas = await w.device(anna.id, 'Annas Laptop');
+  const offer = 'legal_protection';
+  const undone: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    const meetingId = uuidv7();
+    annas.store.mutate('meeting.start', { id: meetingId, clientId });
+    const id = uuidv7();
+    // Twelve rejections; the advisor took back all but two of them in the meeting.
+    annas.store.mutate('offer.outcome', { id, clientId, meetingId, offerId: offer, offerKind: 'base', outcome: 'rejected', reasonCode: 'too_expensive', segment: SEGMENT, summary: 'Rechtsschutz abgelehnt' });
+    if (i >= 2) { annas.store.mutate('offer.undo', { id, clientId, meetingId }); undone.push(id); }
+  }
+  await syncUntilDone(annas);
+  expect(annas.engine.getStatus().phase).toBe('up_to_date');
+
+  // Applied on the backend by the same plan: the outcome and its timeline entry are removed there too.
+  const rows = await w.query<{ entity: string; id: string; deleted: string | null }>(sql`
+    SELECT entity, id, fields->>'deletedAt' AS deleted FROM records WHERE id IN (${sql.join(undone.map((u) => sql`${u}`), sql`, `)})`);
+  expect(rows).toHaveLength(undone.length * 2);
+  expect(rows.every((r) => r.deleted !== null)).toBe(true);
+
+  await learnPropensities(w.db, new Date());
+  const [doc] = await w.query<{ body: PropensitiesDocument }>(sql`SELECT body FROM manufacturer_documents WHERE kind = 'propensities' ORDER BY version DESC LIMIT 1`);
+  expect(doc!.body.outcomes[SEGMENT]![offer]).toBe(2);
 });

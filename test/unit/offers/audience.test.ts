@@ -1,14 +1,15 @@
 // The client-facing view (offers.md, workflows.md) leaves out scores, the
-// breakdown and anything derived from margin. What is provable: (1) it is the
-// advisor's view minus those fields, in the same order; (2) two catalogues
+// breakdown, anything derived from margin, and reasons drawn from the
+// segment or from other clients' choices. What is provable: (1) it is the
+// advisor's view minus those, in the same order, and names no segment; (2) two catalogues
 // that differ only in margin_rate give the same client-facing offers, each
 // identical field by field: only the order (and so which ten come first)
 // may differ, because the order is the advisor's recommendation and is kept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankOffers, type Offer, type OfferRequest } from '#core/offers/index.ts';
-import { SEGMENT_IDS } from '#core/segments/index.ts';
-import { ALL, demoCatalogue, ownedArb, profileArb, rank } from './fixtures.ts';
+import { clientMayRead, rankOffers, rankOffersExplained, reasonText, type Offer, type OfferRequest } from '#core/offers/index.ts';
+import { SEGMENT_IDS, SEGMENT_NAMES } from '#core/segments/index.ts';
+import { ALL, DEMO, demoCatalogue, ownedArb, profileArb, rank } from './fixtures.ts';
 
 const FORBIDDEN_KEYS = ['score', 'breakdown', 'value', 'margin', 'margin_rate', 'lever', 'propensity', 'context'];
 
@@ -33,12 +34,32 @@ const request = (c: Case): Omit<OfferRequest, 'catalogue'> => ({
 const byId = (offers: Offer[]) => [...offers].sort((a, b) => a.offer.localeCompare(b.offer));
 
 describe('audience client', () => {
-  it('is the advisor\'s view without score and breakdown, in the same order', () => {
+  it('is the advisor\'s view without score, breakdown and segment-derived reasons, in the same order', () => {
     fc.assert(fc.property(caseArb, (c) => {
-      const advisor = rank({ ...request(c), limit: ALL });
+      const advisor = rankOffersExplained({ ...request(c), catalogue: DEMO, limit: ALL });
       const client = rank({ ...request(c), limit: ALL, audience: 'client' });
-      expect(client).toEqual({ ...advisor, offers: advisor.offers.map(({ score: _s, breakdown: _b, ...rest }) => rest) });
+      const name = (id: string) => DEMO.products.find((p) => p.id === id)!.name[c.lang];
+      expect(client).toEqual({
+        ...advisor,
+        offers: advisor.offers.map(({ score: _s, breakdown: _b, why, ...rest }) => ({
+          ...rest, reasons: why.filter(clientMayRead).map((r) => reasonText(r, c.lang, name)),
+        })),
+      });
       expect(keysDeep(client).filter((k) => FORBIDDEN_KEYS.includes(k))).toEqual([]);
+    }), { numRuns: 150 });
+  });
+
+  it('never names a segment, in either language, nor what other clients of it did', () => {
+    const names = SEGMENT_IDS.flatMap((s) => [SEGMENT_NAMES[s].de, SEGMENT_NAMES[s].en]);
+    const table = { version: 'propensities.v1', rates: Object.fromEntries(SEGMENT_IDS.map((s) => [s, Object.fromEntries(DEMO.products.map((p) => [p.id, 0.4]))])) };
+    fc.assert(fc.property(caseArb, (c) => {
+      const client = rank({ ...request(c), limit: ALL, audience: 'client', propensities: table });
+      for (const o of client.offers) {
+        for (const text of [o.argument.text, ...o.reasons]) {
+          for (const n of names) expect(text.toLowerCase()).not.toContain(n.toLowerCase());
+          expect(text).not.toMatch(/segment|gelernt|learned/i);
+        }
+      }
     }), { numRuns: 150 });
   });
 

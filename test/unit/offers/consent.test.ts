@@ -58,6 +58,9 @@ describe('with profiling consent', () => {
   it('names no segment when the answers do not single one out', () => {
     const r = rank({ profile: {} });
     expect(r.segment).toBeNull();
-    expect(r.notice).toMatch(/do not point to one segment/);
+    expect(r.notice).toMatch(/do not point to a segment yet/);
+    // Need alone ties the three Premium segments: still none.
+    expect(rank({ profile: { purchase_driver: 'identity' } }).segment).toBeNull();
+    expect(rank({ profile: { purchase_driver: 'identity', identity_expression: 'brand' } }).segment).toBe('brand_identity_seeker');
   });
 });

@@ -41,7 +41,7 @@ describe('eligibility', () => {
     const r = rank({ owned: ['liability_private'], limit: ALL });
     const drone = r.offers.find((o) => o.offer === 'liability_drone')!;
     expect(drone.kind).toBe('module');
-    expect(drone.reasons).toContain('owned: liability_private (module fits)');
+    expect(drone.reasons).toContain('adds to a contract already held: Personal liability');
   });
 
   it('offers what is left of a bundle when an item is owned, and no bundle of one', () => {
@@ -59,15 +59,15 @@ describe('eligibility', () => {
     );
     const r = rankOffers({ consent: { profiling: false }, catalogue, lang: 'en', limit: ALL });
     expect(r.offers.find((o) => o.offer === 'bundle_bike')!.items).toEqual(['household_contents', 'household_bike', 'ebike']);
-    expect(r.offers.find((o) => o.offer === 'bundle_bike')!.reasons).toContain('base household_contents comes in the bundle');
+    expect(r.offers.find((o) => o.offer === 'bundle_bike')!.reasons).toContain('Household contents comes in the bundle');
     expect(r.offers.find((o) => o.offer === 'bundle_drone')!.items).toEqual(['ebike', 'accident']);
     const bought = rankOffers({ consent: { profiling: false }, owned: ['household_contents'], catalogue, lang: 'en', limit: ALL });
     expect(bought.offers.find((o) => o.offer === 'bundle_bike')!.items).toEqual(['household_bike', 'ebike']);
   });
 
-  it('offers every other product and bundle of the demo catalogue to a client who holds nothing', () => {
+  it('offers every other product and bundle of the demo catalogue to a client who holds nothing, niche products aside', () => {
     const r = rank({ consent: { profiling: false }, limit: ALL });
-    const expected = [...DEMO.products.filter((p) => p.kind !== 'module').map((p) => p.id), ...DEMO.bundles.map((b) => b.id)];
+    const expected = [...DEMO.products.filter((p) => p.kind !== 'module' && !p.offered_if).map((p) => p.id), ...DEMO.bundles.map((b) => b.id)];
     expect(ids(r).sort()).toEqual(expected.sort());
   });
 

@@ -25,7 +25,7 @@ describe('learned propensities', () => {
     expect(learned.breakdown!.propensity).toBeCloseTo((1 - PROPENSITY.learned) * rules.breakdown!.propensity + PROPENSITY.learned * 1, 3);
     expect(learned.reasons).toContain('learned: accepted by 100% in this segment');
     expect(rank({ ...cautious, propensities: table, lang: 'de' }).offers.find((o) => o.offer === 'accident')!.reasons)
-      .toContain('gelernt: in diesem Segment zu 100 % angenommen');
+      .toContain('gelernt: in diesem Segment zu 100\u00a0% angenommen');
   });
 
   it('leaves other segments\' rankings alone', () => {

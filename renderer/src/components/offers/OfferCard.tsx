@@ -1,19 +1,20 @@
 // One offer: what it is, the argument for this client, reasons a person can
-// check, and (for the advisor) the score with each factor. The outcome is
-// recorded with the client's reason; that is a touchpoint and what the
-// manufacturer learns from.
+// check, and (for the advisor) the score with each factor, numbers in the
+// user's format. The outcome is recorded with the client's reason and the
+// offer's reasons as codes (so the advice record can give them in its own
+// language); it is a touchpoint and what the manufacturer learns from.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_REASONS } from '#core/advice.ts';
-import type { Offer } from '#core/offers/index.ts';
+import type { ExplainedOffer } from '#core/offers/index.ts';
 import { formatNumber } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import { errorMessage, problemsOf } from '../../problems.ts';
 import { newId } from '../../ids.ts';
 import { client } from '../../rpc.ts';
 
-interface Props { rank: number; offer: Offer; clientId: string; meetingId: string; segment: string | null; clientView: boolean; readOnly: boolean; onDecided: () => void }
+interface Props { rank: number; offer: ExplainedOffer; clientId: string; meetingId: string; segment: string | null; clientView: boolean; readOnly: boolean; onDecided: () => void }
 type Outcome = 'accepted' | 'rejected' | 'postponed';
 
 export function OfferCard({ rank, offer: o, clientId, meetingId, segment, clientView, readOnly, onDecided }: Props) {
@@ -26,19 +27,20 @@ export function OfferCard({ rank, offer: o, clientId, meetingId, segment, client
   const [id, setId] = useState(newId);
   const record = useMutation({
     mutationFn: (outcome: Outcome) => client.offers.outcome({
-      id, clientId, meetingId, offerId: o.offer, offerKind: o.kind, outcome, reasonCode: reasonCode || null, note, segment, reasons: o.reasons,
+      id, clientId, meetingId, offerId: o.offer, offerKind: o.kind, outcome, reasonCode: reasonCode || null, note, segment, reasons: o.why.slice(0, 10),
       summary: t('offers.summary', { name: o.name, outcome: t(`offers.outcome.${outcome}`) }),
     }),
     onSuccess: () => { setPending(null); setId(newId()); onDecided(); },
   });
   const decide = (outcome: Outcome) => (outcome === 'accepted' ? record.mutate(outcome) : setPending(outcome));
   const reasonMissing = problemsOf(record.error)?.some((p) => p.field === 'reasonCode');
+  const num = (x: number) => formatNumber(Math.round(x * 100) / 100, lang);
   return (
     <li className="offer" data-testid="offer" data-offer={o.offer} data-style={o.argument.style}>
       <div className="offer-head">
         <strong>{rank}. {o.name}</strong>
         {o.within_mandate && <span className="badge internal" data-testid="within-mandate">{t('offers.withinMandate')}</span>}
-        {!clientView && o.score !== undefined && <span className="muted small internal" data-testid="offer-score">{t('offers.score', { score: formatNumber(Math.round(o.score * 100) / 100, lang) })}</span>}
+        {!clientView && o.score !== undefined && <span className="muted small internal" data-testid="offer-score">{t('offers.score', { score: num(o.score) })}</span>}
       </div>
       <p className="small">{o.argument.text}</p>
       {o.variants && (
@@ -49,7 +51,7 @@ export function OfferCard({ rank, offer: o, clientId, meetingId, segment, client
       {o.reasons.length > 0 && <p className="muted small">{o.reasons.join(' · ')}</p>}
       {!clientView && o.breakdown && (
         <p className="muted small internal" data-testid="offer-breakdown">
-          {t('offers.breakdown', { p: o.breakdown.propensity.toFixed(2), v: o.breakdown.value.toFixed(2), l: o.breakdown.lever.toFixed(2), c: o.breakdown.context.toFixed(2) })}
+          {t('offers.breakdown', { p: num(o.breakdown.propensity), v: num(o.breakdown.value), l: num(o.breakdown.lever), c: num(o.breakdown.context) })}
         </p>
       )}
       {!readOnly && (

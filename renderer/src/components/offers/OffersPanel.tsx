@@ -1,44 +1,60 @@
 // Next-best offers beside the interview, ranked live from the answers on the
-// screen (core/offers): the segment in force is the advisor's, else the live
-// ranking unless the client rejected it. Turned to the client, only what a
-// client should see remains: no score, no breakdown, nothing from margins.
+// screen (core/offers): the segment in force is the advisor's, else the one
+// the answers support unless the client rejected it, else none. What the
+// client accepted in this meeting counts as held, so it is not offered again;
+// each decision stays in view with an undo while the meeting runs. Turned to
+// the client, only what a client should see remains: no score, no breakdown,
+// nothing from margins, no reason drawn from the segment.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankOffers } from '#core/offers/index.ts';
+import { heldInMeeting, rankOffersExplained, type OfferRequest } from '#core/offers/index.ts';
 import type { Profile } from '#core/profile.ts';
-import { rankSegments, type SegmentId } from '#core/segments/index.ts';
+import { settledSegment, type SegmentId } from '#core/segments/index.ts';
+import { formatDate } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import { orpc } from '../../rpc.ts';
 import { OfferCard } from './OfferCard.tsx';
+import { OfferDecisions } from './OfferDecisions.tsx';
 
 interface Props { clientId: string; meetingId: string; profile: Profile; clientView: boolean; readOnly: boolean }
+
+/** How many offers the panel lists. */
+const SHOWN = 10;
 
 export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const queryClient = useQueryClient();
   const inputs = useQuery(orpc.offers.inputs.queryOptions({ input: { clientId, meetingId } }));
-  const result = useMemo(() => {
+  const ranked = useMemo(() => {
     const i = inputs.data;
     if (!i) return null;
-    const live = i.consent.profiling ? rankSegments(profile, i.ruleSet, { reasonsPerSide: 0 }).primary : null;
-    const segment = (i.override ?? (live && i.rejected.includes(live) ? null : live)) as SegmentId | null;
-    return rankOffers({
-      profile, owned: i.owned, consent: i.consent, mandate: i.mandate, segment, catalogue: i.catalogue, ruleSet: i.ruleSet,
-      propensities: i.propensities as Parameters<typeof rankOffers>[0]['propensities'], audience: clientView ? 'client' : 'advisor', lang,
-      limit: 10 + i.decided.length,
+    const live = i.consent.profiling ? settledSegment(profile, i.ruleSet) : null;
+    const rejected = live !== null && i.rejected.includes(live);
+    const segment = (i.override ?? (rejected ? null : live)) as SegmentId | null;
+    const decidedHere = new Set(i.decided.map((d) => d.offerId));
+    const result = rankOffersExplained({
+      profile, owned: heldInMeeting(i.owned, i.decided, i.catalogue), consent: i.consent, mandate: i.mandate, segment,
+      catalogue: i.catalogue, ruleSet: i.ruleSet, propensities: i.propensities as OfferRequest['propensities'],
+      audience: clientView ? 'client' : 'advisor', lang, limit: SHOWN + decidedHere.size,
     });
+    // Decided in this meeting (refused, postponed): listed above with its undo, not offered again.
+    const open = result.offers.filter((o) => !decidedHere.has(o.offer)).slice(0, SHOWN);
+    const why = !i.consent.profiling ? 'noProfiling' : segment ? null : rejected ? 'rejected' : 'undecided';
+    return { result, open, why };
   }, [inputs.data, profile, clientView, lang]);
-  if (!inputs.data || !result) return <section className="card offers"><p className="muted">{t('app.loading')}</p></section>;
-  const decided = new Map(inputs.data.decided.map((d) => [d.offerId, d]));
-  const open = result.offers.filter((o) => !decided.has(o.offer)).slice(0, 10);
+  if (!inputs.data || !ranked) return <section className="card offers"><p className="muted">{t('app.loading')}</p></section>;
+  const { result, open, why } = ranked;
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.offers.inputs.key({ input: { clientId, meetingId } }) });
+  const learned = inputs.data.propensities && result.segment ? inputs.data.propensities.learnedAt : null;
   return (
     <section className="card offers" aria-labelledby="offers-title" data-testid="offers-panel" data-segment={result.segment ?? ''}>
       <h2 id="offers-title">{t('offers.title')}</h2>
-      {result.notice && <p className="muted small internal" data-testid="offers-notice">{t('offers.noProfiling')}</p>}
-      {inputs.data.propensities && <p className="muted small internal">{t('offers.learned', { version: inputs.data.propensities.version })}</p>}
+      {why && <p className="muted small internal" data-testid="offers-notice" data-why={why}>{t(`offers.notice.${why}`)}</p>}
+      {learned && <p className="muted small internal" data-testid="offers-learned">{t('offers.learned', { date: formatDate(new Date(learned), lang) })}</p>}
+      <OfferDecisions decided={inputs.data.decided} catalogue={inputs.data.catalogue} clientId={clientId} meetingId={meetingId}
+        readOnly={readOnly} onUndone={refresh} />
       {open.length === 0 ? <p className="muted">{t('offers.none')}</p> : (
         <ol className="offer-list">
           {open.map((o, i) => (
@@ -46,12 +62,6 @@ export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly
               clientView={clientView} readOnly={readOnly} onDecided={refresh} />
           ))}
         </ol>
-      )}
-      {decided.size > 0 && (
-        <details className="small internal" data-testid="offers-decided">
-          <summary>{t('offers.decided', { count: decided.size })}</summary>
-          <ul>{[...decided.values()].map((d) => <li key={d.offerId}>{d.offerId}: {t(`offers.outcome.${d.outcome}`)}{d.reasonCode ? ` – ${t(`offers.reason.${d.reasonCode}`)}` : ''}</li>)}</ul>
-        </details>
       )}
     </section>
   );

@@ -10,8 +10,8 @@ export function Approach({ approach }: { approach: ApproachData }) {
   return (
     <section data-testid="segment-approach">
       <h3>{t('segment.approach')}</h3>
-      <p className="small">{approach.text[lang]}</p>
-      <ul className="small facts">
+      <p>{approach.text[lang]}</p>
+      <ul className="facts">
         <li>{t('segment.channels')}: {approach.channels.map((c) => t(`segment.channel.${c}`)).join(', ')}</li>
         <li>{t(`segment.argument.${approach.argument}`)} · {t(`segment.product.${approach.product}`)} · {approach.personal_push ? t('segment.push.yes') : t('segment.push.no')}</li>
         {approach.assistant && <li>{t('segment.assistant')}: {approach.assistant[lang]}</li>}

@@ -1,12 +1,19 @@
-// Reasons for or against a segment, in the user's language.
-import type { Lang, Reason } from '#core/segments/index.ts';
+// Reasons for or against a segment, in the user's language. Under the heading
+// "against" each answer is named plainly: the heading already says which way it points.
+import { ANSWER_PHRASES, type Lang, type Reason, type Text } from '#core/segments/index.ts';
 
-export function Reasons({ title, reasons, lang }: { title: string; reasons: Reason[]; lang: Lang }) {
+function plain(r: Reason, lang: Lang): string {
+  const [attribute, value] = r.code.split('.');
+  const phrase = (ANSWER_PHRASES as Record<string, Record<string, Text> | undefined>)[attribute ?? '']?.[value ?? ''];
+  return phrase?.[lang] ?? r[lang];
+}
+
+export function Reasons({ title, reasons, lang, against = false }: { title: string; reasons: Reason[]; lang: Lang; against?: boolean }) {
   if (reasons.length === 0) return null;
   return (
     <section>
       <h3>{title}</h3>
-      <ul className="small">{reasons.map((r) => <li key={r.code}>{r[lang]}</li>)}</ul>
+      <ul>{reasons.map((r) => <li key={r.code}>{against ? plain(r, lang) : r[lang]}</li>)}</ul>
     </section>
   );
 }
