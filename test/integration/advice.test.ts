@@ -71,7 +71,7 @@ it('renders each version as a PDF', async () => {
   const bytes = Buffer.from(pdf.base64, 'base64');
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(bytes.length).toBeGreaterThan(1500);
-  expect(pdf.filename).toMatch(/-v1\.pdf$/);
+  expect(pdf.filename).toMatch(/^beratungsdokumentation-.+-v1-de\.pdf$/);
   await expect(rpc.advice.pdf({ meetingId, recordVersion: 9 })).rejects.toMatchObject({ data: { problems: [{ code: 'not_found' }] } });
 });
 

@@ -25,11 +25,14 @@ async function answerAll(clientId: string, answers: Record<string, string | stri
   for (const [attribute, value] of Object.entries(answers)) await rpc.answers.set({ clientId, attribute, value, answeredBy: 'client' });
 }
 
+/** The segment conclusions alone: a value tier is recorded beside them once answers come in. */
+const segments = (state: { conclusions: { kind: string }[] }) => state.conclusions.filter((c) => c.kind === 'segment');
+
 describe('segment conclusions', () => {
   it('are drawn once the answers make a case, with the answers read and the rule set named', async () => {
     const id = await client(true);
     await answerAll(id, { purchase_driver: 'price_for_quality' });
-    expect((await rpc.segments.state({ clientId: id })).conclusions).toEqual([]);
+    expect(segments(await rpc.segments.state({ clientId: id }))).toEqual([]);
     await answerAll(id, CONSCIOUS);
     const state = await rpc.segments.state({ clientId: id });
     const segment = state.conclusions.filter((c) => c.kind === 'segment');
@@ -64,13 +67,12 @@ describe('segment conclusions', () => {
   it('a rejected segment is not used and not put to the client again when the same answers come back', async () => {
     const id = await client(true);
     await answerAll(id, CONSCIOUS);
-    const [first] = (await rpc.segments.state({ clientId: id })).conclusions;
+    const [first] = segments(await rpc.segments.state({ clientId: id }));
     await rpc.conclusions.review({ id: first!.id, status: 'rejected', note: 'Sieht sich anders.' });
     expect((await rpc.segments.state({ clientId: id })).effective).toBeNull();
     await answerAll(id, { activity_level: 'medium' });
     await answerAll(id, { activity_level: 'high' });
-    const segments = (await rpc.segments.state({ clientId: id })).conclusions.filter((c) => c.kind === 'segment');
-    expect(segments.map((c) => [c.value, c.status])).toEqual([['conscious_purchase_seeker', 'rejected']]);
+    expect(segments(await rpc.segments.state({ clientId: id })).map((c) => [c.value, c.status])).toEqual([['conscious_purchase_seeker', 'rejected']]);
   });
 
   it('the advisor’s override wins over later rule conclusions, and needs a reason', async () => {
@@ -88,7 +90,7 @@ describe('segment conclusions', () => {
     storeManufacturerData(t.store, { documents: [{ kind: 'rule_set', version: 2, body: { ...RULESET_V1, version: 'segments.v2' } }], priceRanges: null }, Date.now());
     expect((await rpc.segments.ruleSet()).version).toBe('segments.v2');
     await answerAll(id, CONSCIOUS);
-    expect((await rpc.segments.state({ clientId: id })).conclusions[0]!.ruleSetVersion).toBe('segments.v2');
+    expect(segments(await rpc.segments.state({ clientId: id }))[0]!.ruleSetVersion).toBe('segments.v2');
     // A damaged document (as a newer app might write one) does not stop the hints.
     t.store.sqlite.prepare(`UPDATE manufacturer_data SET body = '{"version":"x"}', version = '3' WHERE kind = 'rule_set'`).run();
     expect((await rpc.segments.ruleSet()).version).toBe(RULESET_V1.version);
