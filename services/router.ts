@@ -24,7 +24,7 @@ import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
-import { checkEndDate, checkHolding, refreshValueTier } from './tiers.ts';
+import { checkHolding, refreshValueTier } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 
 export interface RouterDeps {
@@ -200,7 +200,6 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
         return saved;
       }),
       end: base.holdings.end.handler(({ input }) => {
-        checkEndDate(input.endedOn);
         const saved = store.mutate('holding.end', input);
         afterward(() => refreshValueTier(store, saved.clientId));
         return saved;
