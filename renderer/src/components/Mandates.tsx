@@ -55,7 +55,7 @@ function GrantForm({ clientId, onDone }: { clientId: string; onDone: () => void 
   });
   const problems = problemsByField(problemsOf(grant.error) ?? []);
   const amountError = (text: string, cents: number | null, field: string) =>
-    typed && cents === null ? (text.trim() ? t('errors.invalid_value') : t('errors.required')) : problems[field] && (field === 'perPurchaseCapCents' && problems[field]!.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems[field]!));
+    typed && cents === null ? (text.trim() ? t('errors.notAnAmount') : t('errors.required')) : problems[field] && (field === 'perPurchaseCapCents' && problems[field]!.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems[field]!));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTyped(true);
@@ -124,9 +124,9 @@ function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: 
       <p className="small">{mandate.areas.map((a) => t(`mandate.area.${a}`, { defaultValue: a })).join(', ')}</p>
       <div className="form-row">
         <FormField label={t('mandate.budget')} inputMode="decimal" value={amounts.budget} onChange={(e) => amounts.setBudget(e.target.value)}
-          error={amounts.budgetCents === null ? t('errors.invalid_value') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
+          error={amounts.budgetCents === null ? t('errors.notAnAmount') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
         <FormField label={t('mandate.cap')} inputMode="decimal" value={amounts.cap} onChange={(e) => amounts.setCap(e.target.value)}
-          error={amounts.capCents === null ? t('errors.invalid_value') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
+          error={amounts.capCents === null ? t('errors.notAnAmount') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
       </div>
       <button type="submit" className="btn" disabled={update.isPending}>{t('mandate.saveAmounts')}</button>
       <button type="button" className="btn" onClick={() => revoke.mutate()} disabled={revoke.isPending}>{t('mandate.revoke')}</button>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDomainErrorCode } from '#core/errors.ts';
 import type { SyncStatusView } from '#contract/views.ts';
 import { FormField } from '../components/FormField.tsx';
 import { formatCents, formatDateTime, formatRelative } from '../format.ts';
@@ -50,7 +51,7 @@ export function SyncScreen() {
                 <li key={r.seq}>
                   {t('sync.refusedItem', {
                     what: t(`sync.mutation.${r.name}`, { defaultValue: r.name }),
-                    reason: t(`sync.reason.${r.code}`, { defaultValue: t(`errors.${r.code}`, { defaultValue: t('sync.reason.other') }) }),
+                    reason: t(`sync.reason.${r.code}`, { defaultValue: isDomainErrorCode(r.code) ? problemMessage(t, { field: '', code: r.code }) : t('sync.reason.other') }),
                   })}
                   <span className="muted small"> {formatDateTime(r.at, lang)}</span>
                   {r.conflict ? (

@@ -107,7 +107,7 @@ function AddHolding({ clientId }: { clientId: string }) {
         <FormField label={t('holding.sinceLabel')} type="date" value={since} onChange={(e) => setSince(e.target.value)}
           error={problems.since && problemMessage(t, problems.since)} />
         <FormField label={t('holding.premium')} inputMode="decimal" value={premium} onChange={(e) => setPremium(e.target.value)}
-          error={premium.trim() && cents === null ? t('errors.invalid_value') : problems.yearlyPremiumCents && problemMessage(t, problems.yearlyPremiumCents)} />
+          error={premium.trim() && cents === null ? t('errors.notAnAmount') : problems.yearlyPremiumCents && problemMessage(t, problems.yearlyPremiumCents)} />
       </div>
       <button type="submit" className="btn" disabled={add.isPending || !productId || cents === null}>{t('holding.save')}</button>
       {add.isError && !problemsOf(add.error) && <p className="form-error" role="alert">{errorMessage(t, add.error)}</p>}
