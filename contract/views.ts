@@ -40,6 +40,11 @@ export const clientView = clientSummary.extend({
 export const touchpointView = z.object({
   id: z.string(), kind: z.string(), channel: z.string(), direction: z.string(),
   occurredAt: z.number(), summary: z.string(), outcome: z.string().nullable(), refId: z.string().nullable(),
+  /** For an offer: what was offered and what became of it, as codes and the offer's names, to be said in the UI's language. */
+  offer: z.object({
+    offerId: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable(),
+    outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable(),
+  }).nullable().optional(),
 });
 
 export const taskView = z.object({

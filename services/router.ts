@@ -23,6 +23,7 @@ import { offerInputs } from './offers.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
+import { withOfferWords } from './timeline.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
 import { checkHolding, refreshValueTier } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
@@ -101,7 +102,10 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
     },
     clients: {
       list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
-      get: base.clients.get.handler(({ input }) => getClient(db, input.id) ?? notFound('client')),
+      get: base.clients.get.handler(({ input }) => {
+        const detail = getClient(db, input.id) ?? notFound('client');
+        return { ...detail, timeline: withOfferWords(store, input.id, detail.timeline) };
+      }),
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
       update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
       delete: base.clients.delete.handler(({ input }) => store.mutate('client.delete', input)),

@@ -3,6 +3,7 @@ import type { DomainErrorCode } from '#core/errors.ts';
 import { profileDe } from './profile-de.ts';
 import { tiersDe } from './tiers-de.ts';
 import { bookDe } from './book-de.ts';
+import { datesDe } from './dates-de.ts';
 
 export const de = {
   app: {
@@ -160,7 +161,13 @@ export const de = {
     none: 'Noch keine.',
     kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Kundenwert' } as Record<string, string>,
     status: { unconfirmed: 'unbestätigt', confirmed: 'vom Kunden bestätigt', rejected: 'vom Kunden abgelehnt' } as Record<string, string>,
-    byRules: 'Regelwerk {{version}}, {{when}}, aus {{count}} Antworten',
+    byRules: 'Nach den Regeln des Herstellers',
+    byTierRules: 'Nach den Kriterien des Herstellers für den Kundenwert',
+    edition: 'Fassung {{n}}',
+    editionDemo: 'Demo-Fassung',
+    fromAnswers_one: 'aus {{count}} Antwort',
+    fromAnswers_other: 'aus {{formatted}} Antworten',
+    fromHoldings: 'aus Verträgen und Profil',
     byAdvisor: 'vom Berater festgelegt, {{when}}: {{reason}}',
     reviewedAt: 'Antwort des Kunden {{when}}',
     confirm: 'Kunde bestätigt',
@@ -377,6 +384,7 @@ export const de = {
     continueMeeting: 'Fortsetzen',
     viewMeeting: 'Ansehen',
     noReason: 'ohne Anlass',
+    offerReason: 'Grund des Kunden: {{reason}}',
   },
   touchpoint: {
     add: 'Kontakt festhalten',
@@ -512,6 +520,7 @@ export const de = {
     },
   },
   book: bookDe,
+  dates: datesDe,
   profile: profileDe,
   ...tiersDe,
 };

@@ -3,6 +3,7 @@ import type { Messages } from './de.ts';
 import { profileEn } from './profile-en.ts';
 import { tiersEn } from './tiers-en.ts';
 import { bookEn } from './book-en.ts';
+import { datesEn } from './dates-en.ts';
 
 export const en: Messages = {
   app: {
@@ -159,7 +160,13 @@ export const en: Messages = {
     none: 'None yet.',
     kind: { segment: 'Segment', migration: 'Heading towards', value_tier: 'Client value' } as Record<string, string>,
     status: { unconfirmed: 'unconfirmed', confirmed: 'confirmed by the client', rejected: 'rejected by the client' } as Record<string, string>,
-    byRules: 'rule set {{version}}, {{when}}, from {{count}} answers',
+    byRules: 'By the manufacturer’s rules',
+    byTierRules: 'By the manufacturer’s criteria for client value',
+    edition: 'edition {{n}}',
+    editionDemo: 'demo edition',
+    fromAnswers_one: 'from {{count}} answer',
+    fromAnswers_other: 'from {{formatted}} answers',
+    fromHoldings: 'from contracts and profile',
     byAdvisor: 'set by the advisor, {{when}}: {{reason}}',
     reviewedAt: 'client answered {{when}}',
     confirm: 'Client confirms',
@@ -376,6 +383,7 @@ export const en: Messages = {
     continueMeeting: 'Continue',
     viewMeeting: 'View',
     noReason: 'no reason given',
+    offerReason: 'Client’s reason: {{reason}}',
   },
   touchpoint: {
     add: 'Record a contact',
@@ -511,6 +519,7 @@ export const en: Messages = {
     },
   },
   book: bookEn,
+  dates: datesEn,
   profile: profileEn,
   ...tiersEn,
 };
