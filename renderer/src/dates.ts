@@ -103,8 +103,13 @@ export function monthWeeks(year: number, month: number): (string | null)[][] {
   return weeks;
 }
 
+/** The typed day if it is one that exists, else null. */
+export function realDay(text: string): string | null {
+  const iso = parseDay(text);
+  return iso && !Number.isNaN(utc(iso)) && isoOf(utc(iso)) === iso ? iso : null;
+}
+
 /** Where the calendar opens: the typed day if it is one, else today. */
 export function calendarStart(text: string, now = new Date()): string {
-  const iso = parseDay(text);
-  return iso && !Number.isNaN(utc(iso)) && isoOf(utc(iso)) === iso ? iso : todayIso(now);
+  return realDay(text) ?? todayIso(now);
 }

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRST_DAY, LAST_DAY } from '#core/dates.ts';
-import { addDays, addMonths, calendarStart, monthWeeks, weekday } from '../dates.ts';
+import { addDays, addMonths, calendarStart, monthWeeks, realDay, weekday } from '../dates.ts';
 import { todayIso } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import type { Language } from '../i18n/language.ts';
@@ -57,12 +57,12 @@ export function CalendarButton({ value, field, onPick, disabled }: Props) {
           <path d="M4 6h16v14H4zM4 10h16M8 3v5M16 3v5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </button>
-      {open && <Month start={calendarStart(value)} field={field} onPick={(iso) => { onPick(iso); close(true); }} onClose={close} anchor={button} />}
+      {open && <Month start={calendarStart(value)} selected={realDay(value)} field={field} onPick={(iso) => { onPick(iso); close(true); }} onClose={close} anchor={button} />}
     </>
   );
 }
 
-function Month({ start, field, onPick, onClose, anchor }: { start: string; field: string; onPick: (iso: string) => void; onClose: (refocus: boolean) => void; anchor: RefObject<HTMLButtonElement | null> }) {
+function Month({ start, selected, field, onPick, onClose, anchor }: { start: string; selected: string | null; field: string; onPick: (iso: string) => void; onClose: (refocus: boolean) => void; anchor: RefObject<HTMLButtonElement | null> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const headingId = useId();
@@ -136,10 +136,10 @@ function Month({ start, field, onPick, onClose, anchor }: { start: string; field
           {monthWeeks(year, month).map((week) => (
             <tr key={week.find(Boolean)}>
               {week.map((day, i) => (
-                <td key={day ?? `gap-${i}`} aria-selected={day ? day === start : undefined}>
+                <td key={day ?? `gap-${i}`} aria-selected={day ? day === selected : undefined}>
                   {day && (
                     <button type="button" data-day={day} tabIndex={day === focus ? 0 : -1} aria-label={n.full(day)}
-                      aria-current={day === today ? 'date' : undefined} className={day === start ? 'chosen' : undefined}
+                      aria-current={day === today ? 'date' : undefined} className={day === selected ? 'chosen' : undefined}
                       disabled={day < FIRST_DAY || day > LAST_DAY} onClick={() => onPick(day)}>
                       {Number(day.slice(8))}
                     </button>
