@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { Header } from './components/Header.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { connection } from './connection.ts';
 import { applyLanguage } from './i18n/index.ts';
 import { useRoute } from './hooks/useRoute.ts';
@@ -64,6 +65,7 @@ export function App() {
     <>
       <Header />
       <ConnectionBanner />
+      <NoticeBar />
       <Screen />
     </>
   );
