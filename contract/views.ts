@@ -13,6 +13,19 @@ export const userView = z.object({
   id: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)), locale: z.enum(['de', 'en']),
 });
 
+/** The settings screen's facts: from the shell (version, data folder) and from sync (who decides the roles). */
+export const aboutView = z.object({
+  version: z.string(),
+  /** Where the book and its key live; null when the shell does not say. */
+  dataDir: z.string().nullable(),
+  mode: z.enum(['desktop', 'browser']),
+  /** 'device' before enrolment; 'manufacturer' once enrolled, when the backend's roles hold. */
+  rolesSetBy: z.enum(['device', 'manufacturer']),
+  /** The roles the manufacturer gave this person at enrolment, when known. */
+  manufacturerRoles: z.array(z.string()).nullable(),
+});
+export type AboutView = z.infer<typeof aboutView>;
+
 export const clientSummary = z.object({
   id: z.string(),
   firstName: z.string(),

@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'mandate_revoked',
   'consent_missing',
   'version_taken',
+  'managed_by_manufacturer',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -87,5 +88,6 @@ export function describeProblem(p: FieldProblem): string {
     case 'version_taken': return 'this version of the record was made elsewhere meanwhile: open the record again and make the correction on the newest version';
     case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
+    case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
   }
 }

@@ -31,6 +31,8 @@ import type { SyncEngine } from './sync/engine.ts';
 export interface RouterDeps {
   store: Store;
   mode: 'desktop' | 'browser';
+  /** What the shell knows about itself: the app's version and the data folder. */
+  about?: { version: string; dataDir: string };
   loadDemoBook: (ownerId: string) => void;
   sync: SyncEngine;
 }
@@ -62,7 +64,7 @@ function notFound(what: string): never {
   throw new DomainError([{ field: what, code: 'not_found' }]);
 }
 
-export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
+export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterDeps) {
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
@@ -97,6 +99,20 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
       setLocale: base.session.setLocale.handler(({ input }) => {
         const u = getLocalUser(db) ?? notFound('user');
         db.update(localUser).set({ locale: input.locale }).where(eq(localUser.id, u.id)).run();
+        return userView()!;
+      }),
+      about: base.session.about.handler(() => ({
+        version: about?.version ?? 'unknown',
+        dataDir: about?.dataDir ?? null,
+        mode,
+        rolesSetBy: sync.enrolled() ? 'manufacturer' as const : 'device' as const,
+        manufacturerRoles: sync.backendRoles(),
+      })),
+      setRoles: base.session.setRoles.handler(({ input }) => {
+        const u = getLocalUser(db) ?? notFound('user');
+        // The backend holds each person's roles; there is no way to change them from a device.
+        if (sync.enrolled()) throw new DomainError([{ field: 'roles', code: 'managed_by_manufacturer' }]);
+        db.update(localUser).set({ roles: [...new Set(input.roles)] }).where(eq(localUser.id, u.id)).run();
         return userView()!;
       }),
     },

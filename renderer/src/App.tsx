@@ -19,6 +19,8 @@ import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
 import { BookScreen } from './screens/BookScreen.tsx';
 import { AdviceRecord } from './screens/AdviceRecord.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { ShortcutHelp } from './components/ShortcutHelp.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -67,6 +69,7 @@ export function App() {
       <ConnectionBanner />
       <NoticeBar />
       <Screen />
+      <ShortcutHelp />
     </>
   );
 }
@@ -81,6 +84,7 @@ function Screen() {
     case 'tasks': return <TasksScreen />;
     case 'book': return <BookScreen />;
     case 'sync': return <SyncScreen />;
+    case 'settings': return <SettingsScreen />;
     default: return <ClientList />;
   }
 }

@@ -35,7 +35,7 @@ export interface SyncOptions {
   onStatus?: (status: SyncStatus) => void;
 }
 
-const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id' } as const;
+const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles' } as const;
 
 export class SyncEngine {
   private status: SyncStatus;
@@ -69,6 +69,12 @@ export class SyncEngine {
     return this.store.readState(KEYS.user);
   }
 
+  /** The roles the backend gave this person at enrolment (it decides them); null before enrolment or for an older one. */
+  backendRoles(): string[] | null {
+    const raw = this.store.readState(KEYS.roles);
+    return raw === undefined ? null : (JSON.parse(raw) as string[]);
+  }
+
   getStatus(): SyncStatus {
     return { ...this.status, pending: this.store.pendingCount(), refused: refused(this.store) };
   }
@@ -83,6 +89,7 @@ export class SyncEngine {
       this.store.writeState(KEYS.token, answer.token);
       this.store.writeState(KEYS.device, answer.deviceId);
       this.store.writeState(KEYS.user, answer.user.id);
+      this.store.writeState(KEYS.roles, JSON.stringify(answer.user.roles));
     });
     this.store.userId = answer.user.id;
     this.set({ phase: 'offline', backendUrl: parsed.toString(), message: null });

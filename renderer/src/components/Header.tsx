@@ -8,6 +8,7 @@ import { useClientView } from '../hooks/useClientView.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { paths, useRoute } from '../hooks/useRoute.ts';
 import { client, onChange, orpc } from '../rpc.ts';
+import { HeaderTools } from './HeaderTools.tsx';
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
 
@@ -90,6 +91,7 @@ export function Header() {
             {status.data.user.displayName}
           </span>
         )}
+        {!clientView && <HeaderTools />}
       </div>
     </header>
   );

@@ -10,7 +10,8 @@ export type Route =
   | { name: 'advice'; id: string }
   | { name: 'tasks' }
   | { name: 'book' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'book') return { name: 'book' };
   if (parts[0] === 'sync') return { name: 'sync' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'clients' };
 }
 
@@ -33,6 +35,7 @@ export const paths = {
   tasks: () => '#/tasks',
   book: () => '#/book',
   sync: () => '#/sync',
+  settings: () => '#/settings',
 };
 
 export function navigate(hash: string): void {

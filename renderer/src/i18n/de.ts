@@ -4,6 +4,8 @@ import { profileDe } from './profile-de.ts';
 import { tiersDe } from './tiers-de.ts';
 import { bookDe } from './book-de.ts';
 import { datesDe } from './dates-de.ts';
+import { shortcutsDe } from './shortcuts-de.ts';
+import { settingsDe } from './settings-de.ts';
 
 export const de = {
   app: {
@@ -288,6 +290,7 @@ export const de = {
     mandate_revoked: 'Der Kunde hat dieses Mandat widerrufen; es lässt sich nicht mehr ändern.',
     version_taken: 'Diese Fassung wurde inzwischen an anderer Stelle angelegt. Bitte die Dokumentation neu öffnen und die Korrektur an der neuesten Fassung machen.',
     consent_missing: 'Dafür fehlt die Einwilligung des Kunden. Bitte zuerst die Einwilligung festhalten.',
+    managed_by_manufacturer: 'Das legt Ihre Verwaltung beim Hersteller fest, seit dieses Gerät verbunden ist. Bitte dort ändern lassen.',
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',
@@ -311,7 +314,8 @@ export const de = {
     advisor: 'Berater/in',
     life_coach: 'Life-Coach',
     retailer: 'Händler/in',
-  },
+    admin: 'Verwaltung',
+  } as Record<string, string>,
   firstStart: {
     title: 'Willkommen',
     intro: 'Richten Sie den Arbeitsplatz einmal ein. Alles bleibt auf diesem Gerät, bis es mit dem Hersteller abgeglichen wird.',
@@ -505,7 +509,7 @@ export const de = {
     clear: 'Antwort entfernen',
     multiHint: 'Mehrere Antworten möglich.',
     noneOfThese: 'Nichts davon',
-    shortcuts: 'Tastatur: Tab wechselt die Frage, Pfeiltasten wählen, Ziffern 1–9 (0 für die zehnte) wählen direkt, Entf löscht eine Antwort, Alt+N springt zur nächsten offenen Frage, F9 schaltet die Kundenansicht.',
+    shortcuts: 'Tastatur: Tab wechselt die Frage, Pfeiltasten wählen, Ziffern 1–9 (0 für die zehnte) wählen direkt, Entf löscht eine Antwort, Alt+N springt zur nächsten offenen Frage, F9 schaltet die Kundenansicht, ? zeigt alle Tastenkürzel.',
     internalOnly: 'nur intern',
     feedback: {
       title: 'Zum Abschluss',
@@ -533,6 +537,8 @@ export const de = {
   },
   book: bookDe,
   dates: datesDe,
+  shortcuts: shortcutsDe,
+  settings: settingsDe,
   profile: profileDe,
   ...tiersDe,
 };

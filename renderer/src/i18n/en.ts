@@ -4,6 +4,8 @@ import { profileEn } from './profile-en.ts';
 import { tiersEn } from './tiers-en.ts';
 import { bookEn } from './book-en.ts';
 import { datesEn } from './dates-en.ts';
+import { shortcutsEn } from './shortcuts-en.ts';
+import { settingsEn } from './settings-en.ts';
 
 export const en: Messages = {
   app: {
@@ -287,6 +289,7 @@ export const en: Messages = {
     mandate_revoked: 'The client has revoked this mandate; it can no longer be changed.',
     version_taken: 'This version was made elsewhere meanwhile. Open the record again and make the correction on the newest version.',
     consent_missing: 'The client’s consent is missing for this. Record the consent first.',
+    managed_by_manufacturer: 'Your administrator sets this at the manufacturer now that this device is connected. Ask them to change it.',
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
     sessionLost: 'Session expired – open the start link again',
@@ -310,6 +313,7 @@ export const en: Messages = {
     advisor: 'Advisor',
     life_coach: 'Life coach',
     retailer: 'Retailer',
+    admin: 'Administration',
   },
   firstStart: {
     title: 'Welcome',
@@ -504,7 +508,7 @@ export const en: Messages = {
     clear: 'Remove answer',
     multiHint: 'More than one answer possible.',
     noneOfThese: 'None of these',
-    shortcuts: 'Keyboard: Tab moves between questions, arrow keys choose, digits 1–9 (0 for the tenth) pick directly, Delete removes an answer, Alt+N jumps to the next open question, F9 toggles the client view.',
+    shortcuts: 'Keyboard: Tab moves between questions, arrow keys choose, digits 1–9 (0 for the tenth) pick directly, Delete removes an answer, Alt+N jumps to the next open question, F9 toggles the client view, ? shows all shortcuts.',
     internalOnly: 'internal only',
     feedback: {
       title: 'Before you go',
@@ -532,6 +536,8 @@ export const en: Messages = {
   },
   book: bookEn,
   dates: datesEn,
+  shortcuts: shortcutsEn,
+  settings: settingsEn,
   profile: profileEn,
   ...tiersEn,
 };
