@@ -56,7 +56,7 @@ export function ConsentRow({ clientId, purpose, granted, last, onChange }: Props
         <select id={`consent-method-${purpose}`} value={method} onChange={(e) => setMethod(e.target.value as Method)}>
           {CONSENT_METHODS.map((m) => <option key={m} value={m}>{t(`consent.methods.${m}`)}</option>)}
         </select>
-        <button ref={actionRef} type="button" className="btn btn-small" disabled={record.isPending || asking} aria-expanded={granted ? asking : undefined}
+        <button ref={actionRef} type="button" className="btn btn-small" disabled={record.isPending} aria-expanded={granted ? asking : undefined}
           aria-label={`${action}: ${label}`} onClick={() => (granted ? setAsking(true) : record.mutate(true))}>
           {action}
         </button>

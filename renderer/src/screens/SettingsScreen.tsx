@@ -28,7 +28,7 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       {error && <p className="form-error" role="alert">{errorMessage(t, error)}</p>}
       <LanguageCard />
-      {user && about.data && <RolesCard key={user.roles.join()} user={user} about={about.data} />}
+      {user && about.data && <RolesCard user={user} about={about.data} />}
       <ConnectionCard />
       {about.data && <AboutCard about={about.data} />}
       <section className="card" aria-labelledby="settings-shortcuts">
