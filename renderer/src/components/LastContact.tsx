@@ -12,7 +12,8 @@ export function LastContact({ timeline }: { timeline: TouchpointView[] }) {
   const last = timeline[0];
   if (!last) return <p className="last-contact muted" data-testid="last-contact-line">{t('client.noContact')}</p>;
   const words = touchpointWords(t, lang, last);
-  const what = [words.what, words.summary].filter(Boolean).join(': ');
+  // An offer's line names itself ("Angebot Umzugspaket: abgelehnt"); others say their kind first.
+  const what = last.kind === 'offer' && last.offer ? words.summary : [words.what, words.summary].filter(Boolean).join(': ');
   return (
     <p className="last-contact" data-testid="last-contact-line">
       <KindIcon kind={last.kind} />

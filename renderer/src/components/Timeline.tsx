@@ -14,13 +14,17 @@ export function Timeline({ items }: { items: TouchpointView[] }) {
     <ol className="timeline" data-testid="timeline">
       {items.map((tp) => {
         const words = touchpointWords(t, lang, tp);
+        const kind = t(`touchpoint.kinds.${tp.kind}`, { defaultValue: t('touchpoint.kinds.other') });
+        const channel = t(`touchpoint.channels.${tp.channel}`, { defaultValue: t('touchpoint.channels.other') });
+        // "E-Mail · E-Mail" says nothing twice.
+        const head = [channel.toLowerCase() === kind.toLowerCase() ? null : channel, t(`touchpoint.directions.${tp.direction}`, { defaultValue: '' })].filter(Boolean);
         return (
           <li key={tp.id} className={`tp tp-${tp.kind}`}>
             <span className="tp-icon"><KindIcon kind={tp.kind} /></span>
             <div className="tp-body">
               <p className="tp-head">
-                <strong>{t(`touchpoint.kinds.${tp.kind}`, { defaultValue: t('touchpoint.kinds.other') })}</strong>
-                <span className="muted"> · {t(`touchpoint.channels.${tp.channel}`, { defaultValue: t('touchpoint.channels.other') })} · {t(`touchpoint.directions.${tp.direction}`, { defaultValue: '' })}</span>
+                <strong>{kind}</strong>
+                {head.length > 0 && <span className="muted"> · {head.join(' · ')}</span>}
                 <time className="tp-time muted" dateTime={new Date(tp.occurredAt).toISOString()}>{formatDateTime(tp.occurredAt, lang)}</time>
               </p>
               {words.summary && <p className="tp-summary">{words.summary}</p>}
