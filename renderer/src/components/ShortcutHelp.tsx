@@ -58,7 +58,7 @@ export function ShortcutHelp() {
                 <dl>
                   {g.items.map((s) => (
                     <div key={s.does} className="shortcut">
-                      <dt><kbd>{t(`shortcuts.key.${s.key}`)}</kbd></dt>
+                      <dt>{t(`shortcuts.key.${s.key}`).split(' | ').map((k) => <kbd key={k}>{k}</kbd>)}</dt>
                       <dd>{t(`shortcuts.does.${s.does}`)}</dd>
                     </div>
                   ))}

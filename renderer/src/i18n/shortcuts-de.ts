@@ -11,10 +11,11 @@ export const shortcutsDe = {
     meeting: 'Beratungsgespräch',
     dates: 'Kalender an Datumsfeldern',
   } as Record<string, string>,
+  /** Keys that do the same are separated by " | ", each shown as a key of its own. */
   key: {
-    question: '?', escape: 'Esc', slash: '/', upDown: '↑ ↓', pageUpDown: 'Bild↑ Bild↓', homeEnd: 'Pos1 Ende', enter: 'Eingabe',
-    tab: 'Tab, Umschalt+Tab', arrows: '← → ↑ ↓', digits: '1 … 9, 0', space: 'Leertaste', delete: 'Entf', altN: 'Alt+N', f9: 'F9',
-    shiftPage: 'Umschalt+Bild↑ Umschalt+Bild↓',
+    question: '?', escape: 'Esc', slash: '/', upDown: '↑ | ↓', pageUpDown: 'Bild↑ | Bild↓', homeEnd: 'Pos1 | Ende', enter: 'Eingabe',
+    tab: 'Tab | Umschalt+Tab', arrows: '← → ↑ ↓', digits: '1 … 9 | 0', space: 'Leertaste', delete: 'Entf', altN: 'Alt+N', f9: 'F9',
+    shiftPage: 'Umschalt+Bild↑ | Umschalt+Bild↓',
   } as Record<string, string>,
   does: {
     help: 'Diese Übersicht öffnen',

@@ -14,9 +14,9 @@ export const shortcutsEn: typeof shortcutsDe = {
     dates: 'Calendar of date fields',
   },
   key: {
-    question: '?', escape: 'Esc', slash: '/', upDown: '↑ ↓', pageUpDown: 'Page Up, Page Down', homeEnd: 'Home, End', enter: 'Enter',
-    tab: 'Tab, Shift+Tab', arrows: '← → ↑ ↓', digits: '1 … 9, 0', space: 'Space', delete: 'Delete', altN: 'Alt+N', f9: 'F9',
-    shiftPage: 'Shift+Page Up, Shift+Page Down',
+    question: '?', escape: 'Esc', slash: '/', upDown: '↑ | ↓', pageUpDown: 'Page Up | Page Down', homeEnd: 'Home | End', enter: 'Enter',
+    tab: 'Tab | Shift+Tab', arrows: '← → ↑ ↓', digits: '1 … 9 | 0', space: 'Space', delete: 'Delete', altN: 'Alt+N', f9: 'F9',
+    shiftPage: 'Shift+Page Up | Shift+Page Down',
   },
   does: {
     help: 'Open this overview',
