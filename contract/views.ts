@@ -176,6 +176,8 @@ export const syncStatusView = z.object({
   lastSyncedAt: z.number().nullable(),
   nextAttemptAt: z.number().nullable(),
   message: z.string().nullable(),
+  /** The kind of what went wrong last, for the UI to say in its language (message is English). */
+  problem: z.enum(['offline', 'revoked', 'unauthorized', 'gap', 'protocol']).nullable(),
   backendUrl: z.string().nullable(),
   pending: z.number(),
   refused: z.array(z.object({

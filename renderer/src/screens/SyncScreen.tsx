@@ -33,7 +33,7 @@ export function SyncScreen() {
           {s.progress && <p role="status">{t(s.progress.fullResync ? 'sync.progressResync' : 'sync.progress', s.progress)}</p>}
           {s.lastSyncedAt !== null && <p className="muted small">{t('sync.lastSynced', { when: formatDateTime(s.lastSyncedAt, lang) })}</p>}
           {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatRelative(s.nextAttemptAt, lang) })}</p>}
-          {s.message && <p className="muted small">{t('sync.detail', { message: s.message })}</p>}
+          {s.problem && <p className="muted small">{t('sync.detail', { message: t(`errors.backend.${s.problem}`) })}</p>}
           {s.backendUrl && <p className="muted small">{t('sync.backend', { url: s.backendUrl })}</p>}
           {s.phase !== 'not_enrolled' && s.phase !== 'revoked' && (
             <button type="button" className="btn" disabled={now.isPending || s.phase === 'syncing'} onClick={() => now.mutate()}>{t('sync.now')}</button>
