@@ -66,7 +66,7 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await page.getByRole('button', { name: 'Gespräch beenden' }).click();
   const conclusions = page.getByTestId('conclusions');
   await expect(conclusions.locator('[data-kind="segment"][data-value="entrepreneurial_identity_seeker"]')).toContainText('vom Berater festgelegt');
-  await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Regelwerk segments.v1');
+  await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Nach den Regeln des Herstellers, Fassung 1');
 
   // Withdrawn consent: the meeting shows no hint, and says why.
   await setProfiling(page, false);
