@@ -14,6 +14,8 @@ async function setProfiling(page: Page, grant: boolean) {
   const profiling = page.getByTestId('consent-profiling');
   await profiling.getByLabel(/Wie/).selectOption({ label: 'schriftlich' });
   await profiling.getByRole('button', { name: grant ? /Erteilen/ : /Widerrufen/ }).click();
+  // A withdrawal asks first.
+  if (!grant) await profiling.getByRole('alertdialog').getByRole('button', { name: 'Widerruf festhalten' }).click();
   await expect(profiling).toHaveAttribute('data-granted', String(grant));
 }
 
