@@ -16,7 +16,7 @@ import { touchpointAddSchema } from '#core/touchpoint.ts';
 import { holdingAddSchema, holdingEndSchema } from '#core/holding.ts';
 import { optionalText, requiredText, uuid } from '#core/validate.ts';
 import {
-  adviceView, bookPictureView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
+  aboutView, adviceView, bookPictureView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
 } from './views.ts';
 import { productView, tierView } from './tiers.ts';
 
@@ -41,6 +41,10 @@ export const contract = {
       }))
       .output(userView),
     setLocale: oc.input(z.object({ locale })).output(userView),
+    /** What the settings screen shows besides the user: the app's version, where its data lives, who decides the roles. */
+    about: oc.output(aboutView),
+    /** The user's roles, changed on this device: only while it is not enrolled (then the manufacturer decides them). */
+    setRoles: oc.input(z.object({ roles: z.array(z.enum(ROLES, { error: 'unknown_value' })).min(1, { error: 'required' }) })).output(userView),
   },
   clients: {
     list: oc

@@ -13,6 +13,19 @@ export const userView = z.object({
   id: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)), locale: z.enum(['de', 'en']),
 });
 
+/** The settings screen's facts: from the shell (version, data folder) and from sync (who decides the roles). */
+export const aboutView = z.object({
+  version: z.string(),
+  /** Where the book and its key live; null when the shell does not say. */
+  dataDir: z.string().nullable(),
+  mode: z.enum(['desktop', 'browser']),
+  /** 'device' before enrolment; 'manufacturer' once enrolled, when the backend's roles hold. */
+  rolesSetBy: z.enum(['device', 'manufacturer']),
+  /** The roles the manufacturer gave this person at enrolment, when known. */
+  manufacturerRoles: z.array(z.string()).nullable(),
+});
+export type AboutView = z.infer<typeof aboutView>;
+
 export const clientSummary = z.object({
   id: z.string(),
   firstName: z.string(),
@@ -40,6 +53,11 @@ export const clientView = clientSummary.extend({
 export const touchpointView = z.object({
   id: z.string(), kind: z.string(), channel: z.string(), direction: z.string(),
   occurredAt: z.number(), summary: z.string(), outcome: z.string().nullable(), refId: z.string().nullable(),
+  /** For an offer: what was offered and what became of it, as codes and the offer's names, to be said in the UI's language. */
+  offer: z.object({
+    offerId: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable(),
+    outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable(),
+  }).nullable().optional(),
 });
 
 export const taskView = z.object({
@@ -160,6 +178,8 @@ export const syncStatusView = z.object({
   lastSyncedAt: z.number().nullable(),
   nextAttemptAt: z.number().nullable(),
   message: z.string().nullable(),
+  /** The kind of what went wrong last, for the UI to say in its language (message is English). */
+  problem: z.enum(['offline', 'revoked', 'unauthorized', 'gap', 'protocol']).nullable(),
   backendUrl: z.string().nullable(),
   pending: z.number(),
   refused: z.array(z.object({

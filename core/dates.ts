@@ -17,6 +17,19 @@ export function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * The days the book accepts at all. Wide enough for any birth date, contract
+ * or due date; narrow enough that a slipped key ("0985", "2205") is caught
+ * instead of saved.
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
+
+/** The calendar day (UTC) of a moment: what "today" is for a rule with no clock of its own. */
+export function dayOf(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
 /** The anniversary `years` whole years after a day; 29 February falls on 1 March in other years. */
 function anniversary(iso: string, years: number): number {
   const [y, m, d] = parts(iso);

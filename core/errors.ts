@@ -1,29 +1,46 @@
 // Errors the domain raises. Each carries a stable code and parameters so every
 // shell can say, in the user's language, what is wrong and what to do.
 
-export type DomainErrorCode =
-  | 'required'
-  | 'too_long'
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'invalid_date'
-  | 'date_in_future'
-  | 'out_of_range'
-  | 'unknown_attribute'
-  | 'unknown_value'
-  | 'invalid_value'
-  | 'not_found'
-  | 'meeting_ended'
-  | 'undo_closed'
-  | 'client_erased'
-  | 'money_conflict'
-  | 'mandate_revoked'
-  | 'consent_missing'
-  | 'version_taken';
+export const DOMAIN_ERROR_CODES = [
+  'required',
+  'too_long',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_postal_code',
+  'invalid_date',
+  'date_in_future',
+  'date_too_early',
+  'date_out_of_range',
+  'out_of_range',
+  'unknown_attribute',
+  'unknown_value',
+  'invalid_value',
+  'not_found',
+  'meeting_ended',
+  'undo_closed',
+  'client_erased',
+  'money_conflict',
+  'mandate_revoked',
+  'consent_missing',
+  'version_taken',
+  'managed_by_manufacturer',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export function isDomainErrorCode(code: string): code is DomainErrorCode {
+  return (DOMAIN_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * What a number in `params` counts, so a shell can write it as the user reads
+ * it: cents as an amount of euros, days (YYYY-MM-DD) in the local date format.
+ */
+export type ParamUnit = 'cents';
 
 export interface FieldProblem {
   field: string;
   code: DomainErrorCode;
+  /** min/max for ranges (with `unit` when they are not plain numbers), max for lengths, the bound day for dates. */
   params?: Record<string, string | number>;
 }
 
@@ -36,27 +53,43 @@ export class DomainError extends Error {
   }
 }
 
+/** A parameter as plain English writes it; cents as euros. */
+function said(value: string | number | undefined, unit: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return unit === 'cents' && typeof value === 'number' ? `${(value / 100).toFixed(2)} euros` : String(value);
+}
+
 /** Plain-English description, for logs, the CLI and API consumers without a UI. */
 export function describeProblem(p: FieldProblem): string {
   const x = p.params ?? {};
+  const min = said(x.min, x.unit);
+  const max = said(x.max, x.unit);
   switch (p.code) {
     case 'required': return `${p.field} is required: enter a value`;
-    case 'too_long': return `${p.field} is too long: at most ${x.max} characters`;
+    case 'too_long': return max ? `${p.field} is too long: at most ${max} characters` : `${p.field} is too long: shorten it`;
     case 'invalid_email': return `${p.field} is not a valid email address: use the form name@example.de`;
     case 'invalid_phone': return `${p.field} is not a valid phone number: use digits, spaces, +, - or /`;
-    case 'invalid_date': return `${p.field} is not a valid date: use YYYY-MM-DD`;
+    case 'invalid_postal_code': return `${p.field} is not a German postal code: use its five digits, such as 10115`;
+    case 'invalid_date': return `${p.field} is not a valid date: use an existing day as YYYY-MM-DD`;
     case 'date_in_future': return `${p.field} lies in the future: enter a past date`;
-    case 'out_of_range': return `${p.field} must be between ${x.min} and ${x.max}`;
-    case 'unknown_attribute': return `unknown profile attribute "${x.attribute}": use one of ${x.allowed}`;
-    case 'unknown_value': return `"${x.value}" is not a value of ${p.field}: use one of ${x.allowed}`;
+    case 'date_too_early': return min ? `${p.field} lies before ${min}: enter ${min} or later` : `${p.field} lies too early: enter a later date`;
+    case 'date_out_of_range':
+    case 'out_of_range':
+      return min !== undefined && max !== undefined ? `${p.field} must be between ${min} and ${max}` : `${p.field} is out of range`;
+    case 'unknown_attribute': return `unknown profile attribute "${x.attribute ?? ''}"${x.allowed ? `: use one of ${x.allowed}` : ''}`;
+    case 'unknown_value': return x.value !== undefined ? `"${x.value}" is not a value of ${p.field}${x.allowed ? `: use one of ${x.allowed}` : ''}` : `${p.field} has a value that is not one of its choices`;
     case 'invalid_value': return `${p.field} has an invalid value: ${x.detail ?? 'check the input'}`;
     case 'not_found': return `${p.field} was not found: it may have been deleted`;
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
     case 'undo_closed': return 'a decision can be taken back only while the meeting it was made in is running: record a new decision instead';
     case 'client_erased': return 'the client has been erased: nothing can be added';
-    case 'money_conflict': return `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`;
+    case 'money_conflict':
+      return x.theirs !== undefined
+        ? `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`
+        : `${p.field} was changed elsewhere meanwhile: decide which amount applies`;
     case 'version_taken': return 'this version of the record was made elsewhere meanwhile: open the record again and make the correction on the newest version';
     case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
+    case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
   }
 }

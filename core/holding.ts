@@ -3,17 +3,18 @@
 // tier counts (yearly premium, product areas, years of loyalty).
 import { z } from 'zod';
 import { catalogueId } from './manufacturer.ts';
-import { uuid } from './validate.ts';
+import { intBetween, isoDay, uuid } from './validate.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' });
+/** Ten thousand euros a year per contract would be rare; a million is a slipped key. */
+export const HOLDING_MAX_PREMIUM_CENTS = 100_000_000;
 
 export const holdingAddSchema = z.object({
   id: uuid,
   clientId: uuid,
   productId: catalogueId,
-  since: day,
+  since: isoDay,
   /** What the client pays for it per year, in cents. */
-  yearlyPremiumCents: z.number({ error: 'required' }).int({ error: 'invalid_value' }).min(0, { error: 'out_of_range' }).max(100_000_000, { error: 'out_of_range' }),
+  yearlyPremiumCents: intBetween(0, HOLDING_MAX_PREMIUM_CENTS, 'cents'),
 }).strict();
 
-export const holdingEndSchema = z.object({ id: uuid, endedOn: day }).strict();
+export const holdingEndSchema = z.object({ id: uuid, endedOn: isoDay }).strict();

@@ -4,15 +4,14 @@
 // before (`expected`): if someone else changed it meanwhile, the change is not
 // merged but put to the user (docs/sync.md, "Money").
 import { z } from 'zod';
-import { uuid } from './validate.ts';
+import { intBetween, isoDay, uuid } from './validate.ts';
 
 /** Ten million euros: far above any real mandate, low enough to catch a slipped key. */
 export const MANDATE_MAX_CENTS = 1_000_000_000;
 export const MANDATE_PERIODS = ['month', 'quarter', 'year'] as const;
 
-const cents = z.number({ error: 'required' }).int({ error: 'invalid_value' })
-  .min(0, { error: 'out_of_range' }).max(MANDATE_MAX_CENTS, { error: 'out_of_range' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' });
+const cents = intBetween(0, MANDATE_MAX_CENTS, 'cents');
+const day = isoDay;
 const areaId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'invalid_value' });
 
 const terms = {
@@ -31,17 +30,18 @@ export type MandateMoneyField = (typeof MANDATE_MONEY_FIELDS)[number];
 type Terms = { budgetCents?: number; perPurchaseCapCents?: number; validFrom?: string; validUntil?: string | null };
 
 /** Rules across fields, checked on the terms as they will stand after a change. */
-export function termProblems(t: Terms): { path: string; code: 'out_of_range' | 'invalid_date'; params?: Record<string, number> }[] {
+export function termProblems(t: Terms): { path: string; code: 'out_of_range' | 'date_too_early'; params: Record<string, string | number> }[] {
   const out: ReturnType<typeof termProblems> = [];
   if (t.budgetCents !== undefined && t.perPurchaseCapCents !== undefined && t.perPurchaseCapCents > t.budgetCents) {
-    out.push({ path: 'perPurchaseCapCents', code: 'out_of_range', params: { min: 0, max: t.budgetCents } });
+    out.push({ path: 'perPurchaseCapCents', code: 'out_of_range', params: { min: 0, max: t.budgetCents, unit: 'cents' } });
   }
-  if (t.validFrom && t.validUntil && t.validUntil < t.validFrom) out.push({ path: 'validUntil', code: 'invalid_date' });
+  // The end may not come before the start; the message names the start.
+  if (t.validFrom && t.validUntil && t.validUntil < t.validFrom) out.push({ path: 'validUntil', code: 'date_too_early', params: { min: t.validFrom } });
   return out;
 }
 
 const refineTerms = (t: Terms, ctx: z.RefinementCtx, prefix: string[] = []) => {
-  for (const p of termProblems(t)) ctx.addIssue({ code: 'custom', path: [...prefix, p.path], message: p.code });
+  for (const p of termProblems(t)) ctx.addIssue({ code: 'custom', path: [...prefix, p.path], message: p.code, params: p.params });
 };
 
 export const mandateGrantSchema = z.object({ id: uuid, clientId: uuid, ...terms }).strict().superRefine((t, ctx) => refineTerms(t, ctx));

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ANSWER_SOURCES, MULTI_VALUE_ATTRIBUTES, PROFILE_ATTRIBUTES, isAttributeId, type AnswerValue } from './profile.ts';
 import { DomainError } from './errors.ts';
-import { optionalText, uuid } from './validate.ts';
+import { intBetween, optionalText, uuid } from './validate.ts';
 
 export const MEETING_TEXT_LIMIT = 10_000;
 
@@ -26,8 +26,8 @@ export const meetingUpdateSchema = z.object({
     advice: optionalText(4000),
     decision: optionalText(2000),
     /** Would the client recommend us (0-10), and how easy was it (1 very hard to 7 very easy)? */
-    nps: z.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(0, { error: 'out_of_range' }).max(10, { error: 'out_of_range' }).nullable(),
-    ces: z.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'out_of_range' }).max(7, { error: 'out_of_range' }).nullable(),
+    nps: intBetween(0, 10).nullable(),
+    ces: intBetween(1, 7).nullable(),
   }).partial().strict(),
 }).strict();
 

@@ -1,8 +1,9 @@
 // Follow-up tasks an advisor or coach sets after a contact.
 import { z } from 'zod';
-import { requiredText, optionalText, uuid } from './validate.ts';
+import { isoDay, requiredText, optionalText, uuid } from './validate.ts';
 
-const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }).nullable().optional();
+/** A day that exists; "2025-02-30" is refused, not saved. */
+const dueDate = isoDay.nullable().optional();
 
 export const taskAddSchema = z.object({
   id: uuid,

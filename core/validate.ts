@@ -1,27 +1,41 @@
 // Turns schema failures into DomainErrors with stable codes, so the UI, the CLI
-// and the API can all explain a bad input the same way.
+// and the API can all explain a bad input the same way; and the building
+// blocks whose failures carry what the message needs (both ends of a range).
 import { z } from 'zod';
-import { DomainError, type DomainErrorCode, type FieldProblem } from './errors.ts';
+import { FIRST_DAY, LAST_DAY, isRealDate } from './dates.ts';
+import { DomainError, isDomainErrorCode, type FieldProblem, type ParamUnit } from './errors.ts';
 
-const KNOWN_CODES = new Set<string>([
-  'required', 'too_long', 'invalid_email', 'invalid_phone', 'invalid_date', 'date_in_future',
-  'out_of_range', 'unknown_attribute', 'unknown_value', 'invalid_value', 'not_found',
-]);
+/** An issue as zod raises it and as a Standard Schema carries it onward (oRPC's ValidationError). */
+export interface SchemaIssue {
+  message: string;
+  code?: string;
+  path?: readonly (PropertyKey | { key: PropertyKey })[];
+  maximum?: unknown;
+  minimum?: unknown;
+  params?: Record<string, unknown>;
+  input?: unknown;
+}
 
-function toProblem(issue: z.core.$ZodIssue): FieldProblem {
-  const field = issue.path.map(String).join('.') || 'input';
-  if (KNOWN_CODES.has(issue.message)) {
-    const params: Record<string, string | number> = {};
-    if ('maximum' in issue && issue.code === 'too_big') params.max = Number(issue.maximum);
-    if ('minimum' in issue && issue.code === 'too_small') params.min = Number(issue.minimum);
-    return { field, code: issue.message as DomainErrorCode, params };
+function paramsOf(issue: SchemaIssue): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  if (issue.code === 'too_big' && issue.maximum !== undefined) params.max = Number(issue.maximum);
+  if (issue.code === 'too_small' && issue.minimum !== undefined) params.min = Number(issue.minimum);
+  for (const [k, v] of Object.entries(issue.params ?? {})) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  return params;
+}
+
+export function problemOfIssue(issue: SchemaIssue): FieldProblem {
+  const field = (issue.path ?? []).map((p) => String(typeof p === 'object' && p !== null ? p.key : p)).join('.') || 'input';
+  if (isDomainErrorCode(issue.message)) {
+    const params = paramsOf(issue);
+    return Object.keys(params).length ? { field, code: issue.message, params } : { field, code: issue.message };
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return { field, code: 'required' };
   return { field, code: 'invalid_value', params: { detail: issue.message } };
 }
 
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map(toProblem);
+  return error.issues.map((issue) => problemOfIssue(issue as SchemaIssue));
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -38,3 +52,20 @@ export const requiredText = (max: number) =>
   z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
 
 export const uuid = z.uuid({ error: 'invalid_value' });
+
+/**
+ * A whole number from min to max. Either end missed names both ends, so the
+ * message can say "between 1 and 20" rather than "out of range".
+ */
+export const intBetween = (min: number, max: number, unit?: ParamUnit) =>
+  z.number({ error: 'invalid_value' }).int({ error: 'invalid_value' })
+    .refine((n) => n >= min && n <= max, { error: 'out_of_range', params: unit ? { min, max, unit } : { min, max } });
+
+/**
+ * A calendar day as YYYY-MM-DD that exists (no 30 February) and lies in the
+ * span the book accepts. Shells show and read it in the user's format; what
+ * travels and is stored is always this.
+ */
+export const isoDay = z.string({ error: 'invalid_date' }).trim()
+  .refine(isRealDate, { error: 'invalid_date', abort: true })
+  .refine((d) => d >= FIRST_DAY && d <= LAST_DAY, { error: 'date_out_of_range', params: { min: FIRST_DAY, max: LAST_DAY } });

@@ -61,6 +61,7 @@ export interface AppLike {
   quit(): void;
   getAppPath(): string;
   getPath(name: 'userData'): string;
+  getVersion(): string;
   getLocale(): string;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
   on(event: 'second-instance', listener: () => void): unknown;
@@ -299,7 +300,9 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
 
   const openBook = (key: Buffer): void => {
     if (!paths) throw new Error('The app is not ready yet.');
-    const opened = deps.openWorkstation({ dbPath: paths.dbPath, key, mode: 'desktop', migrationsFolder: paths.migrationsFolder });
+    const opened = deps.openWorkstation({
+      dbPath: paths.dbPath, key, mode: 'desktop', migrationsFolder: paths.migrationsFolder, about: { version: app.getVersion(), dataDir: paths.dataDir },
+    });
     workstation = opened;
     // The same public error shape as browser mode: problems field by field, no internals.
     rpc = new RPCHandler(opened.router, { clientInterceptors: [publicErrors] });

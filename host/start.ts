@@ -1,7 +1,7 @@
 // Starts browser mode: opens (or creates) the encrypted book in the data
 // folder, serves the app on 127.0.0.1 and prints the one line to open.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,15 @@ export interface BrowserModeOptions {
   onDemoBookLoaded?: () => void;
 }
 
+/** The app's version: package.json sits one folder up from both host/start.ts and the bundle in dist/. */
+export function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The data folder: the option, AW_DATA_DIR, or the user's data folder. */
 export function resolveDataDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.AW_DATA_DIR ?? defaultDataDir());
@@ -33,7 +42,9 @@ export async function startBrowserMode(options: BrowserModeOptions = {}) {
   const dbPath = join(dataDir, 'workstation.db');
   const key = loadOrCreateKey(join(dataDir, 'workstation.key'), existsSync(dbPath));
   const demoClients = options.demoClients ?? (process.env.AW_DEMO_CLIENTS ? Number(process.env.AW_DEMO_CLIENTS) : undefined);
-  const workstation = openWorkstation({ dbPath, key, mode: 'browser', demoClients, onDemoBookLoaded: options.onDemoBookLoaded });
+  const workstation = openWorkstation({
+    dbPath, key, mode: 'browser', demoClients, onDemoBookLoaded: options.onDemoBookLoaded, about: { version: appVersion(), dataDir },
+  });
   const staticDir = options.staticDir ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
   const host = await startHost({
     router: workstation.router,

@@ -23,14 +23,17 @@ import { offerInputs } from './offers.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
+import { withOfferWords } from './timeline.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
-import { checkEndDate, checkHolding, recordValueTier, valueTierView } from './tiers.ts';
+import { checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
 
 export interface RouterDeps {
   store: Store;
   mode: 'desktop' | 'browser';
+  /** What the shell knows about itself: the app's version and the data folder. */
+  about?: { version: string; dataDir: string };
   loadDemoBook: (owner: { id: string; displayName: string }) => void;
   sync: SyncEngine;
 }
@@ -62,7 +65,7 @@ function notFound(what: string): never {
   throw new DomainError([{ field: what, code: 'not_found' }]);
 }
 
-export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
+export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterDeps) {
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
@@ -99,10 +102,27 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
         db.update(localUser).set({ locale: input.locale }).where(eq(localUser.id, u.id)).run();
         return userView()!;
       }),
+      about: base.session.about.handler(() => ({
+        version: about?.version ?? 'unknown',
+        dataDir: about?.dataDir ?? null,
+        mode,
+        rolesSetBy: sync.enrolled() ? 'manufacturer' as const : 'device' as const,
+        manufacturerRoles: sync.backendRoles(),
+      })),
+      setRoles: base.session.setRoles.handler(({ input }) => {
+        const u = getLocalUser(db) ?? notFound('user');
+        // The backend holds each person's roles; there is no way to change them from a device.
+        if (sync.enrolled()) throw new DomainError([{ field: 'roles', code: 'managed_by_manufacturer' }]);
+        db.update(localUser).set({ roles: [...new Set(input.roles)] }).where(eq(localUser.id, u.id)).run();
+        return userView()!;
+      }),
     },
     clients: {
       list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
-      get: base.clients.get.handler(({ input }) => getClient(db, input.id) ?? notFound('client')),
+      get: base.clients.get.handler(({ input }) => {
+        const detail = getClient(db, input.id) ?? notFound('client');
+        return { ...detail, timeline: withOfferWords(store, input.id, detail.timeline) };
+      }),
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
       update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
       delete: base.clients.delete.handler(({ input }) => store.mutate('client.delete', input)),
@@ -211,7 +231,6 @@ export function createRouter({ store, mode, loadDemoBook, sync }: RouterDeps) {
         return saved;
       }),
       end: base.holdings.end.handler(({ input }) => {
-        checkEndDate(input.endedOn);
         const saved = store.mutate('holding.end', input);
         afterward(() => recordValueTier(store, saved.clientId));
         return saved;

@@ -6,7 +6,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isNewConclusion } from '#core/conclusions.ts';
 import { DomainError } from '#core/errors.ts';
-import { isRealDate } from '#core/dates.ts';
 import { assessValueTier, isActive } from '#core/tiers.ts';
 import type { TierView } from '#contract/views.ts';
 import { firstContactAt, holdingsOf } from '#db/holdings.ts';
@@ -78,15 +77,10 @@ export function valueTierView(store: Store, clientId: string, today = localDay(D
   };
 }
 
-/** What the contract's schema cannot know: that the product is in this device's catalogue and the day exists. */
-export function checkHolding(store: Store, input: { productId: string; since: string }): void {
+/** What the contract's schema cannot know: that the product is in this device's catalogue. */
+export function checkHolding(store: Store, input: { productId: string }): void {
   const products = currentCatalogue(store).body.products;
   if (!products.some((p) => p.id === input.productId)) {
     throw new DomainError([{ field: 'productId', code: 'unknown_value', params: { value: input.productId, allowed: products.map((p) => p.id).join(', ') } }]);
   }
-  if (!isRealDate(input.since)) throw new DomainError([{ field: 'since', code: 'invalid_date' }]);
-}
-
-export function checkEndDate(endedOn: string): void {
-  if (!isRealDate(endedOn)) throw new DomainError([{ field: 'endedOn', code: 'invalid_date' }]);
 }

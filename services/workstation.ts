@@ -19,6 +19,8 @@ export interface WorkstationOptions {
   sync?: SyncOptions;
   /** Called once a demo book has been loaded and committed (npm start hands it to its demo backend). */
   onDemoBookLoaded?: () => void;
+  /** The shell's version and data folder, for the settings screen. */
+  about?: { version: string; dataDir: string };
 }
 
 export interface Workstation {
@@ -41,6 +43,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const router = createRouter({
     store,
     mode: options.mode,
+    about: options.about,
     loadDemoBook: (owner) => {
       loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId: owner.id, advisorName: owner.displayName, now: (options.now ?? Date.now)() });
       // This runs inside set-up's transaction: tell once it has committed.

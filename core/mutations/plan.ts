@@ -1,7 +1,7 @@
 // What each mutation changes, as plain record writes. Pure: it reads through
 // a RecordReader and returns writes, so the device (SQLite) and the backend
 // (PostgreSQL) apply one and the same rule to their own storage.
-import { clientFields } from '../client.ts';
+import { birthDateProblem, clientFields } from '../client.ts';
 import { DomainError } from '../errors.ts';
 import { adviceId, versionHash } from '../advice.ts';
 import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
@@ -44,19 +44,27 @@ function contactAt(client: StoredRecord, at: number): RecordWrite[] {
 
 const nullable = (x: unknown) => x ?? null;
 
+/** Nobody is born after the day the change is made. */
+function bornBy(birthDate: string | null | undefined, at: number): void {
+  const problem = birthDateProblem(birthDate, at);
+  if (problem) throw new DomainError([problem]);
+}
+
 type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
 
 const PLANNERS: { [N in MutationName]: Planner<N> } = {
-  'client.create'(a, { userId, read }) {
+  'client.create'(a, { at, userId, read }) {
     // A retried create (its answer lost on the way back) is not a second client.
     if (read.get('clients', a.id)) return { writes: [], id: a.id, clientId: a.id };
+    bornBy(a.birthDate, at);
     // Every field present, unset ones as null, so every copy of the record has the same shape.
     const fields: Fields = { ownerId: userId, lastContactAt: null };
     for (const k of Object.keys(clientFields) as (keyof typeof clientFields)[]) fields[k] = nullable(a[k]);
     return { writes: [insert('clients', a.id, a.id, fields)], id: a.id, clientId: a.id };
   },
-  'client.update'(a, { read }) {
+  'client.update'(a, { at, read }) {
     liveClient(read, a.id);
+    bornBy(a.patch.birthDate, at);
     return { writes: [update('clients', a.id, a.id, { ...a.patch })], id: a.id, clientId: a.id };
   },
   'client.delete'(a, { at, read }) {
@@ -195,7 +203,7 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
   'holding.end'(a, { read }) {
     const h = live(read, 'holdings', a.id, 'holding');
     const clientId = h.clientId as string;
-    if (a.endedOn < (h.since as string)) throw new DomainError([{ field: 'endedOn', code: 'invalid_date' }]);
+    if (a.endedOn < (h.since as string)) throw new DomainError([{ field: 'endedOn', code: 'date_too_early', params: { min: h.since as string } }]);
     return { writes: [update('holdings', a.id, clientId, { endedOn: a.endedOn })], id: a.id, clientId };
   },
   'offer.outcome'(a, { userId, at, read }) {

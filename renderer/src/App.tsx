@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { Header } from './components/Header.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { connection } from './connection.ts';
 import { applyLanguage } from './i18n/index.ts';
 import { useRoute } from './hooks/useRoute.ts';
@@ -18,6 +19,8 @@ import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
 import { BookScreen } from './screens/BookScreen.tsx';
 import { AdviceRecord } from './screens/AdviceRecord.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { ShortcutHelp } from './components/ShortcutHelp.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -64,7 +67,9 @@ export function App() {
     <>
       <Header />
       <ConnectionBanner />
+      <NoticeBar />
       <Screen />
+      <ShortcutHelp />
     </>
   );
 }
@@ -79,6 +84,7 @@ function Screen() {
     case 'tasks': return <TasksScreen />;
     case 'book': return <BookScreen />;
     case 'sync': return <SyncScreen />;
+    case 'settings': return <SettingsScreen />;
     default: return <ClientList />;
   }
 }

@@ -71,6 +71,16 @@ export class Autosaver<T> implements Flushable {
     this.timer = setTimeout(() => void this.pump(), immediate ? 0 : (this.options.debounceMs ?? 300));
   }
 
+  /**
+   * The user is part-way through a value that cannot be judged yet (a date
+   * typed up to "24.12."): kept and shown as unsaved, sent when the field is
+   * left (flush) or completed (set).
+   */
+  hold(value: T): void {
+    this.set(value);
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+  }
+
   /** Saves now what is pending; resolves true once the core holds the current value. */
   flush(): Promise<boolean> {
     if (!this.inFlight && this.eq(this.norm(this.snap.value), this.snap.saved)) return Promise.resolve(true);

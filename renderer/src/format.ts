@@ -54,17 +54,10 @@ function startOfDay(at: number): number {
   return d.getTime();
 }
 
-/** Today as YYYY-MM-DD in local time, for date inputs and due dates. */
+/** Today as YYYY-MM-DD in local time, for date fields and due dates. */
 export function todayIso(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-/** A timestamp as the value of an <input type="datetime-local">. */
-export function toLocalInput(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${todayIso(d)}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 export function formatClock(at: number | Date, lang: Language): string {

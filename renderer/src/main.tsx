@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import './styles.css';
+import './forms.css';
 import { App } from './App.tsx';
 import { isRetryable } from './problems.ts';
 

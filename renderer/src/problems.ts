@@ -1,8 +1,12 @@
-// Turns what the core refused into words for the user, next to the field concerned.
+// Turns what the core refused into words for the user, next to the field
+// concerned, and any other failure into a sentence in the user's language
+// (the English messages of the core and the transport are for logs only).
 import { ORPCError } from '@orpc/client';
 import type { TFunction } from 'i18next';
-import type { FieldProblem } from '#core/errors.ts';
+import type { DomainErrorCode, FieldProblem } from '#core/errors.ts';
 import { connectionProblemOf } from './connection.ts';
+import { formatCents, formatIsoDate, formatNumber } from './format.ts';
+import type { Language } from './i18n/language.ts';
 
 /** The field problems of a BAD_REQUEST, or null when the error is of another kind. */
 export function problemsOf(error: unknown): FieldProblem[] | null {
@@ -23,10 +27,36 @@ export function problemsByField(problems: FieldProblem[]): Record<string, FieldP
   return out;
 }
 
+/** The parameters each message needs; without them (a refusal relayed by sync) its plain variant is said. */
+const NEEDS: Partial<Record<DomainErrorCode, readonly string[]>> = {
+  too_long: ['max'],
+  out_of_range: ['min', 'max'],
+  date_out_of_range: ['min', 'max'],
+  date_too_early: ['min'],
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bound as the user writes it: an amount in euros, a day in the local format, a number with its separators. */
+function shown(value: string | number, unit: unknown, lang: Language): string {
+  if (typeof value === 'number') return unit === 'cents' ? formatCents(value, lang) : formatNumber(value, lang);
+  return ISO_DAY.test(value) ? formatIsoDate(value, lang) : value;
+}
+
+/** The language t speaks, for the parameters' formats. */
+function languageOf(t: TFunction): Language {
+  return t('app.language') === 'en' ? 'en' : 'de';
+}
+
 export function problemMessage(t: TFunction, p: FieldProblem): string {
-  const params = p.params ?? {};
-  if (p.code === 'too_long' && params.max !== undefined) return t('errors.too_long_max', params);
-  if (p.code === 'out_of_range' && (params.min === undefined || params.max === undefined)) return t('errors.out_of_range_plain');
+  const lang = languageOf(t);
+  const raw = p.params ?? {};
+  const needs = NEEDS[p.code] ?? [];
+  if (needs.some((k) => raw[k] === undefined)) return t(`errors.${p.code}_plain`);
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (k !== 'unit') params[k] = shown(v, raw.unit, lang);
+  // "a value between 0,00 € and 50,00 €" reads better as an amount.
+  if (p.code === 'out_of_range' && raw.unit === 'cents') return t('errors.out_of_range_amount', params);
   return t(`errors.${p.code}`, params);
 }
 
@@ -37,12 +67,18 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof ORPCError && error.status >= 500;
 }
 
-/** One sentence for any failure. */
+/** One sentence for any failure, in the user's language. */
 export function errorMessage(t: TFunction, error: unknown): string {
   const problems = problemsOf(error);
   if (problems) return problems.map((p) => problemMessage(t, p)).join(' ');
   const connectionProblem = connectionProblemOf(error);
   if (connectionProblem === 'session_lost') return t('errors.sessionLost');
   if (connectionProblem === 'offline') return t('errors.network');
-  return t('errors.server', { message: (error as Error).message });
+  if (error instanceof ORPCError) {
+    // The manufacturer's backend answered (or did not) while enrolling: say which, not a stack's English.
+    const kind = (error.data as { kind?: unknown } | undefined)?.kind;
+    if (error.code === 'BAD_GATEWAY' && typeof kind === 'string') return t(`errors.backend.${kind}`, { defaultValue: t('errors.backend.protocol') });
+    return t(`errors.status.${error.code}`, { defaultValue: t('errors.unexpected') });
+  }
+  return t('errors.unexpected');
 }

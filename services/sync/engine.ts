@@ -4,7 +4,7 @@
 import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
 import type { Store } from '#db/store.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
-import { BackendLink, SyncError } from './link.ts';
+import { BackendLink, SyncError, type SyncErrorKind } from './link.ts';
 
 export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 'needs_attention' | 'revoked';
 
@@ -14,8 +14,10 @@ export interface SyncStatus {
   progress: { pushed: number; toPush: number; pulled: number; fullResync: boolean } | null;
   lastSyncedAt: number | null;
   nextAttemptAt: number | null;
-  /** What went wrong last, in a sentence for the user. */
+  /** What went wrong last, in an English sentence for logs and API callers. */
   message: string | null;
+  /** What went wrong last, as a kind the UI says in its own language. */
+  problem: SyncErrorKind | null;
   backendUrl: string | null;
   /** Changes saved on this device that wait to be sent. */
   pending: number;
@@ -35,7 +37,7 @@ export interface SyncOptions {
   onStatus?: (status: SyncStatus) => void;
 }
 
-const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id' } as const;
+const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles' } as const;
 
 export class SyncEngine {
   private status: SyncStatus;
@@ -55,7 +57,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.status = {
       phase: this.enrolled() ? 'offline' : 'not_enrolled',
-      progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null,
+      progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null, problem: null,
       backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: refused(store),
     };
     if (this.status.phase === 'offline') this.status.message = null;
@@ -76,6 +78,12 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /** The roles the backend gave this person at enrolment (it decides them); null before enrolment or for an older one. */
+  backendRoles(): string[] | null {
+    const raw = this.store.readState(KEYS.roles);
+    return raw === undefined ? null : (JSON.parse(raw) as string[]);
+  }
+
   getStatus(): SyncStatus {
     return { ...this.status, pending: this.store.pendingCount(), refused: refused(this.store) };
   }
@@ -90,6 +98,7 @@ export class SyncEngine {
       this.store.writeState(KEYS.token, answer.token);
       this.store.writeState(KEYS.device, answer.deviceId);
       this.store.writeState(KEYS.user, answer.user.id);
+      this.store.writeState(KEYS.roles, JSON.stringify(answer.user.roles));
     });
     this.store.userId = answer.user.id;
     this.set({ phase: 'offline', backendUrl: parsed.toString(), message: null });
@@ -183,7 +192,7 @@ export class SyncEngine {
   private fail(error: unknown): void {
     const e = error instanceof SyncError ? error : new SyncError('offline', `Sync failed: ${(error as Error).message}`);
     if (e.kind === 'revoked' || e.kind === 'unauthorized') {
-      this.set({ phase: 'revoked', progress: null, message: e.message, nextAttemptAt: null });
+      this.set({ phase: 'revoked', progress: null, message: e.message, problem: e.kind, nextAttemptAt: null });
       this.stop();
       return;
     }
@@ -191,7 +200,7 @@ export class SyncEngine {
     const base = Math.min(this.options.maxBackoffMs ?? 300_000, 1000 * 2 ** (this.failures - 1));
     const delay = Math.round(base * (0.75 + Math.random() * 0.5));
     const phase = e.kind === 'offline' ? 'offline' : 'needs_attention';
-    this.set({ phase, progress: null, message: e.message, nextAttemptAt: this.started ? this.now() + delay : null });
+    this.set({ phase, progress: null, message: e.message, problem: e.kind, nextAttemptAt: this.started ? this.now() + delay : null });
     this.schedule(delay);
   }
 
@@ -204,7 +213,9 @@ export class SyncEngine {
   }
 
   private set(patch: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...patch };
+    // A message cleared clears its kind too.
+    const cleared = 'message' in patch && patch.message === null ? { problem: null } : {};
+    this.status = { ...this.status, ...cleared, ...patch };
     if (!this.options.onStatus && this.listeners.size === 0) return;
     const status = this.getStatus();
     this.options.onStatus?.(status);

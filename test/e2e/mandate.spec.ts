@@ -45,7 +45,7 @@ test('a budget changed on two devices is not merged: the coach sees both amounts
     await mandate.getByTestId('mandate-cap').fill('50');
     await mandate.getByLabel('Mobilität').check();
     await mandate.getByRole('button', { name: 'Mandat erteilen' }).click();
-    await expect(mandate.getByText('Dieser Wert passt nicht', { exact: false })).toBeVisible();
+    await expect(mandate.getByText('Das ist kein Betrag. Bitte in Euro eingeben', { exact: false })).toBeVisible();
     await mandate.getByTestId('mandate-budget').fill('200');
     await mandate.getByRole('button', { name: 'Mandat erteilen' }).click();
     await expect(mandate.getByTestId('mandate-summary')).toHaveText(/200,00\s€ je Monat, höchstens 50,00\s€ je Kauf/);

@@ -14,6 +14,8 @@ async function setProfiling(page: Page, grant: boolean) {
   const profiling = page.getByTestId('consent-profiling');
   await profiling.getByLabel(/Wie/).selectOption({ label: 'schriftlich' });
   await profiling.getByRole('button', { name: grant ? /Erteilen/ : /Widerrufen/ }).click();
+  // A withdrawal asks first.
+  if (!grant) await profiling.getByRole('alertdialog').getByRole('button', { name: 'Widerruf festhalten' }).click();
   await expect(profiling).toHaveAttribute('data-granted', String(grant));
 }
 
@@ -71,7 +73,7 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
   const conclusions = page.getByTestId('conclusions');
   await expect(conclusions.locator('[data-kind="segment"][data-value="entrepreneurial_identity_seeker"]')).toContainText('vom Berater festgelegt');
-  await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Regelwerk segments.v1');
+  await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Nach den Regeln des Herstellers, Fassung 1');
 
   // Withdrawn consent: the meeting shows no hint, and says why.
   await setProfiling(page, false);

@@ -28,7 +28,8 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
 
   const record = async (product: string, since: string) => {
     await card.getByLabel('Produkt').selectOption({ label: product });
-    await card.getByLabel('Seit').fill(since);
+    // Typed as German writes a date; the field beside it opens a calendar.
+    await card.getByRole('textbox', { name: 'Seit' }).fill(since.split('-').reverse().join('.'));
     await card.getByRole('button', { name: 'Erfassen' }).click();
     await expect(card.getByTestId('holding').filter({ hasText: product })).toBeVisible();
   };

@@ -26,7 +26,7 @@ async function answerAll(clientId: string, answers: Record<string, string | stri
 }
 
 /** The segment conclusions alone: a value tier is recorded beside them once answers come in. */
-const segments = (state: { conclusions: { kind: string }[] }) => state.conclusions.filter((c) => c.kind === 'segment');
+const segments = <C extends { kind: string }>(state: { conclusions: C[] }) => state.conclusions.filter((c) => c.kind === 'segment');
 
 describe('segment conclusions', () => {
   it('are drawn once the answers make a case, with the answers read and the rule set named', async () => {

@@ -154,7 +154,7 @@ describe('mandates: bad input is refused, the amounts already saved stay', () =>
   it('mandate.grant: euros with cents as a fraction', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 199.5, perPurchaseCapCents: 0, ...terms }), 'invalid_value'); });
   it('mandate.grant: a cap per purchase above the budget', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 101, ...terms }), 'out_of_range'); });
   it('mandate.grant: no product area', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 10, ...terms, areas: [] }), 'required'); });
-  it('mandate.grant: validity ending before it starts', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 10, ...terms, validUntil: '2026-10-01' }), 'invalid_date'); });
+  it('mandate.grant: validity ending before it starts', () => { const c = newClient(); expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: c, budgetCents: 100, perPurchaseCapCents: 10, ...terms, validUntil: '2026-10-01' }), 'date_too_early'); });
   it('mandate.grant: unknown client', () => expectRefused(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId: uuidv7(), budgetCents: 100, perPurchaseCapCents: 10, ...terms }), 'not_found'));
   it('mandate.update: an amount without the amount it replaces', () => {
     const { id } = withMandate();
@@ -213,7 +213,7 @@ describe('conclusions and holdings: bad input is refused and changes nothing', (
     const c = newClient();
     const id = uuidv7();
     t.store.mutate('holding.add', { id, clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: 100 });
-    expectRefused(() => t.store.mutate('holding.end', { id, endedOn: '2019-12-31' }), 'invalid_date');
+    expectRefused(() => t.store.mutate('holding.end', { id, endedOn: '2019-12-31' }), 'date_too_early');
   });
   it('client.update: a digital target group that does not exist', () => {
     const c = newClient();

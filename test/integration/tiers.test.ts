@@ -127,7 +127,7 @@ describe('value tiers through the contract', () => {
     await expect(rpc.holdings.add({ clientId: id, productId: 'car', since: daysAgo(1), yearlyPremiumCents: -5 })).rejects.toMatchObject(problem('yearlyPremiumCents', 'out_of_range'));
     await expect(rpc.holdings.add({ clientId: id, productId: 'car', since: daysAgo(1), yearlyPremiumCents: 1.5 })).rejects.toMatchObject(problem('yearlyPremiumCents', 'invalid_value'));
     await expect(rpc.holdings.add({ clientId: '019ab000-0000-7000-8000-000000000009', productId: 'car', since: daysAgo(1), yearlyPremiumCents: 100 })).rejects.toMatchObject(problem('client', 'not_found'));
-    await expect(rpc.holdings.end({ id: held, endedOn: daysAgo(200) })).rejects.toMatchObject(problem('endedOn', 'invalid_date'));
+    await expect(rpc.holdings.end({ id: held, endedOn: daysAgo(200) })).rejects.toMatchObject(problem('endedOn', 'date_too_early'));
     await expect(rpc.holdings.end({ id: held, endedOn: '2026-13-01' })).rejects.toMatchObject(problem('endedOn', 'invalid_date'));
     await expect(rpc.holdings.end({ id: '019ab000-0000-7000-8000-000000000009', endedOn: daysAgo(1) })).rejects.toMatchObject(problem('holding', 'not_found'));
     await expect(rpc.tiers.get({ clientId: '019ab000-0000-7000-8000-000000000009' })).rejects.toMatchObject(problem('client', 'not_found'));

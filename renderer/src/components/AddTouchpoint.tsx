@@ -3,10 +3,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DIRECTIONS, TOUCHPOINT_KINDS, type Channel, type TouchpointKind } from '#core/touchpoint.ts';
-import { toLocalInput } from '../format.ts';
+import { dayText, momentOf, parseTime, timeText } from '../dates.ts';
+import { todayIso } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
 import { newId } from '../ids.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client } from '../rpc.ts';
+import { DateField } from './DateField.tsx';
 import { FormField } from './FormField.tsx';
 
 /** The channel a kind of contact usually takes; the advisor can change it. */
@@ -19,29 +22,31 @@ const KINDS = TOUCHPOINT_KINDS.filter((k) => k !== 'meeting' && k !== 'alert');
 
 export function AddTouchpoint({ clientId, onAdded }: { clientId: string; onAdded: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [open, setOpen] = useState(false);
   const [id, setId] = useState(newId);
   const [kind, setKind] = useState<TouchpointKind>('call');
   const [channel, setChannel] = useState<Channel>('phone');
   const [direction, setDirection] = useState<(typeof DIRECTIONS)[number]>('outbound');
-  const [when, setWhen] = useState(() => toLocalInput(Date.now()));
+  // When it happened: a day in the UI's format and a 24-hour time, now unless changed.
+  const [day, setDay] = useState(() => dayText(todayIso(), lang));
+  const [time, setTime] = useState(() => timeText(Date.now()));
+  const [timeChecked, setTimeChecked] = useState(false);
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState('');
   const [done, setDone] = useState(false);
 
   const add = useMutation({
     mutationFn: () => {
-      const at = new Date(when).getTime();
-      return client.touchpoints.add({
-        id, clientId, kind, channel, direction, summary, outcome,
-        occurredAt: Number.isFinite(at) ? at : Number.NaN,
-      });
+      return client.touchpoints.add({ id, clientId, kind, channel, direction, summary, outcome, occurredAt: momentOf(day, time) });
     },
     onSuccess: () => {
       setId(newId());
       setSummary('');
       setOutcome('');
-      setWhen(toLocalInput(Date.now()));
+      setDay(dayText(todayIso(), lang));
+      setTime(timeText(Date.now()));
+      setTimeChecked(false);
       setDone(true);
       setOpen(false);
       onAdded();
@@ -59,9 +64,11 @@ export function AddTouchpoint({ clientId, onAdded }: { clientId: string; onAdded
     );
   }
 
+  const badTime = timeChecked && parseTime(time) === null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!add.isPending) add.mutate();
+    setTimeChecked(true);
+    if (parseTime(time) !== null && !add.isPending) add.mutate();
   };
   return (
     <form className="subform form-grid" onSubmit={submit} noValidate aria-label={t('touchpoint.add')}>
@@ -92,7 +99,11 @@ export function AddTouchpoint({ clientId, onAdded }: { clientId: string; onAdded
           ))}
         </div>
       </fieldset>
-      <FormField label={t('touchpoint.occurredAt')} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={msg('occurredAt')} />
+      <div className="form-row">
+        <DateField label={t('touchpoint.occurredAt')} value={day} onChange={setDay} error={msg('occurredAt')} />
+        <FormField label={t('dates.time')} value={time} inputMode="numeric" placeholder={t('dates.timePattern')} maxLength={5}
+          onChange={(e) => setTime(e.target.value)} error={badTime ? t('dates.invalidTime') : undefined} />
+      </div>
       <FormField className="span-2" label={t('touchpoint.summary')} value={summary} maxLength={500} onChange={(e) => setSummary(e.target.value)} error={msg('summary')} />
       <FormField className="span-2" multiline label={t('touchpoint.outcome')} optionalLabel={t('common.optional')} value={outcome} maxLength={2000} onChange={(e) => setOutcome(e.target.value)} error={msg('outcome')} />
       {add.isError && !problemsOf(add.error) && <p className="form-error span-2" role="alert">{errorMessage(t, add.error)}</p>}

@@ -6,6 +6,8 @@ import type { TaskView } from '#contract/views.ts';
 import { newId } from '../ids.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
+import { dayForCore } from '../dates.ts';
+import { DateField } from './DateField.tsx';
 import { FormField } from './FormField.tsx';
 import { TaskItem } from './TaskItem.tsx';
 
@@ -17,7 +19,7 @@ export function ClientTasks({ clientId, tasks, onChange }: { clientId: string; t
   const [dueDate, setDueDate] = useState('');
   const changed = () => Promise.all([onChange(), queryClient.invalidateQueries({ queryKey: orpc.tasks.key() })]);
   const add = useMutation({
-    mutationFn: () => client.tasks.add({ id, clientId, title, dueDate: dueDate || null }),
+    mutationFn: () => client.tasks.add({ id, clientId, title, dueDate: dayForCore(dueDate) || null }),
     onSuccess: () => { setId(newId()); setTitle(''); setDueDate(''); changed(); },
   });
   const problems = problemsByField(problemsOf(add.error) ?? []);
@@ -43,8 +45,8 @@ export function ClientTasks({ clientId, tasks, onChange }: { clientId: string; t
       <form className="inline-form" onSubmit={submit} noValidate aria-label={t('tasks.add')}>
         <FormField className="grow" label={t('tasks.newTitle')} value={title} maxLength={200}
           onChange={(e) => setTitle(e.target.value)} error={problems.title && problemMessage(t, problems.title)} />
-        <FormField label={t('tasks.due')} type="date" value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)} error={problems.dueDate && problemMessage(t, problems.dueDate)} />
+        <DateField label={t('tasks.due')} optionalLabel={t('common.optional')} value={dueDate} testId="task-due"
+          onChange={setDueDate} error={problems.dueDate && problemMessage(t, problems.dueDate)} />
         <button type="submit" className="btn" disabled={add.isPending}>{t('tasks.add')}</button>
       </form>
       {add.isError && !problemsOf(add.error) && <p className="form-error" role="alert">{errorMessage(t, add.error)}</p>}

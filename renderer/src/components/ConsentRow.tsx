@@ -1,6 +1,7 @@
-// One purpose of consent: its state, and grant or withdraw with how it was given.
+// One purpose of consent: its state, and grant or withdraw with how it was
+// given. Granting is one click; withdrawing asks first and says what it stops.
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_METHODS, type ConsentPurpose } from '#core/consent.ts';
 import type { ClientDetail } from '#contract/views.ts';
@@ -22,11 +23,19 @@ interface Props {
 export function ConsentRow({ clientId, purpose, granted, last, onChange }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  const askId = useId();
   const [method, setMethod] = useState<Method>('verbal');
+  const [asking, setAsking] = useState(false);
+  const actionRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const record = useMutation({
     mutationFn: (grant: boolean) => client.consents.record({ id: newId(), clientId, purpose, granted: grant, method }),
-    onSuccess: onChange,
+    onSuccess: () => { setAsking(false); onChange(); },
   });
+  // The question takes the focus at its safe answer; cancelling gives it back to the button.
+  useEffect(() => { if (asking) cancelRef.current?.focus(); }, [asking]);
+  const cancel = () => { setAsking(false); actionRef.current?.focus(); };
+
   const state = last ? (last.granted ? t('consent.granted') : t('consent.withdrawn')) : t('consent.notGranted');
   const label = t(`consent.purposes.${purpose}`);
   const action = granted ? t('consent.withdraw') : t('consent.grant');
@@ -47,11 +56,22 @@ export function ConsentRow({ clientId, purpose, granted, last, onChange }: Props
         <select id={`consent-method-${purpose}`} value={method} onChange={(e) => setMethod(e.target.value as Method)}>
           {CONSENT_METHODS.map((m) => <option key={m} value={m}>{t(`consent.methods.${m}`)}</option>)}
         </select>
-        <button type="button" className="btn btn-small" disabled={record.isPending}
-          aria-label={`${action}: ${label}`} onClick={() => record.mutate(!granted)}>
+        <button ref={actionRef} type="button" className="btn btn-small" disabled={record.isPending} aria-expanded={granted ? asking : undefined}
+          aria-label={`${action}: ${label}`} onClick={() => (granted ? setAsking(true) : record.mutate(true))}>
           {action}
         </button>
       </div>
+      {asking && (
+        <div className="consent-ask" role="alertdialog" aria-labelledby={`${askId}-q`} aria-describedby={`${askId}-what`}
+          onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); cancel(); } }}>
+          <p id={`${askId}-q`}><strong>{t('consent.withdrawAsk', { purpose: label })}</strong></p>
+          <p id={`${askId}-what`} className="small">{t(`consent.stops.${purpose}`)}</p>
+          <div className="row-actions">
+            <button type="button" className="btn btn-danger btn-small" disabled={record.isPending} onClick={() => record.mutate(false)}>{t('consent.withdrawConfirm')}</button>
+            <button ref={cancelRef} type="button" className="btn btn-small" onClick={cancel}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      )}
       {record.isError && <p className="field-error" role="alert">{errorMessage(t, record.error)}</p>}
     </li>
   );

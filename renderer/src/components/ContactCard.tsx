@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '#core/client.ts';
 import type { ClientView } from '#contract/views.ts';
 import { client, orpc } from '../rpc.ts';
+import { AutoDateField } from './AutoDateField.tsx';
 import { AutoField } from './AutoField.tsx';
 
 type Editable = 'firstName' | 'lastName' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'birthDate' | 'householdSize' | 'household' | 'notes';
@@ -42,7 +43,7 @@ export function ContactCard({ client: c }: { client: ClientView }) {
           {field('street', { maxLength: LIMITS.street, className: 'span-2' })}
           {field('postalCode', { maxLength: LIMITS.postalCode })}
           {field('city', { maxLength: LIMITS.city })}
-          {field('birthDate', { type: 'date' })}
+          <AutoDateField testId="c-birthDate" label={t('clientFields.birthDate')} initial={c.birthDate ?? ''} save={saver('birthDate')} />
         </div>
       </section>
       <section className="card" aria-labelledby="household-title">

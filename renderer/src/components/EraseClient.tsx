@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, paths } from '../hooks/useRoute.ts';
+import { raiseNotice } from '../notice.ts';
 import { errorMessage } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
 
@@ -16,6 +17,8 @@ export function EraseClient({ clientId, name }: { clientId: string; name: string
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: orpc.clients.get.key({ input: { id: clientId } }) });
       await queryClient.invalidateQueries({ queryKey: orpc.clients.list.key() });
+      // Where the user lands, it says that it happened and where it goes next.
+      raiseNotice({ key: 'erased', params: { name }, hash: paths.clients() });
       navigate(paths.clients());
     },
   });

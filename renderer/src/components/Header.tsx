@@ -11,6 +11,7 @@ import { paths, useRoute } from '../hooks/useRoute.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { useSyncStatus, useSyncWatch } from '../hooks/useSyncStatus.ts';
 import { client, orpc } from '../rpc.ts';
+import { HeaderTools } from './HeaderTools.tsx';
 import { syncBadge } from '../sync-badge.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
@@ -87,6 +88,7 @@ export function Header() {
             {status.data.user.displayName}
           </span>
         )}
+        {!clientView && <HeaderTools />}
       </div>
     </header>
   );

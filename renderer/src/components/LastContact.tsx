@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TouchpointView } from '#contract/views.ts';
 import { formatDate, formatRelative } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { touchpointWords } from '../touchpoint-words.ts';
 import { KindIcon } from './KindIcon.tsx';
 
 export function LastContact({ timeline }: { timeline: TouchpointView[] }) {
@@ -10,10 +11,9 @@ export function LastContact({ timeline }: { timeline: TouchpointView[] }) {
   const lang = useLang();
   const last = timeline[0];
   if (!last) return <p className="last-contact muted" data-testid="last-contact-line">{t('client.noContact')}</p>;
-  const what = [
-    `${t(`touchpoint.kinds.${last.kind}`)} (${t(`touchpoint.channels.${last.channel}`)})`,
-    last.summary,
-  ].filter(Boolean).join(': ');
+  const words = touchpointWords(t, lang, last);
+  // An offer's line names itself ("Angebot Umzugspaket: abgelehnt"); others say their kind first.
+  const what = last.kind === 'offer' && last.offer ? words.summary : [words.what, words.summary].filter(Boolean).join(': ');
   return (
     <p className="last-contact" data-testid="last-contact-line">
       <KindIcon kind={last.kind} />

@@ -11,6 +11,8 @@ import { useLang } from '../hooks/useLang.ts';
 import { newId } from '../ids.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
+import { dayForCore, dayText } from '../dates.ts';
+import { DateField } from './DateField.tsx';
 import { FormField } from './FormField.tsx';
 
 interface Props { clientId: string; mandates: MandateView[]; onChange: () => void }
@@ -43,19 +45,20 @@ function GrantForm({ clientId, onDone }: { clientId: string; onDone: () => void 
   const amounts = useAmounts({ budget: '', cap: '' });
   const [period, setPeriod] = useState<(typeof MANDATE_PERIODS)[number]>('month');
   const [areas, setAreas] = useState<string[]>([]);
-  const [validFrom, setValidFrom] = useState(todayIso());
+  const lang = useLang();
+  const [validFrom, setValidFrom] = useState(() => dayText(todayIso(), lang));
   const [validUntil, setValidUntil] = useState('');
   const [typed, setTyped] = useState(false);
   const grant = useMutation({
     mutationFn: () => client.mandates.grant({
       id: newId(), clientId, budgetCents: amounts.budgetCents ?? -1, perPurchaseCapCents: amounts.capCents ?? -1,
-      period, areas, validFrom, validUntil: validUntil || null,
+      period, areas, validFrom: dayForCore(validFrom), validUntil: dayForCore(validUntil) || null,
     }),
     onSuccess: onDone,
   });
   const problems = problemsByField(problemsOf(grant.error) ?? []);
   const amountError = (text: string, cents: number | null, field: string) =>
-    typed && cents === null ? (text.trim() ? t('errors.invalid_value') : t('errors.required')) : problems[field] && (field === 'perPurchaseCapCents' && problems[field]!.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems[field]!));
+    typed && cents === null ? (text.trim() ? t('errors.notAnAmount') : t('errors.required')) : problems[field] && (field === 'perPurchaseCapCents' && problems[field]!.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems[field]!));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTyped(true);
@@ -87,9 +90,9 @@ function GrantForm({ clientId, onDone }: { clientId: string; onDone: () => void 
         {problems.areas && <p className="field-error">{problemMessage(t, problems.areas)}</p>}
       </fieldset>
       <div className="form-row">
-        <FormField label={t('mandate.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)}
+        <DateField label={t('mandate.validFrom')} value={validFrom} onChange={setValidFrom}
           error={problems.validFrom && problemMessage(t, problems.validFrom)} />
-        <FormField label={t('mandate.validUntil')} optionalLabel={t('common.optional')} type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)}
+        <DateField label={t('mandate.validUntil')} optionalLabel={t('common.optional')} value={validUntil} onChange={setValidUntil}
           error={problems.validUntil && problemMessage(t, problems.validUntil)} />
       </div>
       <button type="submit" className="btn" disabled={grant.isPending || offered.length === 0}>{t('mandate.grant')}</button>
@@ -124,9 +127,9 @@ function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: 
       <p className="small">{mandate.areas.map((a) => t(`mandate.area.${a}`, { defaultValue: a })).join(', ')}</p>
       <div className="form-row">
         <FormField label={t('mandate.budget')} inputMode="decimal" value={amounts.budget} onChange={(e) => amounts.setBudget(e.target.value)}
-          error={amounts.budgetCents === null ? t('errors.invalid_value') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
+          error={amounts.budgetCents === null ? t('errors.notAnAmount') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
         <FormField label={t('mandate.cap')} inputMode="decimal" value={amounts.cap} onChange={(e) => amounts.setCap(e.target.value)}
-          error={amounts.capCents === null ? t('errors.invalid_value') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
+          error={amounts.capCents === null ? t('errors.notAnAmount') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
       </div>
       <button type="submit" className="btn" disabled={update.isPending}>{t('mandate.saveAmounts')}</button>
       <button type="button" className="btn" onClick={() => revoke.mutate()} disabled={revoke.isPending}>{t('mandate.revoke')}</button>

@@ -11,7 +11,8 @@ export type Route =
   | { name: 'advice'; id: string }
   | { name: 'tasks' }
   | { name: 'book' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'book') return { name: 'book' };
   if (parts[0] === 'sync') return { name: 'sync' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'clients' };
 }
 
@@ -34,6 +36,7 @@ export const paths = {
   tasks: () => '#/tasks',
   book: () => '#/book',
   sync: () => '#/sync',
+  settings: () => '#/settings',
 };
 
 export function navigate(hash: string): void {

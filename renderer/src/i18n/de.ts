@@ -3,9 +3,14 @@ import type { DomainErrorCode } from '#core/errors.ts';
 import { profileDe } from './profile-de.ts';
 import { tiersDe } from './tiers-de.ts';
 import { bookDe } from './book-de.ts';
+import { datesDe } from './dates-de.ts';
+import { shortcutsDe } from './shortcuts-de.ts';
+import { settingsDe } from './settings-de.ts';
 
 export const de = {
   app: {
+    /** The language these texts are written in, for numbers and dates inside messages. */
+    language: 'de',
     name: 'Advisor Workstation',
     skipToContent: 'Zum Inhalt springen',
     loading: 'Wird geladen …',
@@ -175,7 +180,13 @@ export const de = {
     none: 'Noch keine.',
     kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Kundenwert' } as Record<string, string>,
     status: { unconfirmed: 'unbestätigt', confirmed: 'vom Kunden bestätigt', rejected: 'vom Kunden abgelehnt' } as Record<string, string>,
-    byRules: 'Regelwerk {{version}}, {{when}}, aus {{count}} Antworten',
+    byRules: 'Nach den Regeln des Herstellers',
+    byTierRules: 'Nach den Kriterien des Herstellers für den Kundenwert',
+    edition: 'Fassung {{n}}',
+    editionDemo: 'Demo-Fassung',
+    fromAnswers_one: 'aus {{count}} Antwort',
+    fromAnswers_other: 'aus {{formatted}} Antworten',
+    fromHoldings: 'aus Verträgen und Profil',
     byAdvisor: 'vom Berater festgelegt, {{when}}: {{reason}}',
     reviewedAt: 'Antwort des Kunden {{when}}',
     confirm: 'Kunde bestätigt',
@@ -246,6 +257,10 @@ export const de = {
     start: 'Alle Daten löschen …',
     confirm: 'Wirklich alle Daten von {{name}} löschen?',
     do: 'Endgültig löschen',
+    done: 'Alle Daten von {{name}} wurden auf diesem Gerät gelöscht.',
+    doneSync: 'Beim nächsten Abgleich geht die Löschung an den Hersteller und an alle anderen Geräte.',
+    doneNotEnrolled: 'Sobald dieses Gerät mit dem Hersteller verbunden ist, geht die Löschung an den Hersteller und an alle anderen Geräte.',
+    dismiss: 'Hinweis schließen',
   },
   common: {
     save: 'Speichern',
@@ -276,14 +291,20 @@ export const de = {
   },
   errors: {
     required: 'Bitte ausfüllen – dieses Feld wird benötigt.',
-    too_long: 'Zu lang – bitte kürzen.',
-    too_long_max: 'Zu lang – bitte auf höchstens {{max}} Zeichen kürzen.',
+    too_long: 'Zu lang – bitte auf höchstens {{max}} Zeichen kürzen.',
+    too_long_plain: 'Zu lang – bitte kürzen.',
     invalid_email: 'Das ist keine gültige E-Mail-Adresse. Bitte in der Form name@beispiel.de eingeben.',
     invalid_phone: 'Das ist keine gültige Telefonnummer. Bitte nur Ziffern, Leerzeichen, +, - oder / verwenden.',
-    invalid_date: 'Das ist kein gültiges Datum. Bitte ein vollständiges Datum eingeben.',
+    invalid_postal_code: 'Eine Postleitzahl hat fünf Ziffern, zum Beispiel 10115. Bitte alle fünf Ziffern eingeben.',
+    invalid_date: 'Das ist kein gültiges Datum. Bitte einen Tag eingeben, den es gibt, als TT.MM.JJJJ – zum Beispiel 24.12.1980.',
     date_in_future: 'Das Datum liegt in der Zukunft. Bitte ein vergangenes Datum eingeben.',
+    date_too_early: 'Das Datum liegt vor dem {{min}}. Bitte den {{min}} oder einen späteren Tag eingeben.',
+    date_too_early_plain: 'Das Datum liegt zu früh. Bitte einen späteren Tag eingeben.',
+    date_out_of_range: 'Bitte ein Datum zwischen dem {{min}} und dem {{max}} eingeben.',
+    date_out_of_range_plain: 'Dieses Datum kann nicht stimmen. Bitte das Jahr prüfen.',
     out_of_range: 'Bitte einen Wert zwischen {{min}} und {{max}} eingeben.',
-    out_of_range_plain: 'Dieser Wert liegt außerhalb des erlaubten Bereichs.',
+    out_of_range_amount: 'Bitte einen Betrag zwischen {{min}} und {{max}} eingeben.',
+    out_of_range_plain: 'Dieser Wert ist zu groß oder zu klein. Bitte die Eingabe prüfen.',
     unknown_attribute: 'Diese Frage kennt der Arbeitsplatz nicht. Bitte die Seite neu laden.',
     unknown_value: 'Diese Antwort ist nicht vorgesehen. Bitte eine der angebotenen Antworten wählen.',
     invalid_value: 'Dieser Wert passt nicht. Bitte die Eingabe prüfen.',
@@ -295,9 +316,23 @@ export const de = {
     mandate_revoked: 'Der Kunde hat dieses Mandat widerrufen; es lässt sich nicht mehr ändern.',
     version_taken: 'Diese Fassung wurde inzwischen an anderer Stelle angelegt. Bitte die Dokumentation neu öffnen und die Korrektur an der neuesten Fassung machen.',
     consent_missing: 'Dafür fehlt die Einwilligung des Kunden. Bitte zuerst die Einwilligung festhalten.',
+    managed_by_manufacturer: 'Das legt Ihre Verwaltung beim Hersteller fest, seit dieses Gerät verbunden ist. Bitte dort ändern lassen.',
+    notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',
-    server: 'Der Arbeitsplatz hat einen Fehler gemeldet: {{message}}',
+    unexpected: 'Das hat nicht geklappt. Bitte noch einmal versuchen; hilft das nicht, den Arbeitsplatz neu starten.',
+    status: {
+      CONFLICT: 'Das ist inzwischen schon geschehen. Bitte die Seite neu laden.',
+      NOT_FOUND: 'Nicht gefunden – der Eintrag wurde vielleicht gelöscht. Bitte die Liste neu öffnen.',
+      SERVICE_UNAVAILABLE: 'Der Kundenbestand auf diesem Gerät lässt sich nicht öffnen. Bitte den Arbeitsplatz neu starten; hilft das nicht, an Ihre Verwaltung wenden.',
+    } as Record<string, string>,
+    backend: {
+      offline: 'Der Hersteller ist unter dieser Adresse nicht erreichbar. Bitte Adresse und Netzverbindung prüfen.',
+      unauthorized: 'Der Hersteller hat den Code nicht angenommen. Bitte den Code prüfen oder einen neuen geben lassen.',
+      revoked: 'Ihre Verwaltung hat dieses Gerät gesperrt. Bitte einen neuen Code geben lassen.',
+      gap: 'Der Abgleich ist durcheinandergeraten. Bitte gleich noch einmal versuchen.',
+      protocol: 'Der Hersteller hat die Anfrage nicht verstanden. Bitte die Adresse prüfen.',
+    } as Record<string, string>,
     fixBelow_one: 'Bitte {{count}} Angabe korrigieren.',
     fixBelow_other: 'Bitte {{count}} Angaben korrigieren.',
   },
@@ -305,7 +340,8 @@ export const de = {
     advisor: 'Berater/in',
     life_coach: 'Life-Coach',
     retailer: 'Händler/in',
-  },
+    admin: 'Verwaltung',
+  } as Record<string, string>,
   firstStart: {
     title: 'Willkommen',
     intro: 'Richten Sie den Arbeitsplatz einmal ein. Alles bleibt auf diesem Gerät, bis es mit dem Hersteller abgeglichen wird.',
@@ -382,6 +418,7 @@ export const de = {
     meetingEnded: 'beendet {{time}}',
     viewMeeting: 'Ansehen',
     noReason: 'ohne Anlass',
+    offerReason: 'Grund des Kunden: {{reason}}',
   },
   touchpoint: {
     add: 'Kontakt festhalten',
@@ -461,6 +498,14 @@ export const de = {
     method: 'Wie',
     grant: 'Erteilen',
     withdraw: 'Widerrufen',
+    withdrawAsk: 'Einwilligung „{{purpose}}“ widerrufen?',
+    withdrawConfirm: 'Widerruf festhalten',
+    stops: {
+      profiling: 'Dann ermittelt der Arbeitsplatz kein Segment mehr und hält keine neuen Einordnungen fest. Angebote werden nur noch nach Verträgen, Katalog und Mandat gereiht.',
+      contact: 'Dann dürfen Sie den Kunden nicht mehr mit Angeboten ansprechen – weder per Post, E-Mail noch Telefon.',
+      manufacturer_sharing: 'Dann dürfen seine Daten nicht mehr an den Hersteller weitergegeben werden.',
+      assistant_data: 'Dann werden Daten aus seiner Assistenz-App nicht mehr verwendet.',
+    } as Record<string, string>,
     history: 'Verlauf der Einwilligungen',
     historyEmpty: 'Noch nichts festgehalten.',
   },
@@ -497,7 +542,7 @@ export const de = {
     clear: 'Antwort entfernen',
     multiHint: 'Mehrere Antworten möglich.',
     noneOfThese: 'Nichts davon',
-    shortcuts: 'Tastatur: Tab wechselt die Frage, Pfeiltasten wählen, Ziffern 1–9 (0 für die zehnte) wählen direkt, Entf löscht eine Antwort, Alt+N springt zur nächsten offenen Frage, F9 schaltet die Kundenansicht.',
+    shortcuts: 'Tastatur: Tab wechselt die Frage, Pfeiltasten wählen, Ziffern 1–9 (0 für die zehnte) wählen direkt, Entf löscht eine Antwort, Alt+N springt zur nächsten offenen Frage, F9 schaltet die Kundenansicht, ? zeigt alle Tastenkürzel.',
     internalOnly: 'nur intern',
     feedback: {
       title: 'Zum Abschluss',
@@ -524,6 +569,9 @@ export const de = {
     },
   },
   book: bookDe,
+  dates: datesDe,
+  shortcuts: shortcutsDe,
+  settings: settingsDe,
   profile: profileDe,
   ...tiersDe,
 };

@@ -20,7 +20,7 @@ export const tiersDe = {
     notMet: 'nicht erfüllt',
     nextMissing: 'Für {{tier}} fehlt: {{gap}}',
     top: 'Höchste Stufe erreicht.',
-    rules: 'Kriterien: {{version}}',
+    rules: 'Kriterien des Herstellers, Fassung {{n}}',
     rulesDemo: 'Kriterien: Demo-Katalog (noch keine Kriterien vom Hersteller)',
     clv: 'Kundenwert über die Laufzeit (geschätzt)',
     clvHow: 'So ist er berechnet',

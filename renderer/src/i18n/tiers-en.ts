@@ -20,7 +20,7 @@ export const tiersEn: typeof tiersDe = {
     notMet: 'not met',
     nextMissing: 'Missing for {{tier}}: {{gap}}',
     top: 'Top tier reached.',
-    rules: 'Criteria: {{version}}',
+    rules: 'The manufacturer’s criteria, edition {{n}}',
     rulesDemo: 'Criteria: demo catalogue (none from the manufacturer yet)',
     clv: 'Lifetime value (estimate)',
     clvHow: 'How it is computed',

@@ -5,7 +5,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '#core/client.ts';
+import { DateField } from '../components/DateField.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { dayForCore } from '../dates.ts';
 import { navigate, paths } from '../hooks/useRoute.ts';
 import { newId } from '../ids.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
@@ -35,7 +37,7 @@ export function NewClient() {
       street: values.street,
       postalCode: values.postalCode,
       city: values.city,
-      birthDate: values.birthDate,
+      birthDate: dayForCore(values.birthDate),
       householdSize: values.householdSize.trim() === '' ? null : Number(values.householdSize),
       household: values.household,
       notes: values.notes,
@@ -92,7 +94,8 @@ export function NewClient() {
         <FormField {...field('postalCode', { maxLength: LIMITS.postalCode, optionalLabel: optional, inputMode: 'numeric' })} />
         <FormField {...field('city', { maxLength: LIMITS.city, optionalLabel: optional })} />
         <h2 className="form-section">{t('client.householdSection')}</h2>
-        <FormField {...field('birthDate', { type: 'date', optionalLabel: optional })} />
+        <DateField label={t('clientFields.birthDate')} optionalLabel={optional} value={values.birthDate} error={error('birthDate')}
+          ref={(el) => { refs.current.birthDate = el; }} onChange={(text) => setValues((v) => ({ ...v, birthDate: text }))} />
         <FormField {...field('householdSize', { type: 'number', min: 1, max: 20, optionalLabel: optional })} />
         <FormField {...field('household', { multiline: true, maxLength: LIMITS.household, optionalLabel: optional, hint: t('clientFields.householdHint'), className: 'span-2' })} />
         <FormField {...field('notes', { multiline: true, maxLength: LIMITS.notes, optionalLabel: optional, className: 'span-2' })} />

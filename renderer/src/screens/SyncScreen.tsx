@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDomainErrorCode } from '#core/errors.ts';
 import type { SyncStatusView } from '#contract/views.ts';
 import { FormField } from '../components/FormField.tsx';
 import { formatCents, formatDateTime, formatRelative } from '../format.ts';
@@ -32,7 +33,7 @@ export function SyncScreen() {
           {s.progress && <p role="status">{t(s.progress.fullResync ? 'sync.progressResync' : 'sync.progress', s.progress)}</p>}
           {s.lastSyncedAt !== null && <p className="muted small">{t('sync.lastSynced', { when: formatDateTime(s.lastSyncedAt, lang) })}</p>}
           {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatRelative(s.nextAttemptAt, lang) })}</p>}
-          {s.message && <p className="muted small">{t('sync.detail', { message: s.message })}</p>}
+          {s.problem && <p className="muted small">{t('sync.detail', { message: t(`errors.backend.${s.problem}`) })}</p>}
           {s.backendUrl && <p className="muted small">{t('sync.backend', { url: s.backendUrl })}</p>}
           {s.phase !== 'not_enrolled' && s.phase !== 'revoked' && (
             <button type="button" className="btn" disabled={now.isPending || s.phase === 'syncing'} onClick={() => now.mutate()}>{t('sync.now')}</button>
@@ -50,7 +51,7 @@ export function SyncScreen() {
                 <li key={r.seq}>
                   {t('sync.refusedItem', {
                     what: t(`sync.mutation.${r.name}`, { defaultValue: r.name }),
-                    reason: t(`sync.reason.${r.code}`, { defaultValue: t(`errors.${r.code}`, { defaultValue: t('sync.reason.other') }) }),
+                    reason: t(`sync.reason.${r.code}`, { defaultValue: isDomainErrorCode(r.code) ? problemMessage(t, { field: '', code: r.code }) : t('sync.reason.other') }),
                   })}
                   <span className="muted small"> {formatDateTime(r.at, lang)}</span>
                   {r.conflict ? (

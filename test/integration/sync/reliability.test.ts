@@ -31,13 +31,15 @@ describe('sync reliability', () => {
     setCity(laptop.store, id, 'Köln');
     await laptop.engine.syncOnce();
     // The backend applied both, but the laptop never heard: for it they are still unsent.
-    expect(laptop.engine.getStatus().phase).toBe('offline');
+    expect(laptop.engine.getStatus()).toMatchObject({ phase: 'offline', problem: 'offline' });
     expect(laptop.store.pendingCount()).toBe(2);
     expect(await count('mutation_results')).toBe(2);
     const logBefore = await count('change_log');
 
     await syncUntilDone(laptop);
     expect(laptop.store.pendingCount()).toBe(0);
+    // What went wrong is gone with the message once a round succeeds.
+    expect(laptop.engine.getStatus().problem).toBeNull();
     expect(await count('mutation_results')).toBe(2);
     expect(await count('change_log')).toBe(logBefore);
     expect(await w.backendSnapshot(anna.id)).toEqual(laptop.snapshot());
@@ -239,6 +241,8 @@ describe('sync reliability', () => {
     const status = laptop.engine.getStatus();
     expect(status.phase).toBe('revoked');
     expect(status.message).toMatch(/revoked.*enrol it again/i);
+    // The UI says it in its own language from the kind.
+    expect(status.problem).toBe('revoked');
     expect(status.nextAttemptAt).toBeNull();
     expect(getClient(laptop.store.db, id)!.client.city).toBe('Bonn');
     expect(laptop.store.pendingCount()).toBe(1);

@@ -70,6 +70,7 @@ export class FakeApp extends Emitter implements AppLike {
   quit(): void { this.quitCalls += 1; }
   getAppPath(): string { return this.appPath; }
   getPath(): string { return this.userData; }
+  getVersion(): string { return '0.1.0'; }
   getLocale(): string { return this.locale; }
 }
 

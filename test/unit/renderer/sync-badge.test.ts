@@ -4,7 +4,7 @@ import type { SyncStatusView } from '#contract/views.ts';
 import { syncBadge } from '../../../renderer/src/sync-badge.ts';
 
 const status = (patch: Partial<SyncStatusView>): SyncStatusView => ({
-  phase: 'up_to_date', progress: null, lastSyncedAt: 1, nextAttemptAt: null, message: null, backendUrl: 'http://127.0.0.1:1', pending: 0, refused: [], ...patch,
+  phase: 'up_to_date', progress: null, lastSyncedAt: 1, nextAttemptAt: null, message: null, backendUrl: 'http://127.0.0.1:1', pending: 0, refused: [], problem: null, ...patch,
 });
 
 describe('syncBadge', () => {

@@ -5,9 +5,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SEGMENT_NAMES, type SegmentId } from '#core/segments/index.ts';
 import type { ConclusionView } from '#contract/views.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import { errorMessage } from '../../problems.ts';
+import { rulesEdition } from '../../rules-edition.ts';
 import { client, orpc } from '../../rpc.ts';
 
 export function Conclusions({ clientId }: { clientId: string }) {
@@ -27,6 +28,21 @@ export function Conclusions({ clientId }: { clientId: string }) {
   );
 }
 
+/** Where a rule's conclusion came from: whose rules, which edition, when, from what (a tier from contracts, not answers). */
+function RuleSource({ c, when }: { c: ConclusionView; when: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const edition = rulesEdition(c.ruleSetVersion);
+  const answers = Object.keys(c.inputs).length;
+  const parts = [
+    c.kind === 'value_tier' ? t('conclusions.byTierRules') : t('conclusions.byRules'),
+    edition === 'demo' ? t('conclusions.editionDemo') : edition !== null ? t('conclusions.edition', { n: formatNumber(edition, lang) }) : null,
+    when,
+    c.kind === 'value_tier' ? t('conclusions.fromHoldings') : answers > 0 ? t('conclusions.fromAnswers', { count: answers, formatted: formatNumber(answers, lang) }) : null,
+  ];
+  return <>{parts.filter(Boolean).join(', ')}</>;
+}
+
 function ConclusionItem({ c, clientId }: { c: ConclusionView; clientId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -36,15 +52,13 @@ function ConclusionItem({ c, clientId }: { c: ConclusionView; clientId: string }
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orpc.segments.state.key({ input: { clientId } }) }),
   });
   const value = c.kind === 'value_tier' ? c.value : SEGMENT_NAMES[c.value as SegmentId]?.[lang] ?? c.value;
-  const answers = Object.keys(c.inputs).length;
+  const when = formatDateTime(c.decidedAt, lang);
   return (
     <li data-testid="conclusion" data-kind={c.kind} data-status={c.status} data-value={c.value}>
       <strong>{t(`conclusions.kind.${c.kind}`)}: {value}</strong>{' '}
       <span className={`badge status-${c.status}`}>{t(`conclusions.status.${c.status}`)}</span>
       <p className="muted small">
-        {c.source === 'advisor'
-          ? t('conclusions.byAdvisor', { when: formatDateTime(c.decidedAt, lang), reason: c.reason ?? '' })
-          : t('conclusions.byRules', { when: formatDateTime(c.decidedAt, lang), version: c.ruleSetVersion ?? '', count: answers })}
+        {c.source === 'advisor' ? t('conclusions.byAdvisor', { when, reason: c.reason ?? '' }) : <RuleSource c={c} when={when} />}
         {c.statusAt !== null && ` · ${t('conclusions.reviewedAt', { when: formatDateTime(c.statusAt, lang) })}`}
       </p>
       {c.status === 'unconfirmed' && (

@@ -9,6 +9,8 @@ import { useLang } from '../../hooks/useLang.ts';
 import { newId } from '../../ids.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../../problems.ts';
 import { client, orpc } from '../../rpc.ts';
+import { dayForCore, dayText } from '../../dates.ts';
+import { DateField } from '../DateField.tsx';
 import { FormField } from '../FormField.tsx';
 
 /** After a contract changed: the tier, and the conclusions card that lists tier changes. */
@@ -38,8 +40,8 @@ function HoldingItem({ clientId, h }: { clientId: string; h: HoldingView }) {
   const lang = useLang();
   const refresh = useRefreshTier(clientId);
   const [ending, setEnding] = useState(false);
-  const [endedOn, setEndedOn] = useState(todayIso());
-  const end = useMutation({ mutationFn: () => client.holdings.end({ id: h.id, endedOn }), onSuccess: refresh });
+  const [endedOn, setEndedOn] = useState(() => dayText(todayIso(), lang));
+  const end = useMutation({ mutationFn: () => client.holdings.end({ id: h.id, endedOn: dayForCore(endedOn) }), onSuccess: refresh });
   const problem = problemsByField(problemsOf(end.error) ?? []).endedOn;
   return (
     <li data-testid="holding" data-product={h.productId} data-active={h.active} className={h.active ? '' : 'muted'}>
@@ -50,8 +52,7 @@ function HoldingItem({ clientId, h }: { clientId: string; h: HoldingView }) {
       {h.active && !ending && <> <button type="button" className="btn btn-small" onClick={() => setEnding(true)}>{t('holding.end')}</button></>}
       {ending && (
         <div className="inline-form">
-          <FormField label={t('holding.endOn')} type="date" value={endedOn} onChange={(e) => setEndedOn(e.target.value)}
-            error={problem && problemMessage(t, problem)} />
+          <DateField label={t('holding.endOn')} value={endedOn} onChange={setEndedOn} error={problem && problemMessage(t, problem)} />
           <button type="button" className="btn" disabled={end.isPending} onClick={() => end.mutate()}>{t('holding.confirmEnd')}</button>
           <button type="button" className="btn" onClick={() => { setEnding(false); end.reset(); }}>{t('holding.cancel')}</button>
         </div>
@@ -68,11 +69,11 @@ function AddHolding({ clientId }: { clientId: string }) {
   const products = useQuery(orpc.catalogue.products.queryOptions());
   const formId = useId();
   const [productId, setProductId] = useState('');
-  const [since, setSince] = useState(todayIso());
+  const [since, setSince] = useState(() => dayText(todayIso(), lang));
   const [premium, setPremium] = useState('');
   const cents = parseEuroCents(premium, lang);
   const add = useMutation({
-    mutationFn: () => client.holdings.add({ id: newId(), clientId, productId, since, yearlyPremiumCents: cents ?? -1 }),
+    mutationFn: () => client.holdings.add({ id: newId(), clientId, productId, since: dayForCore(since), yearlyPremiumCents: cents ?? -1 }),
     onSuccess: () => { setProductId(''); setPremium(''); return refresh(); },
   });
   const problems = problemsByField(problemsOf(add.error) ?? []);
@@ -104,10 +105,9 @@ function AddHolding({ clientId }: { clientId: string }) {
           </select>
           {problems.productId && <span className="field-error">{problemMessage(t, problems.productId)}</span>}
         </div>
-        <FormField label={t('holding.sinceLabel')} type="date" value={since} onChange={(e) => setSince(e.target.value)}
-          error={problems.since && problemMessage(t, problems.since)} />
+        <DateField label={t('holding.sinceLabel')} value={since} onChange={setSince} error={problems.since && problemMessage(t, problems.since)} />
         <FormField label={t('holding.premium')} inputMode="decimal" value={premium} onChange={(e) => setPremium(e.target.value)}
-          error={premium.trim() && cents === null ? t('errors.invalid_value') : problems.yearlyPremiumCents && problemMessage(t, problems.yearlyPremiumCents)} />
+          error={premium.trim() && cents === null ? t('errors.notAnAmount') : problems.yearlyPremiumCents && problemMessage(t, problems.yearlyPremiumCents)} />
       </div>
       <button type="submit" className="btn" disabled={add.isPending || !productId || cents === null}>{t('holding.save')}</button>
       {add.isError && !problemsOf(add.error) && <p className="form-error" role="alert">{errorMessage(t, add.error)}</p>}

@@ -11,6 +11,7 @@ import { useClientView } from '../../hooks/useClientView.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import type { Language } from '../../i18n/language.ts';
 import { errorMessage } from '../../problems.ts';
+import { rulesEdition } from '../../rules-edition.ts';
 import { orpc } from '../../rpc.ts';
 import { Clv } from './Clv.tsx';
 import { Holdings } from './Holdings.tsx';
@@ -67,7 +68,7 @@ export function ValueTier({ clientId }: { clientId: string }) {
       )}
       <p data-testid="tier-gap">{v.next ? t('valueTier.nextMissing', { tier: v.next.tier, gap: gapText(v.next.gaps, lang) }) : t('valueTier.top')}</p>
       {!internalHidden && <Clv clv={v.clv} />}
-      <p className="muted small">{v.rulesVersion.endsWith('.demo') ? t('valueTier.rulesDemo') : t('valueTier.rules', { version: v.rulesVersion })}</p>
+      <RulesLine version={v.rulesVersion} />
       {v.history.length > 0 && (
         <details className="tier-history">
           <summary>{t('valueTier.history')}</summary>
@@ -81,6 +82,15 @@ export function ValueTier({ clientId }: { clientId: string }) {
       <Holdings clientId={clientId} holdings={v.holdings} />
     </section>
   );
+}
+
+/** Which criteria decide the tier: the manufacturer's edition, or the demo ones before the first sync. */
+function RulesLine({ version }: { version: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const edition = rulesEdition(version);
+  if (edition === null) return null;
+  return <p className="muted small">{edition === 'demo' ? t('valueTier.rulesDemo') : t('valueTier.rules', { n: formatNumber(edition, lang) })}</p>;
 }
 
 /**

@@ -1,0 +1,41 @@
+// German texts of the keyboard-shortcut overview. shortcuts-en.ts has the same keys.
+export const shortcutsDe = {
+  title: 'Tastenkürzel',
+  open: 'Tastenkürzel anzeigen',
+  hint: 'Taste ? zeigt alle Tastenkürzel.',
+  close: 'Schließen',
+  intro: 'Die Kürzel wirken, solange der Cursor nicht in einem Textfeld steht.',
+  group: {
+    everywhere: 'Überall',
+    clients: 'Kundenbestand',
+    meeting: 'Beratungsgespräch',
+    dates: 'Kalender an Datumsfeldern',
+  } as Record<string, string>,
+  /** Keys that do the same are separated by " | ", each shown as a key of its own. */
+  key: {
+    question: '?', escape: 'Esc', slash: '/', upDown: '↑ | ↓', pageUpDown: 'Bild↑ | Bild↓', homeEnd: 'Pos1 | Ende', enter: 'Eingabe',
+    tab: 'Tab | Umschalt+Tab', arrows: '← → ↑ ↓', digits: '1 … 9 | 0', space: 'Leertaste', delete: 'Entf', altN: 'Alt+N', f9: 'F9',
+    shiftPage: 'Umschalt+Bild↑ | Umschalt+Bild↓',
+  } as Record<string, string>,
+  does: {
+    help: 'Diese Übersicht öffnen',
+    escape: 'Übersicht oder Kalender schließen',
+    search: 'In die Suche springen',
+    choose: 'Kunden wählen',
+    page: 'Eine Seite weiter oder zurück',
+    firstLast: 'Zum ersten oder letzten Kunden (in der Liste)',
+    open: 'Gewählten Kunden öffnen',
+    question: 'Nächste oder vorige Frage',
+    answer: 'Antwort wählen',
+    digits: 'Antwort direkt wählen (0 für die zehnte)',
+    tick: 'Antwort an- oder abhaken, wo mehrere möglich sind',
+    clear: 'Antwort entfernen',
+    next: 'Zur nächsten offenen Frage',
+    clientView: 'Kundenansicht ein- und ausschalten',
+    day: 'Einen Tag oder eine Woche weiter',
+    month: 'Einen Monat weiter oder zurück',
+    year: 'Ein Jahr weiter oder zurück',
+    week: 'Zum Wochenanfang oder -ende',
+    pick: 'Tag übernehmen',
+  } as Record<string, string>,
+};
