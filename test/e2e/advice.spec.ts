@@ -81,7 +81,9 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await expect(page.getByTestId('advice-chain')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('advice-chain')).toContainText('alle 2 Fassungen');
 
-  // Someone edits version 1 in the database file itself.
+  // Someone edits version 1 in the database file itself, once sync has settled (a pull still on its way
+  // would bring the manufacturer's copy of version 1 back, and the check would rightly pass).
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', 'up_to_date', { timeout: 30_000 });
   const key = Buffer.from(readFileSync(join(workstation.dataDir, 'workstation.key'), 'utf8').trim(), 'hex');
   const book = openDatabase({ path: join(workstation.dataDir, 'workstation.db'), key });
   book.sqlite.prepare(`UPDATE advice_records SET content = json_set(content, '$.decision', 'Hat alles abgelehnt.') WHERE meeting_id = ? AND record_version = 1`).run(meetingId);

@@ -16,6 +16,8 @@ test('Mein Bestand shows the demo book by segment, tier and forecast moves; Engl
 
   await openApp(page, workstation);
   await setUp(page, { demoBook: true });
+  // The count once the first page has come, not the moment before.
+  await expect(page.getByTestId('client-count')).toHaveText(/^[1-9][\d.]* Kunden$/);
   const clients = await figure(page.getByTestId('client-count'));
 
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Mein Bestand' }).click();

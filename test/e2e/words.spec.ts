@@ -39,7 +39,7 @@ test('the client page after a rejected offer speaks one language, without codes'
   await offer.getByRole('button', { name: 'Abgelehnt' }).click();
   await offer.getByLabel('Grund des Kunden').selectOption({ label: 'zu teuer' });
   await offer.getByRole('button', { name: 'Ablehnung festhalten' }).click();
-  await expect(page.getByTestId('offers-panel').locator(`[data-offer="${offerId}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('offers-panel').locator(`[data-testid="offer"][data-offer="${offerId}"]`)).toHaveCount(0);
 
   await page.goto(clientUrl);
   const timeline = page.getByTestId('timeline');
