@@ -152,7 +152,12 @@ function clientsAt(sqlite: Sqlite, rowids: number[]): ClientSummaryRow[] {
 }
 
 /** Matches ranked together: a page takes from the first tier, then the next. */
-interface Tier { match: string; total: number; rank: { sql: string; params: string[] } }
+interface Tier {
+  match: string;
+  /** How many match; asked only when a page reaches the tier. */
+  total: () => number;
+  rank: { sql: string; params: string[] };
+}
 
 /** From this many exact matches on, a one-word search ranks surname, first-name and other matches as tiers. */
 export const TIERED_FROM = 1000;
@@ -168,14 +173,18 @@ function wordTiers(sqlite: Sqlite, word: Word, exactTotal: number): Tier[] {
   const rank = rankSql([word], false);
   const surname = `{last_name} : ${starts}`;
   const firstName = `{first_name} : ${starts} NOT {last_name} : ${starts}`;
-  const rest = `${starts} NOT {last_name first_name} : ${starts}`;
-  const surnames = count(sqlite, surname);
-  const firstNames = count(sqlite, firstName);
+  const surnames = once(() => count(sqlite, surname));
+  const firstNames = once(() => count(sqlite, firstName));
   return [
     { match: surname, total: surnames, rank },
     { match: firstName, total: firstNames, rank },
-    { match: rest, total: exactTotal - surnames - firstNames, rank },
+    { match: `${starts} NOT {last_name first_name} : ${starts}`, total: () => exactTotal - surnames() - firstNames(), rank },
   ];
+}
+
+function once(f: () => number): () => number {
+  let value: number | undefined;
+  return () => (value ??= f());
 }
 
 /**
@@ -190,21 +199,23 @@ export function searchClients(sqlite: Sqlite, input: string, offset: number, lim
   const exactTotal = count(sqlite, exact);
   const tiers: Tier[] = words.length === 1 && exactTotal >= TIERED_FROM
     ? wordTiers(sqlite, words[0]!, exactTotal)
-    : [{ match: exact, total: exactTotal, rank: rankSql(words, false) }];
+    : [{ match: exact, total: () => exactTotal, rank: rankSql(words, false) }];
+  let slippedTotal = 0;
   if (words.some((w) => w.slips.close.length + w.slips.far.length > 0)) {
     const forgiving = forgivingQuery(words);
+    slippedTotal = count(sqlite, forgiving) - exactTotal;
     // Found only with a slip: matches the forgiving query but not the exact one.
-    tiers.push({ match: `(${forgiving}) NOT (${exact})`, total: count(sqlite, forgiving) - exactTotal, rank: rankSql(words, true) });
+    tiers.push({ match: `(${forgiving}) NOT (${exact})`, total: () => slippedTotal, rank: rankSql(words, true) });
   }
 
   const rowids: number[] = [];
   let before = 0;
   for (const tier of tiers) {
+    if (rowids.length >= limit) break;
     const from = offset + rowids.length - before;
-    if (rowids.length < limit && from < tier.total) {
-      rowids.push(...rankedRowids(sqlite, tier.match, tier.rank, Math.min(limit - rowids.length, tier.total - from), from));
-    }
-    before += tier.total;
+    const total = tier.total();
+    if (from < total) rowids.push(...rankedRowids(sqlite, tier.match, tier.rank, Math.min(limit - rowids.length, total - from), from));
+    before += total;
   }
-  return { items: clientsAt(sqlite, rowids), total: before };
+  return { items: clientsAt(sqlite, rowids), total: exactTotal + slippedTotal };
 }

@@ -30,6 +30,10 @@ CREATE VIRTUAL TABLE client_search USING fts5(
   prefix = '2 3'
 );
 --> statement-breakpoint
+-- A deleted row's words are taken out of the index itself, not only marked as gone:
+-- an erased client's name must not linger in the index's pages.
+INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1);
+--> statement-breakpoint
 CREATE TABLE client_search_names (
   rowid INTEGER PRIMARY KEY,
   last_words TEXT NOT NULL,

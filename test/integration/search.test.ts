@@ -236,12 +236,15 @@ describe('the index follows the book', () => {
     expect(search('Qaundt').total).toBe(0);
   });
 
-  it('an erased client leaves nothing in the index; a name others share stays for them', () => {
-    const first = add('Quandt', 'Ida', { email: 'ida@quandt.example', notes: 'Kennt Familie Zwirbel' });
+  it('an erased client leaves nothing in the index, not even in its pages; a name others share stays for them', () => {
+    const first = add('Quandt', 'Ida', { email: 'ida@zwirbelmeier.example', notes: 'Kennt Familie Zwirbel' });
     const second = add('Quandt', 'Ole');
+    const pages = () => Buffer.concat(t.store.sqlite.prepare('SELECT block FROM client_search_data').pluck().all() as Buffer[]).toString('latin1');
+    expect(pages()).toMatch(/zwirbel/);
     t.store.mutate('client.erase', { id: first });
     expect(names('Qaundt')).toEqual(['Quandt, Ole']);
     expect(indexText()).not.toMatch(/ida|zwirbel|example/);
+    expect(pages()).not.toMatch(/zwirbel|meier|example/);
     t.store.mutate('client.erase', { id: second });
     expect(search('quandt').total).toBe(0);
     expect(indexText()).not.toMatch(/quandt|ole/);
