@@ -1,6 +1,6 @@
 // How the client book is searched: the words a client is found by, how typed
 // words are compared with them, and which small slips are forgiven. Pure: the
-// database keeps its index with these functions (db/search-index.ts) and the
+// database keeps its index with these functions (db/search-functions.ts) and the
 // search asks with them (db/search.ts), so both sides always agree.
 
 /**
@@ -13,7 +13,7 @@
 export const MIN_TYPO_LENGTH = 5;
 
 /** The shortest word a forgiven slip can lead to (a five-letter word with one letter too many). */
-export const MIN_VOCABULARY_LENGTH = MIN_TYPO_LENGTH - 1;
+export const MIN_SLIP_TARGET_LENGTH = MIN_TYPO_LENGTH - 1;
 
 /** At most this many words of a query count; the rest is ignored. */
 export const MAX_QUERY_WORDS = 8;
@@ -83,7 +83,7 @@ export function vocabularyOf(...texts: Array<string | null | undefined>): string
  * address, not a slip).
  */
 export function reachableBySlip(word: string): boolean {
-  return [...word].length >= MIN_VOCABULARY_LENGTH && !/\p{N}/u.test(word);
+  return [...word].length >= MIN_SLIP_TARGET_LENGTH && !/\p{N}/u.test(word);
 }
 
 /**
@@ -119,16 +119,16 @@ export function oneSlipApart(a: string, b: string): boolean {
 
 /** One typed word of a query: how it is matched and ranked. */
 export interface QueryWord {
-  /** The forms the word is found under as typed or as a prefix (formsOf; for a dotted word its parts in a row). */
+  /** The forms the word is found under as typed or as a prefix (formsOf; for a word of several parts, the parts in a row). */
   forms: string[];
   /** Whether the word may carry a slip: letters only and long enough. */
   forgiving: boolean;
 }
 
 /**
- * The words of what the advisor typed. An e-mail address or other dotted word
- * stays one word (its parts found next to each other); every other word is
- * split where the index splits.
+ * The words of what the advisor typed, split at spaces and punctuation. A word
+ * of several parts (an e-mail address, "12a", "mueller1643") is found with its
+ * parts next to each other, as typed, never with a slip.
  */
 export function parseQuery(input: string): QueryWord[] {
   const words: QueryWord[] = [];

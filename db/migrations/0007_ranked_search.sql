@@ -6,12 +6,13 @@
 -- client_search_names keeps, per client, the folded name words the ranking
 -- looks at and the order ties are shown in; small rows, so ranking thousands of
 -- matches reads little.
--- client_search_words is the book's vocabulary, every word of the index with
+-- client_search_words is the book's vocabulary: every word of the index, with
 -- how many live clients use it (a prefix that starts few words is looked for
--- as those words), and client_search_deletions each word a slip can lead to
+-- as those words). client_search_deletions holds each word a slip can lead to
 -- with one letter left out: a typed word with one slip shares one of these
--- with the word meant, so candidates are found by exact look-ups. A word no live client uses any more
--- leaves both tables with its last client (an erased client's name stays nowhere).
+-- with the word meant, so candidates are found by exact look-ups. A word no
+-- live client uses any more leaves both tables with its last client (an
+-- erased client's name stays nowhere).
 --
 -- The aw_search_* functions are core/search.ts, registered on every connection
 -- by db/open.ts before migrating; a tool that opens the book without them can
