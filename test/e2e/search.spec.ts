@@ -4,7 +4,8 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
-test.use({ viewport: { width: 1280, height: 720 } });
+// Search is the book's own: no backend needed (`AW_BACKEND=none npm start`).
+test.use({ viewport: { width: 1280, height: 720 }, workstationOptions: { backend: 'none' } });
 
 /** The surnames of the rows on screen, top to bottom. */
 async function surnames(page: Page): Promise<string[]> {
