@@ -9,6 +9,13 @@ import { loadOrCreateKey } from '#host/keyfile.ts';
 import { loadDemoBook } from '#services/demo/index.ts';
 import { progress } from './lib.ts';
 
+/** Opens a book made by makeBook. */
+export function openBook(dataDir: string) {
+  const key = loadOrCreateKey(join(dataDir, 'workstation.key'), false);
+  const { sqlite, db } = openDatabase({ path: join(dataDir, 'workstation.db'), key });
+  return { sqlite, db, close: () => sqlite.close() };
+}
+
 export function makeBook(dataDir: string, clients: number) {
   const key = loadOrCreateKey(join(dataDir, 'workstation.key'), false);
   const { sqlite, db } = openDatabase({ path: join(dataDir, 'workstation.db'), key });
@@ -17,3 +24,8 @@ export function makeBook(dataDir: string, clients: number) {
   const counts = loadDemoBook(sqlite, { clients, ownerId, onProgress: (d, t) => progress('rows', d, t) });
   return { sqlite, db, key, counts, close: () => sqlite.close() };
 }
+
+// `node bench/dataset.ts DIR CLIENTS`: makes the book in its own process, so a
+// benchmark that times reads starts with none of the generator's garbage left
+// to collect in the middle of its measurements.
+if (import.meta.main) makeBook(process.argv[2]!, Number(process.argv[3])).close();

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
+import { registerSearchFunctions } from './search-functions.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
@@ -65,6 +66,8 @@ export function openDatabase({ path, key, migrationsFolder = DEFAULT_MIGRATIONS 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Before migrating: the migrations and the triggers on clients keep the search index with these.
+  registerSearchFunctions(sqlite);
   const db = drizzle({ client: sqlite as never, schema });
   migrate(db, { migrationsFolder });
   return { sqlite, db };

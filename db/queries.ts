@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
 import type { Db, Sqlite } from './open.ts';
+import { searchClients } from './search.ts';
 import { answers, clients, consents, localUser, mandates, meetings, tasks, touchpoints } from './schema.ts';
 
 const summaryColumns = {
@@ -10,25 +11,9 @@ const summaryColumns = {
   city: clients.city, postalCode: clients.postalCode, street: clients.street, lastContactAt: clients.lastContactAt,
 };
 
-/** Turns what the advisor typed into an FTS5 query: every word must match as a prefix. */
-export function toMatchQuery(input: string): string | null {
-  const words = input.normalize('NFC').split(/[^\p{L}\p{N}@.]+/u).filter(Boolean).slice(0, 8);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
-}
-
 export function listClients(db: Db, sqlite: Sqlite, { query, offset, limit }: { query: string; offset: number; limit: number }) {
-  const match = toMatchQuery(query);
-  if (match) {
-    // Rank by relevance; the rowid join keeps this on the FTS index alone.
-    const items = sqlite.prepare(`
-      SELECT c.id, c.first_name AS firstName, c.last_name AS lastName, c.email, c.city, c.postal_code AS postalCode,
-             c.street, c.last_contact_at AS lastContactAt
-      FROM client_search s JOIN clients c ON c.rowid = s.rowid
-      WHERE client_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`).all(match, limit, offset);
-    const total = (sqlite.prepare('SELECT count(*) AS n FROM client_search WHERE client_search MATCH ?').get(match) as { n: number }).n;
-    return { items: items as ReturnType<typeof pageOf>, total };
-  }
+  const found = searchClients(sqlite, query, offset, limit);
+  if (found) return found;
   const items = pageOf(db, offset, limit);
   const total = db.select({ n: sql<number>`count(*)` }).from(clients).where(isNull(clients.deletedAt)).get()?.n ?? 0;
   return { items, total };

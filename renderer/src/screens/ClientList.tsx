@@ -115,6 +115,7 @@ export function ClientList() {
     }
   };
 
+  const empty = first.data !== undefined && total === 0;
   const countText = deferred
     ? t('clients.matches', { count: total, formatted: formatNumber(total, lang) })
     : t('clients.total', { count: total, formatted: formatNumber(total, lang) });
@@ -137,7 +138,7 @@ export function ClientList() {
           id="client-search"
           type="search"
           role="combobox"
-          aria-expanded="true"
+          aria-expanded={!empty}
           aria-controls="client-listbox"
           aria-activedescendant={total > 0 ? `client-row-${active}` : undefined}
           aria-describedby="client-search-hint"
@@ -152,13 +153,20 @@ export function ClientList() {
         />
         <p id="client-search-hint" className="hint">{t('clients.searchHint')}</p>
       </div>
-      {first.data && total === 0 && (
-        <p className="list-empty" role="status">{deferred ? t('clients.noMatches', { query: deferred }) : t('clients.empty')}</p>
+      {empty && (
+        // Where the list would be, saying what to do: no column heads over nothing.
+        <div className="list-empty" role="status" data-testid="client-list-empty">
+          <p className="list-empty-title">{deferred ? t('clients.noMatches', { query: deferred }) : t('clients.empty')}</p>
+          {deferred && <p>{t('clients.noMatchesHint')}</p>}
+          <a className="btn btn-primary" href={paths.newClient()}>{t('clients.create')}</a>
+        </div>
       )}
+      {/* Hidden rather than gone while empty, so its measured height stays true when results return. */}
       <div
         ref={listRef}
         id="client-listbox"
         className="list-viewport"
+        hidden={empty}
         role="listbox"
         aria-label={t('clients.listLabel')}
         aria-activedescendant={total > 0 ? `client-row-${active}` : undefined}
