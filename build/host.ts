@@ -5,7 +5,8 @@
 // Written to a temporary name and renamed into place, so a workstation
 // starting while another `npm start` rebuilds never imports half a file.
 import { build } from 'esbuild';
-import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUNTIME_PACKAGES } from './bundle-externals.ts';
 
@@ -25,6 +26,7 @@ const result = await build({
   logLevel: 'warning',
 });
 for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path + tmp, file.contents);
   renameSync(file.path + tmp, file.path);
 }
