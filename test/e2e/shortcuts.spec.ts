@@ -8,7 +8,8 @@ test.use({ workstationOptions: { backend: 'none' } });
 
 test('? opens the shortcut overview, Escape closes it and gives the focus back', async ({ page, workstation }) => {
   await openApp(page, workstation);
-  await setUp(page);
+  // The demo book, so the client list is there to hold the focus (an empty book shows no list).
+  await setUp(page, { demoBook: true });
   const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
 
   // Typed into the search it is a question mark, nothing more.
