@@ -59,7 +59,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await page.getByTestId('feedback-nps').getByText('9', { exact: true }).click();
   await page.getByTestId('f-decision').locator('textarea').fill('Nimmt das Angenommene, der Rest später.');
   await expect(page.getByTestId('f-decision')).toHaveAttribute('data-save-state', 'saved');
-  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum']);
+  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Empfehlung und Begründung']);
   await page.getByTestId('advice-link').first().click();
 
   const v1 = page.getByTestId('advice-v1');

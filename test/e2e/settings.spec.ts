@@ -17,7 +17,7 @@ test('settings of a workstation connected to the manufacturer', async ({ page, w
   await expect(page.getByTestId('settings-version')).toContainText(`Advisor Workstation ${version}`);
   await expect(page.getByTestId('settings-data')).toContainText(workstation.dataDir);
   const connection = page.getByTestId('settings-connection');
-  await expect(connection).toContainText(/Abgeglichen|Abgleich läuft|Offline/);
+  await expect(connection).toContainText(/Abgeglichen|Abgleich läuft|Hersteller nicht erreichbar/);
   await expect(connection).toContainText('Verbunden mit http://127.0.0.1:');
 
   // The embedded manufacturer enrolled this device with its demo advisor's roles.

@@ -49,7 +49,7 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
   const next = digital.getByTestId('next-action');
   await digital.getByLabel('Digitale Zielgruppe').selectOption({ label: 'Pioniere' });
   await expect(next).toHaveAttribute('data-code', 'make_aware.digital');
-  await digital.getByLabel('Schritt zur Assistenz-App').selectOption({ label: '1 Kennt sie' });
+  await digital.getByLabel('Schritt zur Assistenz-App').selectOption({ label: '1 Kennt die App' });
   await expect(next).toHaveAttribute('data-code', 'inform.digital');
   await expect(next).toContainText('Link');
   await expect(digital.getByText('Gespeichert')).toBeVisible();
