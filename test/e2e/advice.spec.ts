@@ -79,7 +79,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await expect(page.getByTestId('advice-v2')).toContainText('Rechtsschutz will er vergleichen');
   await expect(v1.getByTestId('advice-decision')).toContainText('Nimmt das Angenommene, der Rest später.');
   await expect(page.getByTestId('advice-chain')).toHaveAttribute('data-ok', 'true');
-  await expect(page.getByTestId('advice-chain')).toContainText('alle 2 Fassungen');
+  await expect(page.getByTestId('advice-chain')).toContainText('Alle 2 Fassungen');
 
   // Someone edits version 1 in the database file itself.
   const key = Buffer.from(readFileSync(join(workstation.dataDir, 'workstation.key'), 'utf8').trim(), 'hex');

@@ -26,7 +26,7 @@ test('settings of a workstation connected to the manufacturer', async ({ page, w
   await expect(roles).toContainText('Angemeldet als Anna Berger');
   await expect(roles).toContainText('Berater/in');
   await expect(roles).toContainText('Life-Coach');
-  await expect(roles).toContainText('legt dort Ihre Verwaltung fest');
+  await expect(roles).toContainText('legt Ihre Verwaltung dort Ihre Rollen fest');
   await expect(roles.getByRole('checkbox')).toHaveCount(0);
 
   // The language: the whole screen turns, and stays so after a reload.

@@ -328,8 +328,8 @@ export const de = {
     } as Record<string, string>,
     backend: {
       offline: 'Der Hersteller ist unter dieser Adresse nicht erreichbar. Bitte Adresse und Netzverbindung prüfen.',
-      unauthorized: 'Der Hersteller hat den Code nicht angenommen. Bitte den Code prüfen oder einen neuen geben lassen.',
-      revoked: 'Ihre Verwaltung hat dieses Gerät gesperrt. Bitte einen neuen Code geben lassen.',
+      unauthorized: 'Der Hersteller hat den Code nicht angenommen. Bitte prüfen Sie den Code oder lassen Sie sich einen neuen geben.',
+      revoked: 'Ihre Verwaltung hat dieses Gerät gesperrt. Bitte lassen Sie sich einen neuen Code geben.',
       gap: 'Beim Abgleich ist etwas durcheinandergeraten. Bitte in einem Moment noch einmal versuchen.',
       protocol: 'Der Hersteller hat die Anfrage nicht verstanden. Bitte die Adresse prüfen.',
     } as Record<string, string>,
