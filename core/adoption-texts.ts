@@ -30,9 +30,9 @@ export const STEP_TEXTS: Record<StepMove, Record<ChannelStyle, Said>> = {
   },
   decide: {
     personal: { de: 'Fragen, ob der Kunde die App nutzen möchte. Er entscheidet; ein Nein ist in Ordnung.', en: 'Ask whether the client would like to use the app. It is their choice; no is fine.' },
-    facts: { de: 'Nutzen und Datenfreigabe nebeneinanderlegen und den Kunden in Ruhe entscheiden lassen.', en: 'Set out the benefit and the data shared side by side and let the client decide in their own time.' },
+    facts: { de: 'Nutzen und Datenfreigabe gegenüberstellen und den Kunden in Ruhe entscheiden lassen.', en: 'Set the benefit against the data shared and let the client decide in their own time.' },
     hands_on: { de: 'Anbieten, die App im nächsten Gespräch gemeinsam einzurichten.', en: 'Offer to set the app up together at the next meeting.' },
-    digital: { de: 'Zum Ausprobieren der neuesten Funktionen einladen, per Link.', en: 'Invite them by link to try the newest features.' },
+    digital: { de: 'Per Link dazu einladen, die neuesten Funktionen auszuprobieren.', en: 'Invite them by link to try the newest features.' },
   },
   first_use: {
     personal: { de: 'Die App im Gespräch gemeinsam einrichten und eine erste Sache damit erledigen.', en: 'Set the app up together in the meeting and get one first thing done with it.' },
@@ -43,7 +43,7 @@ export const STEP_TEXTS: Record<StepMove, Record<ChannelStyle, Said>> = {
   regular_use: {
     personal: { de: 'Nach zwei Wochen anrufen und fragen, ob alles geklappt hat.', en: 'Call after two weeks and ask whether everything worked.' },
     facts: { de: 'Nach einem Monat zeigen, was die App schon erledigt hat: Erinnerungen, Belege, Fristen.', en: 'After a month, show what the app has already taken care of: reminders, receipts, deadlines.' },
-    hands_on: { de: 'Eine Funktion zeigen, die zur Lebenslage des Kunden passt, und zum regelmäßigen Nutzen anregen.', en: 'Show a feature that fits the client’s situation and encourage regular use.' },
+    hands_on: { de: 'Eine Funktion zeigen, die zur Lebenslage des Kunden passt, und zur regelmäßigen Nutzung anregen.', en: 'Show a feature that fits the client’s situation and encourage regular use.' },
     digital: { de: 'Auf neue Funktionen hinweisen und um Rückmeldung bitten.', en: 'Point out new features and ask for feedback.' },
   },
 };

@@ -48,21 +48,22 @@ function neutral(x: Ctx): string {
 
 function pricePerformance(x: Ctx): string {
   const p = x.s.items[0]!;
-  if (x.s.bundle) return de(x) ? `${x.s.name}${when(x)}: ${itemNames(x)} zusammen für ${cost(x)}, jeder Teil mit offenem Preis.` : `${x.s.name}${when(x)}: ${itemNames(x)} together for ${cost(x)}, every part openly priced.`;
-  if (p.kind === 'module') return de(x) ? `${x.s.name} ergänzt Ihre ${baseName(x)} für ${cost(x)}: Sie zahlen nur das Extra, das Sie wählen.` : `${x.s.name} adds to your ${baseName(x)} for ${cost(x)}: you pay only for the extra you choose.`;
-  if (p.kind === 'temporary') return de(x) ? `${x.s.name}${when(x)} für ${cost(x)}: Schutz nur so lange, wie Sie ihn brauchen.` : `${x.s.name}${when(x)} for ${cost(x)}: cover only for as long as you need it.`;
+  if (x.s.bundle) return de(x) ? `${x.s.name}${when(x)}: ${itemNames(x)} zusammen für ${cost(x)}; jeder Teil hat seinen eigenen, offen ausgewiesenen Preis.` : `${x.s.name}${when(x)}: ${itemNames(x)} together for ${cost(x)}; each part has its own price, shown openly.`;
+  // The base product's name in quotes: German would otherwise need its gender ("Ihre", "Ihren").
+  if (p.kind === 'module') return de(x) ? `${x.s.name} ergänzt Ihren Vertrag „${baseName(x)}“ für ${cost(x)}: Sie zahlen nur für den Baustein, den Sie wählen.` : `${x.s.name} adds to your ${baseName(x)} for ${cost(x)}: you pay only for the add-on you choose.`;
+  if (p.kind === 'temporary') return de(x) ? `${x.s.name}${when(x)}: Schutz für ${cost(x)}, nur so lange, wie Sie ihn brauchen.` : `${x.s.name}${when(x)}: cover at ${cost(x)}, only for as long as you need it.`;
   const later = x.cat.hasModules.has(p.id) ? (de(x) ? '; Bausteine können Sie später ergänzen' : '; add modules later if you need them') : '';
-  return de(x) ? `${x.s.name}${when(x)} für ${cost(x)}: ein klares Angebot, Punkt für Punkt vergleichbar${later}.` : `${x.s.name}${when(x)} for ${cost(x)}: a clear offer you can compare point by point${later}.`;
+  return de(x) ? `${x.s.name}${when(x)}: ein klares Angebot für ${cost(x)}, Punkt für Punkt vergleichbar${later}.` : `${x.s.name}${when(x)}: a clear offer at ${cost(x)} that you can compare point by point${later}.`;
 }
 
 function identity(x: Ctx): string {
   const p = x.s.items[0]!;
   const words = p.identity?.length && !x.s.bundle ? identityWords(p.identity, x.lang) : null;
   if (x.c.segment === 'entrepreneurial_identity_seeker' && p.white_label && !x.s.bundle) {
-    return de(x) ? `${x.s.name}: Wer über den eigenen Verein abschließt, unterstützt ihn direkt, unter seinem eigenen Namen.` : `${x.s.name}: taking it out through your club supports the club directly, under its own name.`;
+    return de(x) ? `${x.s.name}: Wenn Sie über Ihren Verein abschließen, unterstützen Sie ihn direkt – der Vertrag läuft unter seinem Namen.` : `${x.s.name}: taking it out through your club supports the club directly – it is sold under the club’s own name.`;
   }
   if (words && x.c.segment === 'community_identity_seeker') {
-    return de(x) ? `${x.s.name}: ausgesucht mit einem Händler, der ${words} lebt wie Sie, ehrlich passend zu Ihrem Alltag.` : `${x.s.name}: chosen with a retailer who lives ${words} as you do, an honest fit for your everyday life.`;
+    return de(x) ? `${x.s.name}: ausgesucht mit einem Händler, der ${words} lebt wie Sie – ehrlich passend zu Ihrem Alltag.` : `${x.s.name}: chosen with a retailer who lives ${words} as you do – an honest fit for your everyday life.`;
   }
   if (words) return de(x) ? `${x.s.name} steht für ${words}: eine Entscheidung, die zeigt, was Ihnen wichtig ist.` : `${x.s.name} stands for ${words}: a choice that shows what matters to you.`;
   return de(x) ? `${x.s.name}${when(x)}: Schutz, der zu dem Leben passt, das Sie gewählt haben.` : `${x.s.name}${when(x)}: protection that fits the life you have chosen.`;
@@ -75,15 +76,18 @@ function convenience(x: Ctx): string {
   const adapts = !x.s.bundle && x.s.items[0]!.adaptive;
   const mandate = x.s.withinMandate ? (de(x) ? ', im Rahmen Ihrer Vollmacht' : ', within your mandate') : '';
   if (de(x)) {
-    const who = complex ? (coach ? 'Ihr Coach geht es einmal mit Ihnen durch' : 'ein Gespräch genügt')
+    const who = complex ? (coach ? 'Ihr Coach bespricht alles einmal mit Ihnen' : 'ein Gespräch klärt alles')
       : `${coach ? 'Ihr Coach erledigt den Rest' : 'ein Ja genügt'}${mandate}`;
-    if (x.s.bundle) return `${x.s.name}${when(x)}: ${itemNames(x)}, in einem Schritt geregelt; ${who}, für ${cost(x)}.`;
-    return `${x.s.name}${when(x)} passt jetzt: ${adapts ? 'der Schutz stellt sich von selbst auf Ihre Lage ein, und ' : ''}${who}, für ${cost(x)}.`;
+    // After the colon a whole sentence follows, so it starts with a capital ("Ihr" has one anyway).
+    const sentence = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+    if (x.s.bundle) return `${x.s.name}${when(x)}: ${itemNames(x)} in einem Schritt geregelt, zusammen für ${cost(x)}. ${sentence(who)}.`;
+    const lead = adapts ? `Der Schutz passt sich von selbst Ihrer Lage an, und ${who}` : sentence(who);
+    return `${x.s.name}${when(x)}, ${cost(x)}: ${lead}.`;
   }
   const who = complex ? (coach ? 'your coach goes through it with you once' : 'one conversation settles it')
     : `${coach ? 'your coach takes care of the rest' : 'one yes is all it takes'}${mandate}`;
-  if (x.s.bundle) return `${x.s.name}${when(x)}: ${itemNames(x)}, arranged in one go; ${who}, for ${cost(x)}.`;
-  return `${x.s.name}${when(x)} fits right now: ${adapts ? 'it adjusts itself as your situation changes, and ' : ''}${who}, for ${cost(x)}.`;
+  if (x.s.bundle) return `${x.s.name}${when(x)}: ${itemNames(x)}, arranged in one go for ${cost(x)}; ${who}.`;
+  return `${x.s.name}${when(x)}, ${cost(x)}: ${adapts ? 'it adjusts itself as your situation changes, and ' : ''}${who}.`;
 }
 
 const COUNT: Record<Lang, string[]> = { en: ['', 'one', 'two', 'three', 'four', 'five'], de: ['', 'einer', 'zwei', 'drei', 'vier', 'fünf'] };
@@ -94,9 +98,8 @@ function addOnChoice(x: Ctx): string {
   if (x.s.bundle || vs.length === 0) return pricePerformance(x);
   const n = COUNT[x.lang][vs.length] ?? String(vs.length);
   const options = vs.map((v) => `${v.id} ${v.name[x.lang]} (${price(v.price.amount, v.price.period, x.cat.currency, x.lang)})`).join(', ');
-  return de(x)
-    ? `Passend zu Ihrem Kauf: ${x.s.name} in ${n} Varianten: ${options}. Nehmen Sie, was zu Ihnen passt, oder keine.`
-    : `To go with what you are buying: ${x.s.name} in ${n} variants: ${options}. Take the one that suits you, or none at all.`;
+  if (de(x)) return `Passend zu Ihrem Kauf gibt es ${x.s.name} in ${n} ${vs.length === 1 ? 'Variante' : 'Varianten'}: ${options}. Wählen Sie, was zu Ihnen passt, oder keine davon.`;
+  return `To go with your purchase, ${x.s.name} comes in ${n} ${vs.length === 1 ? 'variant' : 'variants'}: ${options}. Choose the one that suits you, or none at all.`;
 }
 
 const BY_STYLE: Record<ArgumentStyle, (x: Ctx) => string> = {

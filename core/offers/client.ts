@@ -30,15 +30,15 @@ export type ClientView = {
 const NOTICES = {
   noConsent: {
     en: 'No profiling consent: ranked without a segment and without profile data, only from owned products, the catalogue, the mandate and the stated situation.',
-    de: 'Keine Einwilligung ins Profiling: ohne Segment und ohne Profildaten gereiht, nur nach vorhandenen Produkten, Katalog, Vollmacht und genannter Situation.',
+    de: 'Keine Einwilligung zur Profilbildung: Die Reihenfolge richtet sich ohne Segment und ohne Profildaten nur nach vorhandenen Verträgen, Katalog, Vollmacht und genannter Situation.',
   },
   rejected: {
     en: 'The client rejected the segment conclusion: ranked without a segment.',
-    de: 'Der Kunde hat die Segment-Einschätzung abgelehnt: ohne Segment gereiht.',
+    de: 'Der Kunde hat die Einschätzung seines Segments abgelehnt: Die Reihenfolge richtet sich nicht nach einem Segment.',
   },
   undecided: {
     en: 'The answers do not point to a segment yet: offers are ranked without one.',
-    de: 'Die Antworten lassen noch kein Segment erkennen; die Angebote sind ohne Segment gereiht.',
+    de: 'Die Antworten lassen noch kein Segment erkennen; die Reihenfolge der Angebote richtet sich noch nach keinem.',
   },
 } satisfies Record<string, Text>;
 

@@ -63,10 +63,10 @@ export const REASON = {
 };
 
 const FIT: Record<FitKind, Text> = {
-  adaptive: { en: 'adaptive product', de: 'anpassungsfähiges Produkt' },
-  standard: { en: 'simple standard product', de: 'einfaches Standardprodukt' },
-  tailored: { en: 'product that can be tailored', de: 'anpassbares Produkt' },
-  point_of_sale: { en: 'add-on at the point of sale', de: 'Zusatzprodukt am Verkaufsort' },
+  adaptive: { en: 'an adaptive product', de: 'anpassungsfähiges Produkt' },
+  standard: { en: 'a simple standard product', de: 'einfaches Standardprodukt' },
+  tailored: { en: 'a product that can be tailored', de: 'anpassbares Produkt' },
+  point_of_sale: { en: 'an add-on at the point of sale', de: 'Zusatzprodukt am Verkaufsort' },
 };
 
 const percent = (rate: number, lang: Lang) =>
@@ -79,25 +79,27 @@ export function reasonText(r: OfferReason, lang: Lang, product: ProductName): st
   const de = lang === 'de';
   switch (r.code) {
     case 'life_event': return `${de ? 'Lebensereignis' : 'life event'}: ${eventName(r.event, lang)}`;
-    case 'gap': return de ? `noch kein Schutz im Bereich ${areaName(r.area, lang)}` : `no ${areaName(r.area, lang)} cover yet`;
-    case 'module_fits': return de ? `ergänzt einen vorhandenen Vertrag: ${product(r.base, lang)}` : `adds to a contract already held: ${product(r.base, lang)}`;
+    case 'gap': return de ? `noch kein Vertrag im Bereich ${areaName(r.area, lang)}` : `no ${areaName(r.area, lang)} cover yet`;
+    case 'module_fits': return de ? `ergänzt einen bestehenden Vertrag: ${product(r.base, lang)}` : `adds to a contract already held: ${product(r.base, lang)}`;
     case 'base_in_bundle': return de ? `${product(r.base, lang)} ist im Paket enthalten` : `${product(r.base, lang)} comes in the bundle`;
     case 'fits_answer': {
       const phrase = (ANSWER_PHRASES[r.attribute] as Record<string, Text>)[r.value]?.[lang] ?? r.value;
       return de ? `passt zur Antwort: ${phrase}` : `fits the answer: ${phrase}`;
     }
-    case 'segment_fit': return `${de ? 'Segment passt' : 'segment fit'}: ${FIT[r.fit][lang]} ${de ? 'für' : 'for'} ${segmentPhrase(r.segment, lang)}`;
+    case 'segment_fit': return de
+      ? `passt zum Segment ${segmentPhrase(r.segment, lang)}: ${FIT[r.fit][lang]}`
+      : `suits ${segmentPhrase(r.segment, lang)}: ${FIT[r.fit][lang]}`;
     case 'segment_identity': return de
-      ? `Segment passt: steht für ${identityWords(r.identities, lang)}, für ${segmentPhrase(r.segment, lang)}`
-      : `segment fit: stands for ${identityWords(r.identities, lang)}, for ${segmentPhrase(r.segment, lang)}`;
-    case 'white_label': return de ? 'unter dem Namen des Identitätswirts erhältlich' : 'sold under the identity host\'s own name';
-    case 'needs_complex': return de ? 'braucht jetzt ein komplexes Produkt' : 'needs a complex product now';
-    case 'durable_good': return de ? 'kauft gerade ein langlebiges Gut' : 'is buying a durable good now';
+      ? `passt zum Segment ${segmentPhrase(r.segment, lang)}: steht für ${identityWords(r.identities, lang)}`
+      : `suits ${segmentPhrase(r.segment, lang)}: stands for ${identityWords(r.identities, lang)}`;
+    case 'white_label': return de ? 'unter dem Namen des Vereins oder der Organisation erhältlich' : 'sold under the club’s or organisation’s own name';
+    case 'needs_complex': return de ? 'möchte heute ein größeres Thema klären' : 'wants to settle a bigger topic today';
+    case 'durable_good': return de ? 'steht gerade vor einer größeren Anschaffung' : 'is making a bigger purchase now';
     case 'learned': return de
-      ? `gelernt: in diesem Segment zu ${percent(r.rate, lang)} angenommen`
-      : `learned: accepted by ${percent(r.rate, lang)} in this segment`;
-    case 'point_of_sale': return de ? 'Kunde ist am Verkaufsort' : 'client is at the point of sale';
-    case 'complex_topic': return de ? 'das Gespräch gilt einem komplexen Produkt' : 'the meeting is about a complex product';
+      ? `Erfahrungswert: von ${percent(r.rate, lang)} der Kunden dieses Segments angenommen`
+      : `track record: accepted by ${percent(r.rate, lang)} of clients in this segment`;
+    case 'point_of_sale': return de ? 'Kunde ist gerade am Verkaufsort' : 'client is at the point of sale';
+    case 'complex_topic': return de ? 'im Gespräch geht es um ein komplexes Produkt' : 'the meeting is about a complex product';
   }
 }
 

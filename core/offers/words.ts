@@ -6,30 +6,30 @@ import { SEGMENT_NAMES, type Lang, type SegmentId, type Text } from '../segments
 
 const AREAS: Record<string, Text> = {
   liability: { en: 'liability', de: 'Haftpflicht' },
-  household: { en: 'household', de: 'Hausrat und Wohnen' },
+  household: { en: 'home and contents', de: 'Hausrat und Wohnen' },
   mobility: { en: 'mobility', de: 'Mobilität' },
-  travel: { en: 'travel', de: 'Reisen' },
+  travel: { en: 'travel', de: 'Reise' },
   health: { en: 'health and accident', de: 'Gesundheit und Unfall' },
   income: { en: 'income', de: 'Einkommen' },
   family: { en: 'family', de: 'Familie' },
   pension: { en: 'pension', de: 'Altersvorsorge' },
-  legal: { en: 'legal', de: 'Recht' },
+  legal: { en: 'legal expenses', de: 'Rechtsschutz' },
   electronics: { en: 'electronics', de: 'Elektronik' },
   partner_service: { en: 'partner services', de: 'Partnerleistungen' },
 };
 
 /** name: as a reason says it; occasion: as an argument weaves it in. */
 const EVENTS: Record<LifeEvent, { name: Text; occasion: Text }> = {
-  income_rising: { name: { en: 'income rising', de: 'steigendes Einkommen' }, occasion: { en: 'as your income grows', de: 'bei wachsendem Einkommen' } },
+  income_rising: { name: { en: 'rising income', de: 'steigendes Einkommen' }, occasion: { en: 'as your income grows', de: 'bei wachsendem Einkommen' } },
   time_scarce: { name: { en: 'little time', de: 'wenig Zeit' }, occasion: { en: 'while time is short', de: 'wenn die Zeit knapp ist' } },
-  family_growing: { name: { en: 'family growing', de: 'Familienzuwachs' }, occasion: { en: 'for the growing family', de: 'für die wachsende Familie' } },
+  family_growing: { name: { en: 'growing family', de: 'Familienzuwachs' }, occasion: { en: 'for the growing family', de: 'für die wachsende Familie' } },
   moving: { name: { en: 'moving', de: 'Umzug' }, occasion: { en: 'for the move', de: 'für den Umzug' } },
   new_car: { name: { en: 'new car', de: 'neues Auto' }, occasion: { en: 'for the new car', de: 'für das neue Auto' } },
   new_home: { name: { en: 'new home', de: 'neues Zuhause' }, occasion: { en: 'for the new home', de: 'für das neue Zuhause' } },
-  retirement_near: { name: { en: 'retirement near', de: 'Ruhestand in Sicht' }, occasion: { en: 'ahead of retirement', de: 'vor dem Ruhestand' } },
-  travel_planned: { name: { en: 'trip planned', de: 'Reise geplant' }, occasion: { en: 'for the planned trip', de: 'für die geplante Reise' } },
-  new_job: { name: { en: 'new job', de: 'neuer Job' }, occasion: { en: 'for the new job', de: 'für den neuen Job' } },
-  child_starts_school: { name: { en: 'child starts school', de: 'Einschulung' }, occasion: { en: 'for the first day at school', de: 'zum Schulstart' } },
+  retirement_near: { name: { en: 'retirement ahead', de: 'Ruhestand in Sicht' }, occasion: { en: 'ahead of retirement', de: 'vor dem Ruhestand' } },
+  travel_planned: { name: { en: 'planned trip', de: 'geplante Reise' }, occasion: { en: 'for the planned trip', de: 'für die geplante Reise' } },
+  new_job: { name: { en: 'new job', de: 'neue Stelle' }, occasion: { en: 'for the new job', de: 'für die neue Stelle' } },
+  child_starts_school: { name: { en: 'child starting school', de: 'Einschulung' }, occasion: { en: 'for the first day at school', de: 'zum Schulstart' } },
 };
 
 const IDENTITIES: Record<string, Text> = {

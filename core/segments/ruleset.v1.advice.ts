@@ -13,11 +13,11 @@ const assistantInstalled = is('assistant_app', 'installed_self', 'installed_on_a
 export const SITUATIONAL: RuleSet['situational'] = [
   {
     code: 'self_searcher.complex', primary: 'cautious_self_searcher', also: 'conscious_purchase_seeker', if: complex,
-    when: { en: 'for a complex product that overwhelms their own search, they turn to a seller they trust', de: 'bei einem komplexen Produkt, das die eigene Suche überfordert, wenden sie sich an einen vertrauten Verkäufer' },
+    when: { en: 'for a complex product where their own research is not enough: then they turn to a seller they trust', de: 'bei einem komplexen Produkt, bei dem die eigene Recherche nicht mehr reicht: Dann wenden sie sich an einen Verkäufer ihres Vertrauens' },
   },
   {
     code: 'social_media.complex', primary: 'social_media_user', also: 'community_identity_seeker', if: complex,
-    when: { en: 'for a complex topic, where a retailer who hosts a community widens their circle', de: 'bei einem komplexen Thema, wenn ein Händler mit eigener Community ihren Kreis erweitert' },
+    when: { en: 'for a complex topic, when a retailer with a community of its own widens their circle', de: 'bei einem komplexen Thema, wenn ein Händler mit eigener Community ihren Kreis erweitert' },
   },
   {
     code: 'non_searcher.values', primary: 'convenient_non_searcher', also: 'entrepreneurial_identity_seeker',
@@ -30,11 +30,11 @@ export const SITUATIONAL: RuleSet['situational'] = [
   },
   {
     code: 'conscious.simple', primary: 'conscious_purchase_seeker', also: 'cautious_self_searcher', if: simple,
-    when: { en: 'for simple products, where they prefer to avoid sellers and compare alone', de: 'bei einfachen Produkten, wo sie Verkäufer lieber meiden und selbst vergleichen' },
+    when: { en: 'for simple products, where they would rather avoid sellers and compare on their own', de: 'bei einfachen Produkten, bei denen sie lieber ohne Verkäufer selbst vergleichen' },
   },
   {
     code: 'community.simple', primary: 'community_identity_seeker', also: 'social_media_user', if: simple,
-    when: { en: 'for simpler topics, where they ask their online community instead', de: 'bei einfacheren Themen, wo sie stattdessen ihre Online-Community fragen' },
+    when: { en: 'for simpler topics, where they ask their online community instead', de: 'bei einfacheren Themen, bei denen sie lieber ihre Online-Community fragen' },
   },
 ];
 
@@ -52,7 +52,7 @@ export const MIGRATION: RuleSet['migration'] = [
   {
     from: 'social_media_user', to: 'convenient_non_searcher', triggers: [
       { code: 'social_media.trusts_assistants', if: [[is('tech_affinity', 'high')], [is('trust_anchor', 'technology'), assistantInstalled]],
-        because: { en: 'very tech-savvy and starting to trust assistants', de: 'sehr technikaffin und beginnt, Assistenten zu vertrauen' } },
+        because: { en: 'is very tech-savvy and starting to trust assistants', de: 'ist sehr technikaffin und fasst Vertrauen zu Assistenten' } },
     ],
   },
   {
@@ -60,7 +60,7 @@ export const MIGRATION: RuleSet['migration'] = [
       { code: 'conscious.seller_trust_fading', if: [[is('trust_anchor', 'technology', 'online_community', 'self')]],
         because: { en: 'relies less on the seller, which may mean feeling neglected', de: 'verlässt sich weniger auf den Verkäufer, vielleicht aus dem Gefühl, vernachlässigt zu werden' } },
       { code: 'conscious.wants_adaptive', if: [[is('purchase_driver', 'convenience'), is('preferred_channel', 'assistant_app')]],
-        because: { en: 'wants products that adapt to the situation, which a seller cannot provide', de: 'will Produkte, die sich der Lage anpassen, was ein Verkäufer nicht leisten kann' } },
+        because: { en: 'wants products that adapt to their situation, which a seller cannot provide', de: 'will Produkte, die sich der Lebenslage anpassen – das kann ein Verkäufer nicht leisten' } },
     ],
   },
   {
@@ -70,13 +70,13 @@ export const MIGRATION: RuleSet['migration'] = [
       { code: 'non_searcher.time_scarce', if: [[is('life_events', 'time_scarce')]],
         because: { en: 'time is getting scarce', de: 'die Zeit wird knapp' } },
       { code: 'non_searcher.family_growing', if: [[is('life_events', 'family_growing')]],
-        because: { en: 'more responsibility for family and children', de: 'mehr Verantwortung für Familie und Kinder' } },
+        because: { en: 'has more responsibility for family and children', de: 'trägt mehr Verantwortung für Familie und Kinder' } },
     ],
   },
   {
     from: 'entrepreneurial_identity_seeker', to: 'community_identity_seeker', triggers: [
       { code: 'entrepreneurial.complex_needs', if: complex,
-        because: { en: 'needs broader advice on a complex topic than a club or cause can give', de: 'braucht zu einem komplexen Thema mehr Beratung, als ein Verein oder Anliegen bieten kann' } },
+        because: { en: 'needs broader advice on a complex topic than a club or cause can give', de: 'braucht zu einem komplexen Thema mehr Beratung, als ein Verein oder eine Organisation bieten kann' } },
     ],
   },
 ];

@@ -34,6 +34,11 @@ export function formatNumber(n: number, lang: Language): string {
   return cached(`n:${lang}`, () => new Intl.NumberFormat(TAGS[lang])).format(n);
 }
 
+/** A share as a percentage: "64 %" in German, "64%" in English. */
+export function formatPercent(share: number, lang: Language): string {
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(TAGS[lang], { style: 'percent', maximumFractionDigits: 2 })).format(share);
+}
+
 export function formatEuro(amount: number, lang: Language): string {
   return cached(`eur:${lang}`, () => new Intl.NumberFormat(TAGS[lang], { style: 'currency', currency: 'EUR' })).format(amount);
 }

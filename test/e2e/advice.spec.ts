@@ -59,7 +59,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await page.getByTestId('feedback-nps').getByText('9', { exact: true }).click();
   await page.getByTestId('f-decision').locator('textarea').fill('Nimmt das Angenommene, der Rest später.');
   await expect(page.getByTestId('f-decision')).toHaveAttribute('data-save-state', 'saved');
-  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum']);
+  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Empfehlung und Begründung']);
   await page.getByTestId('advice-link').first().click();
 
   const v1 = page.getByTestId('advice-v1');
@@ -79,7 +79,7 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await expect(page.getByTestId('advice-v2')).toContainText('Rechtsschutz will er vergleichen');
   await expect(v1.getByTestId('advice-decision')).toContainText('Nimmt das Angenommene, der Rest später.');
   await expect(page.getByTestId('advice-chain')).toHaveAttribute('data-ok', 'true');
-  await expect(page.getByTestId('advice-chain')).toContainText('alle 2 Fassungen');
+  await expect(page.getByTestId('advice-chain')).toContainText('Alle 2 Fassungen');
 
   // Someone edits version 1 in the database file itself, once sync has settled (a pull still on its way
   // would bring the manufacturer's copy of version 1 back, and the check would rightly pass).

@@ -53,12 +53,12 @@ test('Mein Bestand shows the demo book by segment, tier and forecast moves; Engl
   // The charts draw the German names, then the English ones.
   const segmentChart = page.getByTestId('book-segments-chart');
   await expect(segmentChart).toContainText('Kaufinteressent');
-  await expect(page.getByTestId('book-tiers-chart')).toContainText('Nicht bewertet');
+  await expect(page.getByTestId('book-tiers-chart')).toContainText('Ohne Stufe');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My book' })).toBeVisible();
   await expect(segmentChart).toContainText('conscious purchase seeker');
   await expect(segmentChart).not.toContainText('Kaufinteressent');
-  await expect(page.getByTestId('book-tiers-chart')).toContainText('Not assessed');
+  await expect(page.getByTestId('book-tiers-chart')).toContainText('No tier');
   await expect(segments.locator('tfoot tr').first()).toContainText('Clients with a segment');
   await expect(page.getByTestId('book-total')).toHaveText(`${clients.toLocaleString('en-GB')} clients in the book`);
   expect(complaints).toEqual([]);

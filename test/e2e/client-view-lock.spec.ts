@@ -29,7 +29,7 @@ const visibleText = (page: Page) => page.evaluate(() => document.body.innerText)
 async function expectNothingInternal(page: Page) {
   const text = await visibleText(page);
   for (const name of NAMES) expect(text, `the client view shows the segment "${name}"`).not.toContain(name);
-  expect(text).not.toMatch(/segments\.v\d|value_tiers|Punkte \d|Score \d|Annahme \d|margin|Marge/i);
+  expect(text).not.toMatch(/segments\.v\d|value_tiers|Wertung \d|Punkte \d|Score \d|Abschlusschance \d|Annahme \d|likelihood \d|margin|Marge/i);
 }
 
 test('in the client view nothing internal shows and the app is locked until the advisor turns it back', async ({ page, workstation }) => {

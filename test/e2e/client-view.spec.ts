@@ -46,7 +46,7 @@ test('ending the meeting returns to the client page, where the meeting is listed
   await addClient(page, 'Paul', 'Lindner');
   await startMeeting(page);
   await page.getByTestId('f-reason').getByRole('textbox').fill('Kfz-Versicherung');
-  await endMeeting(page, ['Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
+  await endMeeting(page, ['Wünsche und Bedürfnisse', 'Risikosituation', 'Empfehlung und Begründung', 'Entscheidung des Kunden']);
   await expect(page.getByRole('heading', { level: 1, name: 'Paul Lindner' })).toBeVisible();
   await expect(page.getByTestId('meeting-list')).toContainText('Kfz-Versicherung');
   await expect(page.getByTestId('meeting-list')).toContainText('beendet');

@@ -132,5 +132,5 @@ test('granting a consent is one click; withdrawing asks first and says what it s
   const contact = page.getByTestId('consent-contact');
   await contact.getByRole('button', { name: /Erteilen/ }).click();
   await contact.getByRole('button', { name: /Widerrufen/ }).click();
-  await expect(contact.getByRole('alertdialog')).toContainText('nicht mehr mit Angeboten ansprechen');
+  await expect(contact.getByRole('alertdialog')).toContainText('keine Angebote mehr machen');
 });

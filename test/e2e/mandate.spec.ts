@@ -33,7 +33,7 @@ test('a budget changed on two devices is not merged: the coach sees both amounts
     await setUp(page, { name: 'Clara Vogt' });
     await page.getByTestId('sync-badge').click();
     await page.getByLabel('Adresse des Herstellers').fill(backend.url);
-    await page.getByLabel('Einmal-Code').fill((await issueEnrolmentCode(db, clara.id, new Date())).code);
+    await page.getByLabel('Einmalcode').fill((await issueEnrolmentCode(db, clara.id, new Date())).code);
     await page.getByLabel('Name dieses Geräts').fill('Laptop');
     await page.getByRole('button', { name: 'Verbinden' }).click();
     await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
@@ -44,10 +44,10 @@ test('a budget changed on two devices is not merged: the coach sees both amounts
     await mandate.getByTestId('mandate-budget').fill('zweihundert');
     await mandate.getByTestId('mandate-cap').fill('50');
     await mandate.getByLabel('Mobilität').check();
-    await mandate.getByRole('button', { name: 'Mandat erteilen' }).click();
+    await mandate.getByRole('button', { name: 'Vollmacht erteilen' }).click();
     await expect(mandate.getByText('Das ist kein Betrag. Bitte in Euro eingeben', { exact: false })).toBeVisible();
     await mandate.getByTestId('mandate-budget').fill('200');
-    await mandate.getByRole('button', { name: 'Mandat erteilen' }).click();
+    await mandate.getByRole('button', { name: 'Vollmacht erteilen' }).click();
     await expect(mandate.getByTestId('mandate-summary')).toHaveText(/200,00\s€ je Monat, höchstens 50,00\s€ je Kauf/);
     // Sent to the manufacturer by itself, soon after it was saved.
     const mandates = async () => db.select({ id: records.id, fields: records.fields }).from(records).where(eq(records.entity, 'mandates'));

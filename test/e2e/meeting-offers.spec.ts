@@ -154,7 +154,7 @@ test('turned to the client, offer cards name no segment, no score and no rule se
   await answer(page, 'life_events', 'moving');
   const panel = page.getByTestId('offers-panel');
   await expect(panel).toHaveAttribute('data-segment', 'cautious_self_searcher');
-  expect(await panel.innerText()).toContain('Segment passt');
+  expect(await panel.innerText()).toContain('passt zum Segment');
   await expect(panel.getByTestId('offer-score').first()).toBeVisible();
 
   await page.keyboard.press('F9');
@@ -167,7 +167,7 @@ test('turned to the client, offer cards name no segment, no score and no rule se
     expect(cards.length).toBeGreaterThan(3);
     for (const text of cards) {
       for (const name of NAMES) expect(text).not.toContain(name);
-      expect(text).not.toMatch(/segment|Punkte|score|gelernt|learned/i);
+      expect(text).not.toMatch(/segment|Wertung|Punkte|score|Erfahrungswert|gelernt|learned|track record/i);
       expect(text).not.toMatch(RULE_SET_ID);
     }
     // Nor anywhere else on the screen the client sees.

@@ -40,7 +40,7 @@ test('one running meeting per client; notes fields of several lines; ending asks
   await expect(page.getByTestId('f-reason')).toHaveAttribute('data-save-state', 'saved');
   await page.getByRole('button', { name: 'Gespräch beenden' }).click();
   const dialog = page.getByTestId('end-incomplete');
-  await expect(dialog.getByRole('listitem')).toHaveText(['Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
+  await expect(dialog.getByRole('listitem')).toHaveText(['Risikosituation', 'Empfehlung und Begründung', 'Entscheidung des Kunden']);
   await dialog.getByRole('button', { name: 'Jetzt ergänzen' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('f-riskSituation').getByRole('textbox')).toBeFocused();

@@ -59,7 +59,7 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await hint.getByRole('button', { name: 'Festlegen' }).click();
   await expect(hint).toHaveAttribute('data-primary', 'entrepreneurial_identity_seeker');
   await expect(hint).toHaveAttribute('data-source', 'advisor');
-  await expect(hint).toContainText('Die Regeln sähen: Der bewusste Kaufinteressent');
+  await expect(hint).toContainText('Nach den Regeln wäre es: Der bewusste Kaufinteressent');
 
   // Still set by hand after the workstation restarts, and another answer does not undo it.
   await workstation.restart();
@@ -70,7 +70,7 @@ test('answers move the hint to the segment; an override sticks after a restart; 
   await expect(hint).toHaveAttribute('data-source', 'advisor');
 
   // Ending the meeting leads to the client page, which lists what was concluded and where it came from.
-  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Unsere Empfehlung und warum', 'Entscheidung des Kunden']);
+  await endMeeting(page, ['Anlass des Gesprächs', 'Wünsche und Bedürfnisse', 'Risikosituation', 'Empfehlung und Begründung', 'Entscheidung des Kunden']);
   const conclusions = page.getByTestId('conclusions');
   await expect(conclusions.locator('[data-kind="segment"][data-value="entrepreneurial_identity_seeker"]')).toContainText('vom Berater festgelegt');
   await expect(conclusions.locator('[data-kind="segment"][data-value="conscious_purchase_seeker"]')).toContainText('Nach den Regeln des Herstellers, Fassung 1');

@@ -17,7 +17,7 @@ test('settings of a workstation connected to the manufacturer', async ({ page, w
   await expect(page.getByTestId('settings-version')).toContainText(`Advisor Workstation ${version}`);
   await expect(page.getByTestId('settings-data')).toContainText(workstation.dataDir);
   const connection = page.getByTestId('settings-connection');
-  await expect(connection).toContainText(/Abgeglichen|Abgleich läuft|Offline/);
+  await expect(connection).toContainText(/Abgeglichen|Abgleich läuft|Hersteller nicht erreichbar/);
   await expect(connection).toContainText('Verbunden mit http://127.0.0.1:');
 
   // The embedded manufacturer enrolled this device with its demo advisor's roles.
@@ -26,7 +26,7 @@ test('settings of a workstation connected to the manufacturer', async ({ page, w
   await expect(roles).toContainText('Angemeldet als Anna Berger');
   await expect(roles).toContainText('Berater/in');
   await expect(roles).toContainText('Life-Coach');
-  await expect(roles).toContainText('legt dort Ihre Verwaltung fest');
+  await expect(roles).toContainText('legt Ihre Verwaltung dort Ihre Rollen fest');
   await expect(roles.getByRole('checkbox')).toHaveCount(0);
 
   // The language: the whole screen turns, and stays so after a reload.

@@ -34,13 +34,13 @@ test('connecting with a one-time code, and a new client reaching the manufacture
     await expect(page.getByRole('heading', { level: 1, name: 'Abgleich mit dem Hersteller' })).toBeVisible();
 
     await page.getByLabel('Adresse des Herstellers').fill(backend.url);
-    await page.getByLabel('Einmal-Code').fill('ABCD-EFGH-JKMN');
+    await page.getByLabel('Einmalcode').fill('ABCD-EFGH-JKMN');
     await page.getByLabel('Name dieses Geräts').fill('Annas Laptop');
     await page.getByRole('button', { name: 'Verbinden' }).click();
-    await expect(page.getByRole('alert')).toContainText('Das Verbinden hat nicht geklappt');
+    await expect(page.getByRole('alert')).toContainText('Die Verbindung ließ sich nicht herstellen');
     await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'not_enrolled');
 
-    await page.getByLabel('Einmal-Code').fill(code.toLowerCase());
+    await page.getByLabel('Einmalcode').fill(code.toLowerCase());
     await page.getByRole('button', { name: 'Verbinden' }).click();
     await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
     await expect(page.getByTestId('sync-state')).toContainText(`Verbunden mit ${backend.url}`);

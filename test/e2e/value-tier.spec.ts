@@ -24,7 +24,7 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
   const card = page.getByTestId('value-tier');
   const badge = card.getByTestId('tier-badge');
   await expect(badge).toHaveText('C');
-  await expect(card.getByTestId('tier-gap')).toContainText('Für B fehlt: +500 € Jahresbeitrag, 2 weitere Produktbereiche');
+  await expect(card.getByTestId('tier-gap')).toContainText('Bis Stufe B fehlt noch: +500 € Jahresbeitrag, 2 weitere Produktbereiche');
 
   const record = async (product: string, since: string) => {
     await card.getByLabel('Produkt').selectOption({ label: product });
@@ -38,8 +38,8 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
   await expect(card.getByTestId('tier-gap')).toContainText('1 weiterer Produktbereich');
   await record('Kfz-Versicherung', daysAgo(200));
   await expect(badge).toHaveText('B');
-  await expect(card.getByTestId('tier-gap')).toContainText('Für A fehlt:');
-  await card.getByText('So ist er berechnet').click();
+  await expect(card.getByTestId('tier-gap')).toContainText('Bis Stufe A fehlt noch:');
+  await card.getByText('So wird er berechnet').click();
   await expect(card.getByTestId('clv')).toContainText('Marge');
   // The change of tier is kept: C when the page opened, B now.
   await card.getByText('Verlauf der Einstufung').click();
@@ -49,7 +49,7 @@ test('contracts move the tier from C to B; the adoption step changes the next ac
   const next = digital.getByTestId('next-action');
   await digital.getByLabel('Digitale Zielgruppe').selectOption({ label: 'Pioniere' });
   await expect(next).toHaveAttribute('data-code', 'make_aware.digital');
-  await digital.getByLabel('Schritt zur Assistenz-App').selectOption({ label: '1 Kennt sie' });
+  await digital.getByLabel('Schritt zur Assistenz-App').selectOption({ label: '1 Kennt die App' });
   await expect(next).toHaveAttribute('data-code', 'inform.digital');
   await expect(next).toContainText('Link');
   await expect(digital.getByText('Gespeichert')).toBeVisible();

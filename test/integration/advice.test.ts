@@ -99,7 +99,7 @@ it('the record speaks its own language, gives only reasons a client may read, an
 
   const en = (await rpc.advice.make({ meetingId, language: 'en' })).versions.at(-1)!.content;
   expect(en.offers.map((o) => o.offer)).toEqual(['bundle_new_family', 'accident']);
-  expect(en.offers[0]).toMatchObject({ name: 'New family', reasons: ['life event: family growing', 'Personal liability comes in the bundle'] });
+  expect(en.offers[0]).toMatchObject({ name: 'New family', reasons: ['life event: growing family', 'Personal liability comes in the bundle'] });
   // Old words stay as they were written, minus what came from the segment or from learning.
   expect(en.offers[1]!.reasons).toEqual(['noch kein Schutz im Bereich Gesundheit und Unfall']);
 

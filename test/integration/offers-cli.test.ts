@@ -69,8 +69,8 @@ describe('offers command', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/"(score|breakdown|value|margin_rate|lever|propensity)"/);
     // Nor any reason drawn from the segment, which the advisor's output does give.
-    expect(offers(path).stdout).toMatch(/segment fit/);
-    expect(r.stdout).not.toMatch(/segment fit|non-searcher/);
+    expect(offers(path).stdout).toMatch(/suits a convenient non-searcher/);
+    expect(r.stdout).not.toMatch(/suits an? |non-searcher/);
     const client = r.json()[0]!;
     expect(client.offers!.map((o) => o.offer)).toEqual(advisor.offers!.map((o) => o.offer));
   });
@@ -78,7 +78,7 @@ describe('offers command', () => {
   it('speaks German with --lang de', () => {
     const [e] = offers(file('de.json', [example]), '--lang', 'de').json();
     expect(e!.offers![0]!.reasons).toContain('Lebensereignis: Umzug');
-    expect(e!.offers![0]!.argument.text).toMatch(/^Umzugspaket für den Umzug: .*1\.014,00\s€ einmalig\.$/);
+    expect(e!.offers![0]!.argument.text).toMatch(/^Umzugspaket für den Umzug: .* zusammen für 1\.014,00\s€ einmalig\. Ein Ja genügt\.$/);
   });
 
   it('uses another catalogue with --catalog', () => {

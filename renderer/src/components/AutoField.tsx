@@ -17,6 +17,8 @@ export interface AutoFieldProps {
   type?: 'text' | 'email' | 'tel' | 'date' | 'number';
   maxLength?: number;
   hint?: string;
+  /** For a field alone under a heading that already names it: the label is read out, not shown twice. */
+  labelHidden?: boolean;
   badge?: ReactNode;
   draftKey?: string;
   disabled?: boolean;
@@ -58,7 +60,7 @@ export function AutoField(props: AutoFieldProps) {
       hidden={props.hidden}
     >
       <div className="field-head">
-        <label htmlFor={id}>{props.label}</label>
+        <label htmlFor={id} className={props.labelHidden ? 'sr-only' : undefined}>{props.label}</label>
         {props.badge}
         <SaveStatus snap={snap} />
       </div>

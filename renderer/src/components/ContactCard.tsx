@@ -1,4 +1,5 @@
-// The client's contact data, household and notes; each field saves itself.
+// The client's contact data, personal details (birth date, household) and
+// notes; each field saves itself.
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '#core/client.ts';
@@ -43,19 +44,19 @@ export function ContactCard({ client: c }: { client: ClientView }) {
           {field('street', { maxLength: LIMITS.street, className: 'span-2' })}
           {field('postalCode', { maxLength: LIMITS.postalCode })}
           {field('city', { maxLength: LIMITS.city })}
-          <AutoDateField testId="c-birthDate" label={t('clientFields.birthDate')} initial={c.birthDate ?? ''} save={saver('birthDate')} />
         </div>
       </section>
       <section className="card" aria-labelledby="household-title">
         <h2 id="household-title">{t('client.householdSection')}</h2>
         <div className="form-grid">
+          <AutoDateField testId="c-birthDate" label={t('clientFields.birthDate')} initial={c.birthDate ?? ''} save={saver('birthDate')} />
           {field('householdSize', { type: 'number' })}
           {field('household', { multiline: true, maxLength: LIMITS.household, hint: t('clientFields.householdHint'), className: 'span-2' })}
         </div>
       </section>
       <section className="card" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('client.notesSection')}</h2>
-        {field('notes', { multiline: true, maxLength: LIMITS.notes, draftKey: `aw:draft:client:${c.id}:notes` })}
+        {field('notes', { multiline: true, maxLength: LIMITS.notes, draftKey: `aw:draft:client:${c.id}:notes`, labelHidden: true })}
       </section>
     </>
   );

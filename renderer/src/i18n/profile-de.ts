@@ -53,7 +53,7 @@ export const profileDe = {
     topic: 'Suchaufwand',
     question: 'Wie viel Zeit stecken Sie ins Suchen und Vergleichen, bevor Sie sich entscheiden?',
     options: {
-      very_low: 'Kaum welche – nur wenn es sich nicht vermeiden lässt',
+      very_low: 'Kaum Zeit – nur wenn es sich nicht vermeiden lässt',
       low: 'Eher wenig',
       medium: 'Etwas – ich schaue mich schon um',
       high: 'Viel – ich vergleiche gründlich',

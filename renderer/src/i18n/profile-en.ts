@@ -3,7 +3,7 @@ import type { InterviewTexts } from './profile-types.ts';
 
 export const profileEn = {
   purchase_driver: {
-    topic: 'What decides',
+    topic: 'Buying motive',
     question: 'When you buy something, what tips the balance in the end?',
     options: {
       best_price: 'The lowest price',
@@ -25,7 +25,7 @@ export const profileEn = {
   },
   trust_anchor: {
     topic: 'Trust',
-    question: 'Whom do you rely on when you make a decision?',
+    question: 'Who do you rely on when you make a decision?',
     options: {
       self: 'Myself – I prefer to do my own research',
       online_community: 'Experiences shared in online groups and forums',
@@ -42,8 +42,8 @@ export const profileEn = {
     topic: 'Data',
     question: 'How much may others know about you and do with your data?',
     options: {
-      minimal: 'As little as at all possible',
-      purchase_only: 'Only what a purchase produces anyway',
+      minimal: 'As little as possible',
+      purchase_only: 'Only what a purchase needs anyway',
       on_request: 'What a person I trust asks me for',
       social_profile: 'My social-network profile may be used',
       full: 'Everything – even an app that follows how I use things',

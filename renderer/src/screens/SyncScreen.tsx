@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isDomainErrorCode } from '#core/errors.ts';
 import type { SyncStatusView } from '#contract/views.ts';
 import { FormField } from '../components/FormField.tsx';
-import { formatCents, formatDateTime, formatRelative } from '../format.ts';
+import { formatCents, formatClock, formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
@@ -32,7 +32,7 @@ export function SyncScreen() {
           <p>{t(`sync.explain.${s.phase}`)}</p>
           {s.progress && <p role="status">{t(s.progress.fullResync ? 'sync.progressResync' : 'sync.progress', s.progress)}</p>}
           {s.lastSyncedAt !== null && <p className="muted small">{t('sync.lastSynced', { when: formatDateTime(s.lastSyncedAt, lang) })}</p>}
-          {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatRelative(s.nextAttemptAt, lang) })}</p>}
+          {s.nextAttemptAt !== null && s.phase === 'offline' && <p className="muted small">{t('sync.nextAttempt', { when: formatClock(s.nextAttemptAt, lang) })}</p>}
           {s.problem && <p className="muted small">{t('sync.detail', { message: t(`errors.backend.${s.problem}`) })}</p>}
           {s.backendUrl && <p className="muted small">{t('sync.backend', { url: s.backendUrl })}</p>}
           {s.phase !== 'not_enrolled' && s.phase !== 'revoked' && (

@@ -38,8 +38,8 @@ describe('arguments', () => {
       expect(o.argument.text).toContain(o.name);
       expect(o.argument.text).toMatch(/€\d/);
     }
-    expect(offers.find((o) => o.offer === 'liability_drone')!.argument.text).toBe('Drone add-on adds to your Personal liability for €1.50 a month: you pay only for the extra you choose.');
-    expect(offers.find((o) => o.offer === 'household_contents')!.argument.text).toContain('for the move for €9.80 a month');
+    expect(offers.find((o) => o.offer === 'liability_drone')!.argument.text).toBe('Drone add-on adds to your Personal liability for €1.50 a month: you pay only for the add-on you choose.');
+    expect(offers.find((o) => o.offer === 'household_contents')!.argument.text).toContain('for the move: a clear offer at €9.80 a month');
   });
 
   it.each(CONVENIENCE)('%s: convenience', (segment) => {
@@ -77,8 +77,8 @@ describe('arguments', () => {
   it('writes German with --lang de, with German prices', () => {
     const de = offersFor('cautious_self_searcher', 'de');
     const en = offersFor('cautious_self_searcher', 'en');
-    expect(de.find((o) => o.offer === 'household_contents')!.argument.text).toBe('Hausratversicherung für den Umzug für 9,80\u00a0€ im Monat: ein klares Angebot, Punkt für Punkt vergleichbar; Bausteine können Sie später ergänzen.');
-    expect(de.find((o) => o.offer === 'household_contents')!.reasons).toEqual(['Lebensereignis: Umzug', 'noch kein Schutz im Bereich Hausrat und Wohnen', 'Segment passt: einfaches Standardprodukt für „Der vorsichtige Selbst-Sucher“']);
+    expect(de.find((o) => o.offer === 'household_contents')!.argument.text).toBe('Hausratversicherung für den Umzug: ein klares Angebot für 9,80\u00a0€ im Monat, Punkt für Punkt vergleichbar; Bausteine können Sie später ergänzen.');
+    expect(de.find((o) => o.offer === 'household_contents')!.reasons).toEqual(['Lebensereignis: Umzug', 'noch kein Vertrag im Bereich Hausrat und Wohnen', 'passt zum Segment „Der vorsichtige Selbst-Sucher“: einfaches Standardprodukt']);
     expect(de.map((o) => o.argument.text)).not.toEqual(en.map((o) => o.argument.text));
   });
 });

@@ -23,9 +23,9 @@ describe('learned propensities', () => {
     const rules = rank(cautious).offers.find((o) => o.offer === 'accident')!;
     const learned = rank({ ...cautious, propensities: table }).offers.find((o) => o.offer === 'accident')!;
     expect(learned.breakdown!.propensity).toBeCloseTo((1 - PROPENSITY.learned) * rules.breakdown!.propensity + PROPENSITY.learned * 1, 3);
-    expect(learned.reasons).toContain('learned: accepted by 100% in this segment');
+    expect(learned.reasons).toContain('track record: accepted by 100% of clients in this segment');
     expect(rank({ ...cautious, propensities: table, lang: 'de' }).offers.find((o) => o.offer === 'accident')!.reasons)
-      .toContain('gelernt: in diesem Segment zu 100\u00a0% angenommen');
+      .toContain('Erfahrungswert: von 100\u00a0% der Kunden dieses Segments angenommen');
   });
 
   it('leaves other segments\' rankings alone', () => {

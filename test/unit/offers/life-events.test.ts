@@ -7,7 +7,7 @@ import { TEXTBOOK } from '../segments/personas.ts';
 
 describe('life events', () => {
   // A passive co-buyer buying a durable good is offered point-of-sale add-ons only (point-of-sale.test.ts).
-  const REASON: Record<string, string> = { moving: 'life event: moving', family_growing: 'life event: family growing', travel_planned: 'life event: trip planned' };
+  const REASON: Record<string, string> = { moving: 'life event: moving', family_growing: 'life event: growing family', travel_planned: 'life event: planned trip' };
   const segments = SEGMENT_IDS.filter((s) => s !== 'passive_co_buyer');
 
   for (const bundle of DEMO.bundles) {

@@ -28,7 +28,7 @@ describe('passive co-buyer at the point of sale', () => {
 
   it('names the variants in the argument with their prices', () => {
     const device = rank({ profile: buying }).offers.find((o) => o.offer === 'device_protection')!;
-    expect(device.argument.text).toBe('To go with what you are buying: Device protection (electronics) in three variants: A Basic (€3.99 a month), B Comfort (€5.99 a month), C Premium (€8.99 a month). Take the one that suits you, or none at all.');
+    expect(device.argument.text).toBe('To go with your purchase, Device protection (electronics) comes in three variants: A Basic (€3.99 a month), B Comfort (€5.99 a month), C Premium (€8.99 a month). Choose the one that suits you, or none at all.');
   });
 
   it('also when the advisor set the segment by hand', () => {

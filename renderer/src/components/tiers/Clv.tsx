@@ -2,14 +2,14 @@
 // whether it comes from the client's contracts or is an assumption.
 import { useTranslation } from 'react-i18next';
 import type { TierView } from '#contract/views.ts';
-import { formatCents, formatNumber } from '../../format.ts';
+import { formatCents, formatNumber, formatPercent } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 
 export function Clv({ clv }: { clv: TierView['clv'] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const f = clv.factors;
-  const margin = `${formatNumber(f.marginRate.value * 100, lang)} %`;
+  const margin = formatPercent(f.marginRate.value, lang);
   const years = formatNumber(f.remainingYears.value, lang);
   return (
     <div className="clv" data-testid="clv">

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gapText } from '#core/tier-text.ts';
 import type { TierView } from '#contract/views.ts';
-import { formatCents, formatDate, formatNumber } from '../../format.ts';
+import { formatCents, formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { useClientView } from '../../hooks/useClientView.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import type { Language } from '../../i18n/language.ts';
@@ -24,7 +24,7 @@ function show(c: Criterion, n: number, lang: Language): string {
     case 'min_yearly_premium': return formatCents(n, lang);
     case 'min_product_areas': return formatNumber(n, lang);
     case 'min_years': return formatNumber(Math.floor(n * 10) / 10, lang);
-    case 'min_profile_completeness': return `${formatNumber(Math.round(n * 100), lang)} %`;
+    case 'min_profile_completeness': return formatPercent(Math.round(n * 100) / 100, lang);
   }
 }
 
