@@ -29,3 +29,29 @@ describe('a pushed change that breaks a form rule', () => {
     expect(body.results[4]).toMatchObject({ message: expect.stringContaining('between 1 and 20') });
   });
 });
+
+describe('a pushed take-back of an offer decision', () => {
+  it('is applied while its meeting runs and refused with undo_closed once the meeting has ended', async () => {
+    const laptop = workstation(t, await t.device('Anna Berger'));
+    const client = newClient('Jan', 'Vogt');
+    const meetingId = crypto.randomUUID();
+    const [early, late] = [crypto.randomUUID(), crypto.randomUUID()];
+    const decision = (id: string) => laptop.mutation('offer.outcome', {
+      id, clientId: client.id, meetingId, offerId: 'legal_protection', offerKind: 'base', outcome: 'rejected',
+      reasonCode: 'too_expensive', segment: null, summary: 'Rechtsschutz abgelehnt',
+    });
+    const { body } = await laptop.push([
+      laptop.mutation('client.create', client),
+      laptop.mutation('meeting.start', { id: meetingId, clientId: client.id }),
+      decision(early),
+      decision(late),
+      laptop.mutation('offer.undo', { id: early, clientId: client.id, meetingId }),
+      laptop.mutation('meeting.end', { id: meetingId }),
+      // A device that skipped its own check: the meeting is over, its advice record holds the decision.
+      laptop.raw('offer.undo', { id: late, clientId: client.id, meetingId }),
+    ]);
+    expect(body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'undo_closed',
+    ]);
+  });
+});
