@@ -3,8 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '#core/roles.ts';
+import type { Role } from '#core/roles.ts';
 import { FormField } from '../components/FormField.tsx';
+import { RolesField } from '../components/RolesField.tsx';
 import { applyLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
@@ -33,8 +34,6 @@ export function FirstStart() {
     e.preventDefault();
     if (!setup.isPending) setup.mutate();
   };
-  const toggleRole = (role: Role, on: boolean) =>
-    setRoles((rs) => (on ? ROLES.filter((r) => r === role || rs.includes(r)) : rs.filter((r) => r !== role)));
 
   return (
     <main id="main" className="first-start">
@@ -54,19 +53,13 @@ export function FirstStart() {
           error={problems.displayName && problemMessage(t, problems.displayName)}
         />
 
-        <fieldset className="field" aria-describedby="roles-hint">
-          <legend>{t('firstStart.roles')}</legend>
-          <p className="hint" id="roles-hint">{t('firstStart.rolesHint')}</p>
-          <div className="choice-row">
-            {ROLES.map((role) => (
-              <label key={role} className="check">
-                <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggleRole(role, e.target.checked)} />
-                {t(`roles.${role}`)}
-              </label>
-            ))}
-          </div>
-          {problems.roles && <p className="field-error" role="alert">{problemMessage(t, problems.roles)}</p>}
-        </fieldset>
+        <RolesField
+          legend={t('firstStart.roles')}
+          hint={t('firstStart.rolesHint')}
+          roles={roles}
+          onChange={setRoles}
+          error={problems.roles && problemMessage(t, problems.roles)}
+        />
 
         <fieldset className="field">
           <legend>{t('firstStart.language')}</legend>

@@ -6,8 +6,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '#core/roles.ts';
+import type { Role } from '#core/roles.ts';
 import type { AboutView, UserView } from '#contract/views.ts';
+import { RolesField } from '../components/RolesField.tsx';
 import { showShortcuts } from '../components/ShortcutHelp.tsx';
 import { applyLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
@@ -81,10 +82,6 @@ function RolesCard({ user, about }: { user: UserView; about: AboutView }) {
     onSuccess: async () => { setSaved(true); await queryClient.invalidateQueries({ queryKey: orpc.session.key() }); },
   });
   const problems = problemsByField(problemsOf(save.error) ?? []);
-  const toggle = (role: Role, on: boolean) => {
-    setSaved(false);
-    setRoles((rs) => (on ? ROLES.filter((r) => r === role || rs.includes(r)) : rs.filter((r) => r !== role)));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!save.isPending) save.mutate();
@@ -102,19 +99,13 @@ function RolesCard({ user, about }: { user: UserView; about: AboutView }) {
         </>
       ) : (
         <form onSubmit={submit} noValidate>
-          <fieldset className="field" aria-describedby="settings-roles-hint">
-            <legend>{t('settings.roles')}</legend>
-            <p className="hint" id="settings-roles-hint">{t('settings.rolesHint')}</p>
-            <div className="choice-row">
-              {ROLES.map((role) => (
-                <label key={role} className="check">
-                  <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} />
-                  {t(`roles.${role}`)}
-                </label>
-              ))}
-            </div>
-            {problems.roles && <p className="field-error" role="alert">{problemMessage(t, problems.roles)}</p>}
-          </fieldset>
+          <RolesField
+            legend={t('settings.roles')}
+            hint={t('settings.rolesHint')}
+            roles={roles}
+            onChange={(next) => { setSaved(false); setRoles(next); }}
+            error={problems.roles && problemMessage(t, problems.roles)}
+          />
           <div className="row-actions">
             <button type="submit" className="btn" disabled={save.isPending}>{t('settings.rolesSave')}</button>
             {saved && <span className="muted small" role="status">{t('settings.rolesSaved')}</span>}
