@@ -90,7 +90,9 @@ async function tour(page: Page, origin: string, lang: 'de' | 'en'): Promise<void
   await go('#/settings');
   await snap(page, lang, 'settings');
   await go('#/clients');
-  await page.keyboard.press('?');
+  // The header's button: on the client list the search has the focus, and there "?" is just typed.
+  await page.getByRole('button', { name: /\(\?\)$/ }).click();
+  await page.getByRole('dialog').waitFor();
   await snap(page, lang, 'shortcuts');
   await page.keyboard.press('Escape');
 }
