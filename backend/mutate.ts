@@ -5,7 +5,7 @@
 // error: the push records it and the device's queue moves on.
 import { sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
-import type { MutationName } from '#core/mutations/index.ts';
+import { mayIssue, type MutationName } from '#core/mutations/index.ts';
 import { adviceId } from '#core/advice.ts';
 import { answerId, type EntityName } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
@@ -119,6 +119,8 @@ async function clientOf(tx: BackendDb, userId: string, name: MutationName, args:
 
 /** A change about a client erased at their request: dropped, and nothing about them comes back. */
 const ERASED = reject('client_erased', 'This client was erased at their request, so the change was dropped.');
+/** A user the client is shared with may not take them from everyone else. */
+const OWNER_ONLY = reject('owner_only', "Only the client's owner may erase or delete this client. Ask the owner; the client stays as it was.");
 
 /**
  * Decides and applies one mutation. `record` is the statement part that stores
@@ -157,6 +159,8 @@ async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Dat
   const rows = await lockRecords(tx, ids);
   const clientId = await clientOf(tx, userId, m.name, m.args, rows, facts);
   if (clientId === 'refused') return NO_SUCH_CLIENT;
+  // Mutations named by argument carry this user's access in `facts`; those named through a record need write access, which clientOf checked.
+  if ('arg' in CLIENT_OF[m.name] && clientId !== null && facts?.access && !mayIssue(m.name, facts.access)) return OWNER_ONLY;
 
   let writes: MergedWrite[];
   try {

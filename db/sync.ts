@@ -63,6 +63,8 @@ export function takeResults(store: Store, results: MutationResult[], at: number)
         store.db.update(outbox).set({ status: 'rejected', error: JSON.stringify({ code: r.code, message: r.message, at }) }).where(eq(outbox.seq, r.seq)).run();
         // The client was erased elsewhere: whatever this device still holds about them goes too.
         if (r.code === 'client_erased' && row.clientId) eraseClientLocally(store.db, row.clientId);
+        // An erasure only the owner may make: this device already removed the client (a delete is undone above), so the book is fetched again and brings them back.
+        if (r.code === 'owner_only' && row.name === 'client.erase') startResync(store);
       }
     }
     for (const clientId of touched) releaseDeferred(store, clientId, at);

@@ -51,3 +51,14 @@ export const MUTATIONS = {
 export type MutationName = keyof typeof MUTATIONS;
 export type MutationArgs<N extends MutationName> = z.output<(typeof MUTATIONS)[N]>;
 export type MutationInput<N extends MutationName> = z.input<(typeof MUTATIONS)[N]>;
+
+/**
+ * Who may issue a mutation, by their access to the client it is about.
+ * Erasing or deleting takes the client from everyone who has them, so only
+ * the owner may; a user the client is shared with does everything else.
+ */
+export type ClientAccessKind = 'owner' | 'shared';
+const OWNER_ONLY: ReadonlySet<MutationName> = new Set<MutationName>(['client.erase', 'client.delete']);
+export function mayIssue(name: MutationName, access: ClientAccessKind): boolean {
+  return access === 'owner' || !OWNER_ONLY.has(name);
+}

@@ -111,6 +111,7 @@ export const de = {
       client_erased: 'Der Kunde wurde gelöscht.',
       money_conflict: 'Der Betrag wurde inzwischen auf einem anderen Gerät geändert. Entscheiden Sie, welcher gilt.',
       mandate_revoked: 'Der Kunde hat die Vollmacht inzwischen widerrufen.',
+      owner_only: 'Dieser Kunde ist Ihnen nur freigegeben; löschen darf ihn nur der zuständige Berater. Der Kunde wird auf diesem Gerät wiederhergestellt. Soll er gelöscht werden, wenden Sie sich an den zuständigen Berater.',
       other: 'Der Hersteller hat die Änderung abgelehnt.',
     } as Record<string, string>,
   },

@@ -110,6 +110,7 @@ export const en: Messages = {
       client_erased: 'The client was erased.',
       money_conflict: 'The amount has been changed on another device in the meantime. Decide which one applies.',
       mandate_revoked: 'The client has revoked the mandate in the meantime.',
+      owner_only: 'This client is only shared with you; only their own advisor may delete them. The client is being restored on this device. If they should be deleted, ask their advisor.',
       other: 'The manufacturer refused the change.',
     },
   },
