@@ -1,0 +1,12 @@
+// Lints a snippet as if it were a file at filePath, and returns what the layer
+// rule (eslint.config.js, build/eslint-layers.js) says about its imports.
+import { ESLint } from 'eslint';
+
+export const LAYER_RULE = 'layers/imports';
+
+const eslint = new ESLint();
+
+export async function layerRefusals(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === LAYER_RULE).map((m) => m.message);
+}
