@@ -1,9 +1,10 @@
 // The import rules of docs/architecture.md are allow-lists in eslint.config.js:
 // each folder names what it may import, everything else is refused. This
-// proves the rule bites (a typo in the table cannot switch it off) and that
-// the real code's imports stay allowed.
+// proves the rule bites (a typo in the table cannot switch it off), that the
+// real code's imports stay allowed, and that the document says what the table says.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layerRefusals } from '../support/lint.ts';
+import { layerRefusals, layerTable } from '../support/lint.ts';
 
 const refused = async (file: string, code: string) => (await layerRefusals(file, code)).length > 0;
 
@@ -120,5 +121,25 @@ describe('layer import rules (allow-lists)', () => {
   it('refuses a module name computed at run time where the table does not allow it', async () => {
     expect(await refused('services/x.ts', 'const name = "x"; await import(`./${name}.ts`);')).toBe(true);
     expect(await refused('bench/x.ts', 'const name = "x"; await import(`./${name}.bench.ts`);')).toBe(false);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  // A row: | `core/` | `core/`, `contract/` | packages | why |
+  const rows = new Map(
+    readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+      .map(([, folder, projects]) => [folder!.replaceAll('`', ''), [...projects!.matchAll(/`([^`]+)`/g)].map((m) => m[1])]),
+  );
+
+  it('names the same project folders per layer as the lint table', async () => {
+    const table = await layerTable();
+    const documented = Object.fromEntries(Object.keys(table).map((folder) => [folder, rows.get(`${folder}/`)]));
+    const configured = Object.fromEntries(
+      Object.entries(table).map(([folder, { projects }]) => [folder, projects.map((p) => (p.includes('.') ? p : `${p}/`))]),
+    );
+    expect(documented).toEqual(configured);
   });
 });
