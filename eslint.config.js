@@ -1,88 +1,112 @@
 // Lint, and above all the import rules between layers (docs/architecture.md).
-// A rule here is the written rule: if a layer may not import something, this
-// file says so and CI fails when it happens.
+// The table below is the written rule: each top-level folder names the project
+// folders and the packages it may import; everything else is refused, and so
+// is every import from a folder the table does not name. A folder may always
+// import its own files.
 import tseslint from 'typescript-eslint';
+import layers from './build/eslint-layers.js';
+import pkg from './package.json' with { type: 'json' };
 
-const NODE = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads'];
-// A leading "#" would be a comment in these gitignore-style patterns, hence the escape.
-const layer = (name) => [`\\#${name}/*`, `**/${name}/*`, `**/${name}/**`];
+// Node's built-ins, always with the "node:" prefix.
+const NODE = ['node:**'];
+/** A package and its subpaths ("hono", "hono/body-limit"). */
+const all = (name) => [name, `${name}/**`];
+/** Every package the project declares: tests may use any of them. */
+const DECLARED = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).flatMap(all);
 
-/** Imports a folder may not use, with the reason shown in the lint message. */
-const forbidden = {
+/**
+ * folder -> { projects, packages, why }. projects: folders ("core" means core/
+ * and below) or globs ("backend/seed/*.json"); packages: exact specifiers or
+ * globs. dynamicImports: false refuses every import(); computedImports: true
+ * lets import() take a name built at run time. "." is the project root's files.
+ */
+const LAYERS = {
   core: {
-    message: 'core/ is pure domain code: no I/O, no database, no transport, no UI (docs/architecture.md).',
-    patterns: [...NODE, 'electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/*',
-      ...layer('contract'), ...layer('db'), ...layer('services'), ...layer('host'), ...layer('renderer'), ...layer('backend')],
+    why: 'core/ is pure domain code: no I/O, no database, no transport, no UI, and nothing loaded at run time (docs/architecture.md).',
+    projects: [],
+    packages: ['zod', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'],
+    dynamicImports: false,
   },
   contract: {
-    message: 'contract/ describes what renderer and core say to each other; it may use core/ and schemas only.',
-    patterns: [...NODE, 'electron', 'react', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/server', '@orpc/server/*',
-      ...layer('db'), ...layer('services'), ...layer('host'), ...layer('renderer'), ...layer('backend')],
+    why: 'contract/ describes what the renderer and the core say to each other: core/ and schemas only.',
+    projects: ['core'],
+    packages: ['zod', '@orpc/contract'],
   },
   db: {
-    message: 'db/ stores the book; it may use core/ but knows nothing of the contract, services or shells.',
-    patterns: ['electron', 'react', '@orpc/*', ...layer('contract'), ...layer('services'), ...layer('host'), ...layer('renderer'), ...layer('backend')],
+    why: 'db/ stores the book: core/, drizzle and SQLite; it knows nothing of the contract, services or shells.',
+    projects: ['core'],
+    packages: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/sqlite-core', ...all('drizzle-orm/better-sqlite3'), 'uuid', ...NODE],
   },
   services: {
-    message: 'services/ implements the contract over db/ and core/; it knows no shell (Electron, browser host, UI).',
+    why: 'services/ implements the contract over db/ and core/; it knows no shell (Electron, browser host, UI) and no backend code.',
     // The demo catalogue is data, not backend code: it is the fallback before the first sync brings one (services/catalogue.ts).
-    patterns: ['electron', 'react', 'react-dom', ...layer('host'), ...layer('renderer'), ...layer('backend'), '!**/backend/seed', '!**/backend/seed/*.json'],
+    projects: ['core', 'contract', 'db', 'backend/seed/*.json'],
+    packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', ...NODE],
   },
   host: {
-    message: 'host/ (browser mode) serves services/; it never touches the database directly.',
-    patterns: ['electron', 'react', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', ...layer('db'), ...layer('renderer'), ...layer('backend')],
+    why: 'host/ (browser mode) serves services/; it never touches the database directly.',
+    projects: ['core', 'contract', 'services'],
+    packages: [...all('@orpc/server'), ...NODE],
   },
   electron: {
-    message: 'electron/ is a thin shell over services/; it never touches the database directly.',
-    patterns: ['react', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', ...layer('db'), ...layer('renderer'), ...layer('host'), ...layer('backend')],
+    why: 'electron/ is a thin shell over services/; it never touches the database directly.',
+    projects: ['core', 'contract', 'services'],
+    packages: ['electron', ...all('@orpc/server'), ...all('@orpc/client'), ...NODE],
   },
   renderer: {
-    message: 'renderer/ is the UI: it talks to the core only through the contract; no database, Node or Electron code.',
-    patterns: [...NODE, 'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/server', '@orpc/server/*', 'uuid/dist/*',
-      ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('backend')],
-  },
-  cli: {
-    message: 'cli/ holds commands for the manufacturer: core/ and Node only; never the workstation\'s database, services, shells or UI.',
-    patterns: ['electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '@orpc/*',
-      ...layer('contract'), ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('renderer'), ...layer('backend')],
+    why: 'renderer/ is the UI: it talks to the core only through the contract; no database, Node or Electron code.',
+    projects: ['core', 'contract'],
+    packages: [...all('react'), ...all('react-dom'), '@tanstack/react-query', ...all('@orpc/client'), '@orpc/contract',
+      '@orpc/tanstack-query', 'i18next', 'react-i18next', 'recharts', 'uuid'],
   },
   backend: {
-    message: "backend/ is the manufacturer's server: core/, its own files (#backend/*), Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
-    // Its own database is backend/db/: imported as #backend/db/… (or ./db/… from backend/), never the workstation's db/.
-    patterns: ['electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm/better-sqlite3', 'drizzle-orm/better-sqlite3/*',
-      ...layer('db'), ...layer('services'), ...layer('host'), ...layer('electron'), ...layer('renderer'), '!\\#backend/**', '!./db/*'],
+    why: "backend/ is the manufacturer's server: core/, its own files, Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
+    // Its own database is backend/db/ (#backend/db/…), never the workstation's db/ nor drizzle's SQLite driver.
+    projects: ['core'],
+    packages: [...all('hono'), '@hono/node-server', 'pg', '@electric-sql/pglite', 'drizzle-orm', 'drizzle-orm/pg-core',
+      ...all('drizzle-orm/node-postgres'), ...all('drizzle-orm/pglite'), 'pino', 'zod', ...NODE],
+  },
+  cli: {
+    why: "cli/ holds commands for the manufacturer: core/ and Node only; never the workstation's database, services, shells or UI.",
+    projects: ['core'],
+    packages: [...all('csv-parse'), ...NODE],
+  },
+  bench: {
+    why: 'bench/ measures the workstation and the backend from outside: their code and the test support, never the UI.',
+    projects: ['core', 'db', 'services', 'host', 'backend', 'test'],
+    packages: ['better-sqlite3', ...all('drizzle-orm'), 'uuid', ...NODE],
+    // bench/run.ts loads the benchmark named on the command line.
+    computedImports: true,
+  },
+  build: {
+    why: 'build/ starts, bundles and checks the app: the host, the demo backend and their data; never the UI code.',
+    projects: ['core', 'db', 'host', 'backend'],
+    packages: ['esbuild', 'playwright-core', '@doyensec/electronegativity', ...all('drizzle-orm'), ...NODE],
+    // build/start.ts loads the bundled host from dist/, which only exists once built.
+    computedImports: true,
+  },
+  test: {
+    why: 'test/ may reach every layer, and any package the project declares.',
+    projects: ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'backend', 'cli', 'bench', 'build'],
+    packages: [...DECLARED, ...NODE],
+    // The preload tests load electron/ files by a computed path, past the type check (test/unit/electron/preload.test.ts).
+    computedImports: true,
+  },
+  '.': {
+    why: 'The configuration files in the project root load their tools and the lint rule.',
+    projects: ['build/eslint-layers.js'],
+    packages: ['vite', '@vitejs/plugin-react', ...all('vitest'), '@playwright/test', 'drizzle-kit', 'typescript-eslint', ...NODE],
   },
 };
-
-const restrict = (folder, extra = []) => ({
-  files: [`${folder}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: [...forbidden[folder].patterns, ...extra], message: forbidden[folder].message }] }],
-  },
-});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
+    plugins: { layers: { rules: { imports: layers } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Nothing outside electron/ may import Electron.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ may import Electron.' }] }],
-    },
-  },
-  restrict('core'),
-  restrict('contract'),
-  restrict('db'),
-  restrict('services'),
-  restrict('host'),
-  restrict('renderer'),
-  restrict('backend'),
-  restrict('cli'),
-  {
-    files: ['electron/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: forbidden.electron.patterns, message: forbidden.electron.message }] }],
+      'layers/imports': ['error', { root: import.meta.dirname, imports: pkg.imports, layers: LAYERS }],
     },
   },
 );

@@ -1,14 +1,9 @@
 // The segment command lives in cli/, which may use core/ and Node only
 // (eslint.config.js, docs/architecture.md); this proves that rule bites.
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { layerRefusals } from '../../support/lint.ts';
 
-const eslint = new ESLint();
-
-async function refused(code: string): Promise<boolean> {
-  const [result] = await eslint.lintText(code, { filePath: 'cli/x.ts' });
-  return result!.messages.some((m) => m.ruleId === 'no-restricted-imports');
-}
+const refused = async (code: string): Promise<boolean> => (await layerRefusals('cli/x.ts', code)).length > 0;
 
 describe('cli/ import rule', () => {
   const cases: [string, boolean][] = [
