@@ -317,6 +317,7 @@ export const de = {
     version_taken: 'Diese Fassung wurde inzwischen an anderer Stelle angelegt. Bitte die Dokumentation neu öffnen und die Korrektur an der neuesten Fassung machen.',
     consent_missing: 'Dafür fehlt die Einwilligung des Kunden. Bitte zuerst die Einwilligung festhalten.',
     managed_by_manufacturer: 'Das legt Ihre Verwaltung beim Hersteller fest, seit dieses Gerät verbunden ist. Bitte dort ändern lassen.',
+    insecure_url: 'Diese Adresse ist nicht verschlüsselt. Bitte eine Adresse mit https:// eingeben – nur für einen Server auf diesem Computer genügt http://.',
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',

@@ -316,6 +316,7 @@ export const en: Messages = {
     version_taken: 'This version has been made elsewhere in the meantime. Open the record again and make the correction on the newest version.',
     consent_missing: 'The client’s consent is missing for this. Record the consent first.',
     managed_by_manufacturer: 'Your administrator sets this at the manufacturer now that this device is connected. Ask them to change it.',
+    insecure_url: 'This address is not encrypted. Enter an address starting with https:// – http:// is only for a server on this computer.',
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
     sessionLost: 'Session expired – open the start link again',
