@@ -1,11 +1,13 @@
 // The backend's HTTP app, built from its dependencies (database, logger,
 // clock) so tests call `app.request(...)` without a socket. Stateless: all it
 // knows between requests is in the database, so any number of instances can
-// serve one PostgreSQL.
+// serve one PostgreSQL (only the count of failed enrolments is kept in memory,
+// per instance: throttle.ts).
 //
 // Routes:
 //   GET  /health                 database reachable? (no auth)
-//   POST /v1/enrol               one-time code + device name -> device token (no auth)
+//   POST /v1/enrol               one-time code + device name -> device token (no auth;
+//                                429 with Retry-After after too many wrong codes from one address)
 //   GET  /v1/me                  this device and its user
 //   GET  /v1/access              the clients this user may see, and how
 //   GET  /v1/access/:clientId    one of them, or 404 (also for clients that do not exist)
@@ -30,6 +32,7 @@ import { enrolDevice } from './people.ts';
 import { readPull, readPush } from './protocol.ts';
 import { pullChanges } from './pull.ts';
 import { pushMutations } from './push.ts';
+import { AttemptLimiter, type AttemptLimit } from './throttle.ts';
 
 export interface AppDeps {
   db: BackendDb;
@@ -39,6 +42,8 @@ export interface AppDeps {
   healthTimeoutMs?: number;
   /** Largest request body accepted. */
   maxBodyBytes?: number;
+  /** Failed enrolments allowed per client address and window. */
+  enrolmentLimit?: AttemptLimit;
 }
 
 export type AppEnv = { Variables: AuthVariables };
@@ -58,6 +63,12 @@ const enrolBody = z.strictObject({
   : 'must be a JSON object like {"code": "ABCD-EFGH-JKMN", "deviceName": "Anna\'s laptop"}') });
 
 const clientParams = z.object({ clientId: uuidParam() });
+
+/** The address a request came from, as the Node server saw it (tests pass it in the env the same way). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
 
 export function userView(user: User) {
   return { id: user.id, displayName: user.displayName, roles: user.roles };
@@ -129,10 +140,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return requireDevice({ db, clock })(c, next);
   });
 
+  const enrolAttempts = new AttemptLimiter(clock, deps.enrolmentLimit);
   app.post('/v1/enrol', async (c) => {
+    const address = clientAddress(c);
+    const waitMs = enrolAttempts.waitMs(address);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      const minutes = Math.ceil(seconds / 60);
+      throw new HttpError(429, 'too_many_attempts',
+        `Too many wrong enrolment codes from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { headers: { 'retry-after': String(seconds) } });
+    }
     const input = await jsonBody(c, enrolBody);
     const enrolment = await enrolDevice(db, input, clock.now());
     if (!enrolment) {
+      enrolAttempts.failed(address);
       // Unknown, used and expired codes look the same from outside.
       throw new HttpError(401, 'invalid_enrolment_code',
         'This enrolment code cannot be used. A code works once and for 7 days: ask your administrator for a new one.');

@@ -1,6 +1,7 @@
 // Structured JSON logs (pino), one object per line on stdout. What may appear
 // in them: methods, paths, statuses, durations, ids. What may not: tokens,
 // enrolment codes, names, request or response bodies, query parameters.
+import { chmodSync, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { pino, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -12,6 +13,18 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+/**
+ * A log file to append to, readable by this user only: it holds ids and paths
+ * of other people's data. One an older version left readable to others is tightened.
+ */
+export function privateLogFile(path: string): WriteStream {
+  const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  if (process.platform !== 'win32') {
+    try { if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600); } catch { /* not there yet: the stream creates it 0600 */ }
+  }
+  return stream;
 }
 
 /**

@@ -3,12 +3,12 @@
 // one command. The workstation enrols with it on first start; when the demo
 // book is loaded into the workstation, the same records are handed to the
 // backend as the demo advisor's, so editing a demo client syncs like any other.
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { BackendDb } from '#backend/db/connect.ts';
 import { changeLog, clientAccess, manufacturerDocuments, records, users } from '#backend/db/schema.ts';
-import { createLogger } from '#backend/log.ts';
+import { createLogger, privateLogFile } from '#backend/log.ts';
 import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE } from '#backend/manufacturer.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { startBackend, type RunningBackend } from '#backend/server.ts';
@@ -40,7 +40,7 @@ export interface DemoBackend {
 export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Its log goes to a file: the terminal keeps the one line to open.
-  const logger = createLogger({ level: 'info', destination: createWriteStream(join(dataDir, 'backend.log'), { flags: 'a' }) });
+  const logger = createLogger({ level: 'info', destination: privateLogFile(join(dataDir, 'backend.log')) });
   let backend: RunningBackend;
   try {
     backend = await startBackend({ dataDir: join(dataDir, 'db'), port: PREFERRED_PORT, logger, learnEveryMs: DEMO_LEARN_EVERY_MS });

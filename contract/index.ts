@@ -11,6 +11,7 @@ import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '#c
 import { RuleSetSchema, SEGMENT_IDS } from '#core/segments/index.ts';
 import { answerSetSchema, meetingUpdateSchema } from '#core/meeting.ts';
 import { ROLES } from '#core/roles.ts';
+import { backendUrlSchema } from '#core/sync/backend-url.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
 import { touchpointAddSchema } from '#core/touchpoint.ts';
 import { holdingAddSchema, holdingEndSchema } from '#core/holding.ts';
@@ -141,7 +142,7 @@ export const contract = {
     now: oc.output(syncStatusView),
     enrol: oc
       .input(z.object({
-        url: z.url({ protocol: /^https?$/, error: 'invalid_value' }).max(500, { error: 'too_long' }),
+        url: backendUrlSchema,
         code: requiredText(64),
         deviceName: requiredText(100),
       }))

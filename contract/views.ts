@@ -179,7 +179,7 @@ export const syncStatusView = z.object({
   nextAttemptAt: z.number().nullable(),
   message: z.string().nullable(),
   /** The kind of what went wrong last, for the UI to say in its language (message is English). */
-  problem: z.enum(['offline', 'revoked', 'unauthorized', 'gap', 'protocol']).nullable(),
+  problem: z.enum(['offline', 'revoked', 'unauthorized', 'gap', 'protocol', 'rate_limited']).nullable(),
   backendUrl: z.string().nullable(),
   pending: z.number(),
   refused: z.array(z.object({

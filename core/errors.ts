@@ -24,6 +24,7 @@ export const DOMAIN_ERROR_CODES = [
   'consent_missing',
   'version_taken',
   'managed_by_manufacturer',
+  'insecure_url',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -91,5 +92,6 @@ export function describeProblem(p: FieldProblem): string {
     case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
+    case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

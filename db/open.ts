@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { registerSearchFunctions } from './search-functions.ts';
@@ -36,6 +36,20 @@ function isPlainSqlite(path: string): boolean {
   }
 }
 
+/**
+ * The book and its -wal and -shm readable by this user only. SQLite gives the
+ * -wal and -shm files the permissions of the book itself, so creating the book
+ * empty with 0600 before SQLite opens it is enough; files a tool or an older
+ * version left readable to others are tightened.
+ */
+function keepPrivate(path: string): void {
+  if (process.platform === 'win32') return;
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 export interface OpenOptions { path: string; key: Buffer; migrationsFolder?: string }
 
 export function openDatabase({ path, key, migrationsFolder = DEFAULT_MIGRATIONS }: OpenOptions): { sqlite: Sqlite; db: Db } {
@@ -45,6 +59,7 @@ export function openDatabase({ path, key, migrationsFolder = DEFAULT_MIGRATIONS 
     throw new DatabaseOpenError('not_encrypted',
       `The file ${path} is an unencrypted database. It was left untouched; move it away to start a new encrypted book.`);
   }
+  keepPrivate(path);
   const sqlite = new Database(path);
   try {
     sqlite.pragma(`cipher='sqlcipher'`);

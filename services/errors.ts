@@ -21,7 +21,10 @@ export function toPublicError(error: unknown): unknown {
   }
   if (error instanceof DatabaseOpenError) return new ORPCError('SERVICE_UNAVAILABLE', { message: error.message, data: { reason: error.reason } });
   // Enrolment that the backend refused or could not hear: say so, it is not a broken form.
-  if (error instanceof SyncError) return new ORPCError('BAD_GATEWAY', { message: error.message, data: { kind: error.kind } });
+  if (error instanceof SyncError) {
+    const data = error.retryAfterSeconds === undefined ? { kind: error.kind } : { kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
+    return new ORPCError('BAD_GATEWAY', { message: error.message, data });
+  }
   return error;
 }
 

@@ -76,7 +76,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (connectionProblem === 'offline') return t('errors.network');
   if (error instanceof ORPCError) {
     // The manufacturer's backend answered (or did not) while enrolling: say which, not a stack's English.
-    const kind = (error.data as { kind?: unknown } | undefined)?.kind;
+    const { kind, retryAfterSeconds } = (error.data ?? {}) as { kind?: unknown; retryAfterSeconds?: unknown };
+    if (error.code === 'BAD_GATEWAY' && kind === 'rate_limited' && typeof retryAfterSeconds === 'number') {
+      return t('errors.backend.rate_limited_wait', { count: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+    }
     if (error.code === 'BAD_GATEWAY' && typeof kind === 'string') return t(`errors.backend.${kind}`, { defaultValue: t('errors.backend.protocol') });
     return t(`errors.status.${error.code}`, { defaultValue: t('errors.unexpected') });
   }

@@ -1,6 +1,9 @@
 // Sync in the app: push the outbox in batches, then pull what changed, with
 // progress; in the background when online, with exponential backoff when the
 // backend cannot be reached, and at once when the user asks.
+import { z } from 'zod';
+import { backendUrlSchema } from '#core/sync/backend-url.ts';
+import { parseOrThrow } from '#core/validate.ts';
 import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
 import type { Store } from '#db/store.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
@@ -90,18 +93,18 @@ export class SyncEngine {
 
   /** Enrols this device with a one-time code; the token is kept in the encrypted book. */
   async enrol(url: string, code: string, deviceName: string): Promise<void> {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SyncError('protocol', 'The backend address must start with https:// (or http:// for a backend on this computer).');
-    const answer = await new BackendLink({ url, fetch: this.options.fetch }).enrol(code, deviceName);
+    // The contract checks this too; the engine is also called by tests and tools.
+    const address = new URL(parseOrThrow(z.object({ url: backendUrlSchema }), { url }).url).toString();
+    const answer = await new BackendLink({ url: address, fetch: this.options.fetch }).enrol(code, deviceName);
     this.store.transaction(() => {
-      this.store.writeState(KEYS.url, parsed.toString());
+      this.store.writeState(KEYS.url, address);
       this.store.writeState(KEYS.token, answer.token);
       this.store.writeState(KEYS.device, answer.deviceId);
       this.store.writeState(KEYS.user, answer.user.id);
       this.store.writeState(KEYS.roles, JSON.stringify(answer.user.roles));
     });
     this.store.userId = answer.user.id;
-    this.set({ phase: 'offline', backendUrl: parsed.toString(), message: null });
+    this.set({ phase: 'offline', backendUrl: address, message: null });
     if (this.started) this.schedule(0);
   }
 

@@ -6,16 +6,19 @@ import { manufacturerResponse, type ManufacturerHave, type ManufacturerResponse 
 import { pullResponse, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
 
 /** Why a sync step did not happen, in terms the status line can show. */
-export type SyncErrorKind = 'offline' | 'revoked' | 'unauthorized' | 'gap' | 'protocol';
+export type SyncErrorKind = 'offline' | 'revoked' | 'unauthorized' | 'gap' | 'protocol' | 'rate_limited';
 
 export class SyncError extends Error {
   readonly kind: SyncErrorKind;
   readonly expectedSeq?: number;
-  constructor(kind: SyncErrorKind, message: string, expectedSeq?: number) {
+  /** For rate_limited: when the backend accepts another try, as it said in Retry-After. */
+  readonly retryAfterSeconds?: number;
+  constructor(kind: SyncErrorKind, message: string, extra: { expectedSeq?: number; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'SyncError';
     this.kind = kind;
-    this.expectedSeq = expectedSeq;
+    this.expectedSeq = extra.expectedSeq;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 
@@ -80,12 +83,20 @@ export class BackendLink {
     if (res.status === 401) throw new SyncError('unauthorized', said);
     if (res.status === 409) {
       const gap = pushGap.safeParse(json);
-      if (gap.success) throw new SyncError('gap', gap.data.message, gap.data.expectedSeq);
+      if (gap.success) throw new SyncError('gap', gap.data.message, { expectedSeq: gap.data.expectedSeq });
     }
+    if (res.status === 429) throw new SyncError('rate_limited', said, { retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')) });
     if (res.status >= 500) throw new SyncError('offline', `The backend is not available (${said}). Sync tries again shortly.`);
     if (!res.ok) throw new SyncError('protocol', `The backend refused the request: ${said}`);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('protocol', `The backend's answer to ${path} was not understood; nothing was changed.`);
     return parsed.data;
   }
+}
+
+/** Retry-After in seconds, from either of its forms (seconds or an HTTP date); a minute when it is missing or unreadable. */
+function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  if (header && /^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(at) ? 60 : Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,6 +1,7 @@
 // Sync as the advisor sees it, against a real backend on loopback: connect
-// the workstation with a one-time code (a wrong one is explained), and a new
-// client goes to the manufacturer by itself, the header saying so.
+// the workstation with a one-time code (an unencrypted address and a wrong
+// code are explained), and a new client goes to the manufacturer by itself,
+// the header saying so.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +34,14 @@ test('connecting with a one-time code, and a new client reaching the manufacture
     await badge.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Abgleich mit dem Hersteller' })).toBeVisible();
 
-    await page.getByLabel('Adresse des Herstellers').fill(backend.url);
+    // Over plain http:// to another computer the code would travel in clear: refused before it is sent.
+    await page.getByLabel('Adresse des Herstellers').fill('http://hersteller.example.de');
     await page.getByLabel('Einmalcode').fill('ABCD-EFGH-JKMN');
     await page.getByLabel('Name dieses Geräts').fill('Annas Laptop');
+    await page.getByRole('button', { name: 'Verbinden' }).click();
+    await expect(page.getByText('Diese Adresse ist nicht verschlüsselt. Bitte eine Adresse mit https:// eingeben')).toBeVisible();
+
+    await page.getByLabel('Adresse des Herstellers').fill(backend.url);
     await page.getByRole('button', { name: 'Verbinden' }).click();
     await expect(page.getByRole('alert')).toContainText('Die Verbindung ließ sich nicht herstellen');
     await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'not_enrolled');

@@ -75,6 +75,16 @@ describe('error messages', () => {
     }
   });
 
+  it.each([
+    [1800, 'Zu viele Versuche. Bitte in 30 Minuten erneut versuchen.', 'Too many attempts. Please try again in 30 minutes.'],
+    [61, 'Zu viele Versuche. Bitte in 2 Minuten erneut versuchen.', 'Too many attempts. Please try again in 2 minutes.'],
+    [5, 'Zu viele Versuche. Bitte in 1 Minute erneut versuchen.', 'Too many attempts. Please try again in 1 minute.'],
+  ])('too many enrolment attempts, %i s to wait: says in whole minutes when to try again', (seconds, deText, enText) => {
+    const error = new ORPCError('BAD_GATEWAY', { data: { kind: 'rate_limited', retryAfterSeconds: seconds } });
+    expect(errorMessage(t.de, error)).toBe(deText);
+    expect(errorMessage(t.en, error)).toBe(enText);
+  });
+
   it('a four-digit postal code is refused with its own message', () => {
     const [p] = problemsFor(clientCreateSchema, { id: ID, firstName: 'A', lastName: 'B', postalCode: '1011' });
     expect(p).toMatchObject({ field: 'postalCode', code: 'invalid_postal_code' });
