@@ -1,13 +1,14 @@
 // Browser mode reads at most 1 MiB of a request body: a larger one is answered
 // 413 at once and the connection is cut, so the rest is never read or held.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request, type OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '#host/http-guard.ts';
 import { startBrowserMode } from '#host/start.ts';
 import { authorization } from '../support/rpc.ts';
 import { tempDir } from '../support/book.ts';
+import { upload } from '../support/upload.ts';
 
 const MB = 1024 * 1024;
 let app: Awaited<ReturnType<typeof startBrowserMode>>;
@@ -24,34 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => { app.stop(); dir.cleanup(); });
 
-/** Streams up to `total` bytes as fast as the server takes them, and stops as soon as it answers. */
-function stream(extra: OutgoingHttpHeaders, total: number): Promise<{ status: number | undefined; body: string; sent: number }> {
-  return new Promise((resolve) => {
-    let sent = 0;
-    let status: number | undefined;
-    let body = '';
-    let settled = false;
-    const finish = () => { if (!settled) { settled = true; resolve({ status, body, sent }); } };
-    const req = request({ host: '127.0.0.1', port: app.port, method: 'POST', path: '/rpc/session/status', headers: { ...headers, ...extra } }, (res) => {
-      status = res.statusCode;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
-      res.on('end', finish);
-      res.on('error', finish);
-    });
-    // Once answered, the server hangs up: writing on gives a reset, which ends the test too.
-    req.on('error', finish);
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const pump = () => {
-      while (status === undefined && !settled && sent < total) {
-        sent += chunk.length;
-        if (!req.write(chunk)) { req.once('drain', pump); return; }
-      }
-      if (sent >= total) req.end();
-    };
-    pump();
-  });
-}
+const stream = (extra: OutgoingHttpHeaders, total: number) => upload(app.port, '/rpc/session/status', { ...headers, ...extra }, total);
 
 describe('browser mode body limit', () => {
   it('answers a declared 150 MB body with 413 before it is sent', async () => {
