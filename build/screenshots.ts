@@ -44,8 +44,8 @@ async function snap(page: Page, lang: string, name: string): Promise<void> {
   console.error(`  ${file}`);
 }
 
-async function tour(page: Page, origin: string, lang: 'de' | 'en'): Promise<void> {
-  const go = async (hash: string) => { await page.goto(`${origin}/${hash}`); await page.waitForTimeout(600); };
+async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> {
+  const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
   await go('#/clients');
   await snap(page, lang, 'client-book');
   await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
@@ -108,18 +108,17 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   await page.goto(app.url);
-  const origin = new URL(app.url).origin;
   await page.waitForTimeout(800);
   shot = 0;
   await snap(page, 'de', 'first-start');
   await page.getByLabel('Ihr Name').fill('Anna Berger');
   await page.getByRole('button', { name: 'Arbeitsplatz einrichten' }).click();
   await page.getByRole('heading', { name: 'Kundenbestand' }).waitFor({ timeout: 120_000 });
-  await tour(page, origin, 'de');
+  await tour(page, app.url, 'de');
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForTimeout(500);
   shot = 1; // the English tour's pictures line up with the German ones
-  await tour(page, origin, 'en');
+  await tour(page, app.url, 'en');
   console.log(out);
 } finally {
   await browser.close();

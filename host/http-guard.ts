@@ -1,6 +1,10 @@
 // Who may talk to the browser-mode server: requests on 127.0.0.1 with the
 // per-launch secret, and for calls from the page its own Origin only.
+// The secret never travels in a cookie: cookies are not scoped by port, so
+// any other server on 127.0.0.1 would receive it with every request. The
+// page's address carries it, and each call sends it in its Authorization header.
 // Pure functions, so each rule has a unit test.
+import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -8,9 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
 
-export function cookieName(port: number): string {
-  return `aw_session_${port}`;
-}
+/** The largest request body read: a call into the core is a few kilobytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -23,22 +26,31 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
-export function hasSession(cookieHeader: string | undefined, port: number, token: string): boolean {
-  const value = readCookie(cookieHeader, cookieName(port));
-  return value !== undefined && sameSecret(value, token);
+/** A call into the core carries the secret as `Authorization: Bearer <secret>`. */
+export function hasSession(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+  return match !== null && sameSecret(match[1]!, token);
 }
 
 export function tokenFromUrl(url: URL, token: string): boolean {
   const t = url.searchParams.get('token');
   return t !== null && sameSecret(t, token);
+}
+
+/**
+ * The page itself (the app's document, and any address without a file
+ * extension, which the app routes) is served only with the secret in its
+ * address. Scripts, styles and fonts are the same for everyone who has the
+ * app installed and hold no data, so they need none: a script tag cannot send a header.
+ */
+export function isDocument(pathname: string): boolean {
+  const ext = extname(pathname);
+  return ext === '' || ext === '.html';
+}
+
+/** A Content-Length over the limit: refused before a byte of the body is read. */
+export function declaredTooLarge(contentLength: string | undefined, limit = MAX_BODY_BYTES): boolean {
+  return contentLength !== undefined && Number(contentLength) > limit;
 }
 
 /** Calls into the core must come from our own page: a browser always sends Origin on POST. */

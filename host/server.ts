@@ -4,8 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { RPCHandler } from '@orpc/server/node';
 import type { WorkstationRouter } from '#services/router.ts';
 import { publicErrors } from '#services/errors.ts';
+import { readBody } from './body.ts';
 import {
-  CONTENT_SECURITY_POLICY, cookieName, hasSession, isAllowedHost, isAllowedOrigin, tokenFromUrl,
+  CONTENT_SECURITY_POLICY, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, tokenFromUrl,
 } from './http-guard.ts';
 import { serveStatic } from './static.ts';
 
@@ -21,43 +22,63 @@ const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
+  // Also keeps the secret in the page's address from leaving in a Referer.
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const TOO_LARGE = `The request is too large: at most ${MAX_BODY_BYTES} bytes are accepted.`;
+
 function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+/** Answers 413 and hangs up, so that the rest of the body is never read. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  res.end(TOO_LARGE, () => req.socket.destroy());
 }
 
 export async function startHost({ router, staticDir, token, port = 0, log = () => {} }: HostOptions): Promise<{ server: Server; port: number; url: string }> {
   const rpc = new RPCHandler(router, { clientInterceptors: [publicErrors] });
   let boundPort = 0;
 
+  async function call(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hasSession(req.headers.authorization, token)) {
+      return refuse(res, 401, 'Open the link printed when the workstation started: it contains this launch\'s secret.');
+    }
+    if (req.method !== 'POST' && req.method !== 'GET') return refuse(res, 405, 'Method not allowed.');
+    if (!isAllowedOrigin(req.headers.origin, boundPort)) return refuse(res, 403, 'Calls are accepted from the workstation page only.');
+    if (req.method === 'POST') {
+      const type = req.headers['content-type'];
+      if (type !== undefined && !type.startsWith('application/json')) return refuse(res, 415, 'Calls are sent as JSON.');
+      const read = await readBody(req, MAX_BODY_BYTES).catch(() => null);
+      if (!read) return;
+      if (!read.ok) return refuseTooLarge(req, res);
+      // Handed to the handler already read: it then reads nothing itself.
+      try {
+        (req as IncomingMessage & { body?: unknown }).body = read.body.length ? JSON.parse(read.body.toString('utf8')) : undefined;
+      } catch {
+        return refuse(res, 400, 'The call\'s body is not valid JSON.');
+      }
+    }
+    const { matched } = await rpc.handle(req, res, { prefix: '/rpc', context: {} });
+    if (!matched) refuse(res, 404, 'No such procedure.');
+  }
+
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!isAllowedHost(req.headers.host, boundPort)) return refuse(res, 421, 'This server answers on 127.0.0.1 only.');
+    if (declaredTooLarge(req.headers['content-length'])) return refuseTooLarge(req, res);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`);
 
-    // The printed link carries the secret once; the page then holds it as a strict cookie.
-    if (tokenFromUrl(url, token)) {
-      res.writeHead(303, {
-        'set-cookie': `${cookieName(boundPort)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname,
-      }).end();
-      return;
-    }
-    if (!hasSession(req.headers.cookie, boundPort, token)) {
+    if (url.pathname.startsWith('/rpc/')) return call(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+    // The page is served with the secret in its address and keeps it there (see renderer/src/rpc.ts).
+    if (isDocument(url.pathname) && !tokenFromUrl(url, token)) {
       return refuse(res, 401, 'Open the link printed when the workstation started: it contains this launch\'s secret.');
     }
-    if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST' && req.method !== 'GET') return refuse(res, 405, 'Method not allowed.');
-      if (!isAllowedOrigin(req.headers.origin, boundPort)) return refuse(res, 403, 'Calls are accepted from the workstation page only.');
-      const { matched } = await rpc.handle(req, res, { prefix: '/rpc', context: {} });
-      if (!matched) refuse(res, 404, 'No such procedure.');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     serveStatic(staticDir, url.pathname, res);
   });
 

@@ -1,6 +1,6 @@
 // The one typed client of the workstation core. In the desktop app it talks
 // over a MessagePort handed to the preload; in browser mode over HTTP to the
-// page's own origin (the session cookie and Origin header travel by themselves).
+// page's own origin, with the launch's secret in the Authorization header.
 import { createORPCClient } from '@orpc/client';
 import { RPCLink as FetchLink } from '@orpc/client/fetch';
 import { RPCLink as PortLink } from '@orpc/client/message-port';
@@ -41,7 +41,17 @@ function createLink() {
     port1.start();
     return link;
   }
-  return new FetchLink({ url: new URL('/rpc', location.origin), interceptors: [report] });
+  // The secret comes with the printed link and stays in this tab's address,
+  // not in a cookie: cookies are not scoped by port, so every other server on
+  // 127.0.0.1 would receive them. The server serves the page only with the
+  // secret in its address, so keeping it there is also what makes a reload
+  // work; links inside the app change only the part after '#'.
+  const secret = new URLSearchParams(location.search).get('token') ?? '';
+  return new FetchLink({
+    url: new URL('/rpc', location.origin),
+    headers: { authorization: `Bearer ${secret}` },
+    interceptors: [report],
+  });
 }
 
 export const client: WorkstationClient = createORPCClient(createLink());

@@ -18,7 +18,7 @@ test('a client is created after fixing a bad email; a meeting answered by keyboa
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toBeFocused();
   const other = await context.newPage();
-  await other.goto(`${workstation.origin}/#/clients`);
+  await other.goto(`${workstation.url}#/clients`);
   await expect(other.getByText('Noch keine Kunden', { exact: false })).toBeVisible();
   await other.close();
 

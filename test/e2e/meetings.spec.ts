@@ -28,7 +28,7 @@ test('one running meeting per client; notes fields of several lines; ending asks
   expect(await wishes.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 
   // Back on the client page the meeting is running: the button goes into it instead of starting another.
-  await page.goto(`${workstation.origin}/#/clients`);
+  await page.goto(`${workstation.url}#/clients`);
   await page.getByRole('option', { name: /Lindner/ }).click();
   await expect(page.getByRole('button', { name: 'Beratungsgespräch beginnen' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Laufendes Gespräch fortsetzen' }).click();

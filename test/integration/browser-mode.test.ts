@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode } from '#host/start.ts';
-import { connect, sessionCookie, type WorkstationClient } from '../support/rpc.ts';
+import { authorization, connect, type WorkstationClient } from '../support/rpc.ts';
 import { tempDir } from '../support/book.ts';
 
 let app: Awaited<ReturnType<typeof startBrowserMode>>;
@@ -39,21 +39,35 @@ describe('browser mode', () => {
     expect(await res.text()).toMatch(/link printed/);
   });
 
-  it('serves the page with a strict CSP once the secret was presented', async () => {
-    const cookie = await sessionCookie(app.url);
-    const res = await fetch(new URL('/', app.url), { headers: { cookie } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await res.text()).toContain('Advisor Workstation');
+  it('serves the page with the secret in its address, with a strict CSP and no cookie', async () => {
+    for (const path of ['/', '/clients']) {
+      const url = new URL(path, app.url);
+      url.search = new URL(app.url).search;
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(await res.text()).toContain('Advisor Workstation');
+    }
+    expect((await fetch(new URL('/clients?token=wrong', app.url))).status).toBe(401);
   });
 
-  it('refuses calls from another Origin or without the cookie', async () => {
-    const cookie = await sessionCookie(app.url);
+  it('refuses calls from another Origin, without the secret or with a wrong one', async () => {
+    const auth = authorization(app.url);
+    const origin = new URL(app.url).origin;
     const call = (headers: Record<string, string>) =>
       fetch(new URL('/rpc/session/status', app.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
-    expect((await call({ cookie, origin: 'https://evil.example' })).status).toBe(403);
-    expect((await call({ cookie })).status).toBe(403);
-    expect((await call({ origin: new URL(app.url).origin })).status).toBe(401);
+    expect((await call({ authorization: auth, origin })).status).toBe(200);
+    expect((await call({ authorization: auth, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call({ authorization: auth })).status).toBe(403);
+    expect((await call({ origin })).status).toBe(401);
+    expect((await call({ authorization: `${auth}x`, origin })).status).toBe(401);
+    // The secret in a cookie or in the address opens no call: only the header does.
+    const token = new URL(app.url).searchParams.get('token')!;
+    expect((await call({ cookie: `aw_session_${app.port}=${token}`, origin })).status).toBe(401);
+    const inQuery = await fetch(new URL(`/rpc/session/status?token=${token}`, app.url), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}' });
+    expect(inQuery.status).toBe(401);
   });
 
   it('refuses a forged Host (DNS rebinding)', async () => {

@@ -52,6 +52,8 @@ it('npm start enrols with its embedded backend, hands it the demo book, and edit
   await running.stop();
   running = await startWithDemoBackend(host, { dataDir, staticDir, demoClients: 40, port: 0 });
   const again = await connect(running.url);
+  // The sync it starts with runs first: a "sync now" during it answers before its own round.
+  await until('the sync after the restart is through', () => again.sync.status(), (s) => s.phase === 'up_to_date');
   await again.clients.update({ id: demoClient.id, patch: { city: 'Neustadt' } });
   expect((await again.sync.now()).phase).toBe('up_to_date');
   expect(await backendCity(running, demoClient.id)).toBe('Neustadt');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSession, isAllowedHost, isAllowedOrigin, readCookie, tokenFromUrl, cookieName } from '#host/http-guard.ts';
+import { declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, tokenFromUrl } from '#host/http-guard.ts';
 import { resolveStatic } from '#host/static.ts';
 
 const token = 'c2VjcmV0LXRva2VuLWZvci10ZXN0cw';
@@ -19,15 +19,29 @@ describe('browser-mode guards', () => {
     expect(isAllowedOrigin('null', 4100)).toBe(false);
     expect(isAllowedOrigin(undefined, 4100)).toBe(false);
   });
-  it('needs this launch\'s secret, in the link or the cookie', () => {
+  it('needs this launch\'s secret: in the page\'s address, and in the header of every call', () => {
     expect(tokenFromUrl(new URL(`http://127.0.0.1:1/?token=${token}`), token)).toBe(true);
     expect(tokenFromUrl(new URL(`http://127.0.0.1:1/?token=${token}x`), token)).toBe(false);
     expect(tokenFromUrl(new URL('http://127.0.0.1:1/'), token)).toBe(false);
-    expect(hasSession(`a=b; ${cookieName(1)}=${token}`, 1, token)).toBe(true);
-    expect(hasSession(`${cookieName(2)}=${token}`, 1, token)).toBe(false);
-    expect(hasSession(`${cookieName(1)}=wrong`, 1, token)).toBe(false);
-    expect(hasSession(undefined, 1, token)).toBe(false);
-    expect(readCookie('x=1; y=a=b', 'y')).toBe('a=b');
+    expect(hasSession(`Bearer ${token}`, token)).toBe(true);
+    expect(hasSession(`Bearer ${token}x`, token)).toBe(false);
+    expect(hasSession(token, token)).toBe(false);
+    expect(hasSession(`Basic ${token}`, token)).toBe(false);
+    expect(hasSession('Bearer ', token)).toBe(false);
+    expect(hasSession(undefined, token)).toBe(false);
+  });
+  it('asks the secret for the page, not for its scripts and styles', () => {
+    expect(isDocument('/')).toBe(true);
+    expect(isDocument('/index.html')).toBe(true);
+    expect(isDocument('/clients')).toBe(true);
+    expect(isDocument('/assets/index-abc.js')).toBe(false);
+    expect(isDocument('/assets/index-abc.css')).toBe(false);
+  });
+  it('refuses a body declared over 1 MiB before reading it', () => {
+    expect(declaredTooLarge(String(MAX_BODY_BYTES))).toBe(false);
+    expect(declaredTooLarge(String(MAX_BODY_BYTES + 1))).toBe(true);
+    expect(declaredTooLarge(String(150 * 1024 * 1024))).toBe(true);
+    expect(declaredTooLarge(undefined)).toBe(false);
   });
   it('serves files from the app folder only', () => {
     expect(resolveStatic('/srv/app', '/')).toBe('/srv/app/index.html');

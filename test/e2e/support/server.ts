@@ -27,6 +27,7 @@ export interface WorkstationOptions {
 export class Workstation {
   readonly dataDir: string;
   readonly options: WorkstationOptions;
+  /** The printed link: the page's address with this launch's secret. */
   url = '';
   origin = '';
   private child: ChildProcess | null = null;
@@ -97,10 +98,9 @@ export class Workstation {
   }
 }
 
-/** Opens the printed link: it sets the session cookie and lands on the app. */
+/** Opens the printed link (it carries the secret), on a screen of the app if given: '#/clients'. */
 export async function openApp(page: Page, ws: Workstation, hash = ''): Promise<void> {
-  await page.goto(ws.url);
-  if (hash) await page.goto(`${ws.origin}/${hash}`);
+  await page.goto(ws.url + hash);
 }
 
 /** Goes through first start in German, with or without the demo book. */
