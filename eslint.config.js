@@ -88,7 +88,8 @@ const LAYERS = {
   test: {
     why: 'test/ may reach every layer, and any package the project declares.',
     projects: ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'backend', 'cli', 'bench', 'build'],
-    packages: [...DECLARED, ...NODE],
+    // electron-builder's own config loader and schema check, which come with electron-builder (test/unit/electron/fuses.test.ts).
+    packages: [...DECLARED, ...NODE, 'app-builder-lib/out/util/config/config', 'builder-util'],
     // The preload tests load electron/ files by a computed path, past the type check (test/unit/electron/preload.test.ts).
     computedImports: true,
   },
