@@ -29,13 +29,14 @@ test('opening a client page records nothing; the segment conclusion counts the a
   // The count the conclusion names is the meeting's count of answers.
   await page.getByRole('button', { name: 'Beratungsgespräch beginnen' }).click();
   const progress = page.getByTestId('progress');
-  const answered = Number((await progress.textContent())!.match(/(\d+) von 11/)![1]);
-  expect(before).toContain(`aus ${answered} Antworten`);
+  const answered = Number(before!.match(/aus (\d+) Antworten/)![1]);
+  // Waited for: the meeting's answers load after its heading.
+  await expect(progress).toHaveText(`${answered} von 11 beantwortet`);
 
   // One answer more, and the conclusion says so once the page is opened again.
   await page.getByRole('button', { name: 'Zur Frage' }).click();
   await page.keyboard.press('1');
-  await expect(progress).toContainText(`${answered + 1} von 11`);
+  await expect(progress).toHaveText(`${answered + 1} von 11 beantwortet`);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Cornelia Albrecht' })).toBeVisible();
   await expect(segment).toContainText(`aus ${answered + 1} Antworten`);
