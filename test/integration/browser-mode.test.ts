@@ -1,26 +1,22 @@
 // Browser mode end to end at the HTTP level: the secret, the Origin check,
 // and the contract with its validation, over a real socket.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode } from '#host/start.ts';
+import { startTestBrowserMode } from '../support/browser-mode.ts';
 import { authorization, connect, type WorkstationClient } from '../support/rpc.ts';
-import { tempDir } from '../support/book.ts';
 
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
+let started: Awaited<ReturnType<typeof startTestBrowserMode>>;
+let app: typeof started.app;
 let client: WorkstationClient;
-let dir: ReturnType<typeof tempDir>;
 
 beforeAll(async () => {
-  dir = tempDir();
-  const staticDir = join(dir.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Advisor Workstation</title>');
-  app = await startBrowserMode({ dataDir: join(dir.dir, 'data'), staticDir, demoClients: 0 });
+  started = await startTestBrowserMode();
+  app = started.app;
   client = await connect(app.url);
 });
-afterAll(() => { app.stop(); dir.cleanup(); });
+afterAll(() => { started?.stop(); });
 
 describe('browser mode', () => {
   it('prints a loopback URL with a secret', () => {
@@ -28,7 +24,7 @@ describe('browser mode', () => {
   });
 
   it('keeps the key in a file only the user can read', () => {
-    const keyFile = join(dir.dir, 'data', 'workstation.key');
+    const keyFile = join(started.dir.dir, 'data', 'workstation.key');
     expect(existsSync(keyFile)).toBe(true);
     expect(statSync(keyFile).mode & 0o077).toBe(0);
   });

@@ -1,29 +1,23 @@
 // Browser mode reads at most 1 MiB of a request body: a larger one is answered
 // 413 at once and the connection is cut, so the rest is never read or held.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '#host/http-guard.ts';
-import { startBrowserMode } from '#host/start.ts';
+import { startTestBrowserMode } from '../support/browser-mode.ts';
 import { authorization } from '../support/rpc.ts';
-import { tempDir } from '../support/book.ts';
 import { upload } from '../support/upload.ts';
 
 const MB = 1024 * 1024;
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-let dir: ReturnType<typeof tempDir>;
+let started: Awaited<ReturnType<typeof startTestBrowserMode>>;
+let app: typeof started.app;
 let headers: OutgoingHttpHeaders;
 
 beforeAll(async () => {
-  dir = tempDir();
-  const staticDir = join(dir.dir, 'static');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Advisor Workstation</title>');
-  app = await startBrowserMode({ dataDir: join(dir.dir, 'data'), staticDir, demoClients: 0 });
+  started = await startTestBrowserMode();
+  app = started.app;
   headers = { authorization: authorization(app.url), origin: new URL(app.url).origin, 'content-type': 'application/json' };
 });
-afterAll(() => { app.stop(); dir.cleanup(); });
+afterAll(() => { started?.stop(); });
 
 const stream = (extra: OutgoingHttpHeaders, total: number) => upload(app.port, '/rpc/session/status', { ...headers, ...extra }, total);
 
