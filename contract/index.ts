@@ -1,7 +1,7 @@
 // The one typed contract between the renderer and the workstation core.
 // Served over Electron IPC (a MessagePort) in the desktop app and over HTTP on
 // 127.0.0.1 in browser mode; the transport never changes what is said.
-import { eventIterator, oc } from '@orpc/contract';
+import { eventIterator, isContractProcedure, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
 import { consentRecordSchema } from '#core/consent.ts';
@@ -22,18 +22,27 @@ import {
 import { productView, tierView } from './tiers.ts';
 
 const locale = z.enum(['de', 'en']);
+
+/**
+ * Every procedure says whether it changes anything, so no caller has to guess
+ * from its name: the renderer refreshes what depends on the book after writes,
+ * and a test calls every read against a full book and finds nothing changed.
+ */
+export interface ProcedureMeta { writes: boolean }
+const read = oc.$meta<ProcedureMeta>({ writes: false });
+const write = oc.$meta<ProcedureMeta>({ writes: true });
 /** Ids are made where the change is made, so a retried call cannot create twice. */
 const newId = { id: uuid.optional() };
 
 export const contract = {
   session: {
-    status: oc.output(z.object({
+    status: read.output(z.object({
       user: userView.nullable(),
       clients: z.number(),
       pendingChanges: z.number(),
       mode: z.enum(['desktop', 'browser']),
     })),
-    setup: oc
+    setup: write
       .input(z.object({
         displayName: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
         roles: z.array(z.enum(ROLES)).min(1, { error: 'required' }),
@@ -41,106 +50,106 @@ export const contract = {
         demoBook: z.boolean(),
       }))
       .output(userView),
-    setLocale: oc.input(z.object({ locale })).output(userView),
+    setLocale: write.input(z.object({ locale })).output(userView),
     /** What the settings screen shows besides the user: the app's version, where its data lives, who decides the roles. */
-    about: oc.output(aboutView),
+    about: read.output(aboutView),
     /** The user's roles, changed on this device: only while it is not enrolled (then the manufacturer decides them). */
-    setRoles: oc.input(z.object({ roles: z.array(z.enum(ROLES, { error: 'unknown_value' })).min(1, { error: 'required' }) })).output(userView),
+    setRoles: write.input(z.object({ roles: z.array(z.enum(ROLES, { error: 'unknown_value' })).min(1, { error: 'required' }) })).output(userView),
   },
   clients: {
-    list: oc
+    list: read
       .input(z.object({
         query: z.string().max(200, { error: 'too_long' }).default(''),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(200).default(50),
       }))
       .output(z.object({ items: z.array(clientSummary), total: z.number() })),
-    get: oc.input(z.object({ id: uuid })).output(clientDetail),
-    create: oc.input(z.object({ ...newId, ...clientFields })).output(saved),
-    update: oc.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
-    delete: oc.input(z.object({ id: uuid })).output(saved),
+    get: read.input(z.object({ id: uuid })).output(clientDetail),
+    create: write.input(z.object({ ...newId, ...clientFields })).output(saved),
+    update: write.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
+    delete: write.input(z.object({ id: uuid })).output(saved),
     /** The client's right to erasure: everything about them, here, at the backend and on every device. */
-    erase: oc.input(z.object({ id: uuid })).output(saved),
+    erase: write.input(z.object({ id: uuid })).output(saved),
   },
   meetings: {
-    start: oc.input(z.object({ ...newId, clientId: uuid, reason: optionalText(500) })).output(saved),
-    get: oc.input(z.object({ id: uuid })).output(meetingView),
-    update: oc.input(meetingUpdateSchema).output(saved),
-    end: oc.input(z.object({ id: uuid })).output(saved),
+    start: write.input(z.object({ ...newId, clientId: uuid, reason: optionalText(500) })).output(saved),
+    get: read.input(z.object({ id: uuid })).output(meetingView),
+    update: write.input(meetingUpdateSchema).output(saved),
+    end: write.input(z.object({ id: uuid })).output(saved),
   },
   answers: {
-    set: oc.input(answerSetSchema).output(saved.extend({ attribute: z.string() })),
+    set: write.input(answerSetSchema).output(saved.extend({ attribute: z.string() })),
   },
   touchpoints: {
-    add: oc.input(touchpointAddSchema.partial({ id: true })).output(saved),
+    add: write.input(touchpointAddSchema.partial({ id: true })).output(saved),
   },
   tasks: {
-    add: oc.input(taskAddSchema.partial({ id: true })).output(saved),
-    update: oc.input(taskUpdateSchema).output(saved),
-    open: oc.output(z.array(taskView.extend({ clientName: z.string() }))),
+    add: write.input(taskAddSchema.partial({ id: true })).output(saved),
+    update: write.input(taskUpdateSchema).output(saved),
+    open: read.output(z.array(taskView.extend({ clientName: z.string() }))),
   },
   consents: {
-    record: oc.input(consentRecordSchema.partial({ id: true })).output(saved),
+    record: write.input(consentRecordSchema.partial({ id: true })).output(saved),
   },
   segments: {
     /** The rule set in use on this device, so the meeting can rank as the answers are typed. */
-    ruleSet: oc.output(RuleSetSchema),
-    state: oc.input(z.object({ clientId: uuid })).output(segmentState),
+    ruleSet: read.output(RuleSetSchema),
+    state: read.input(z.object({ clientId: uuid })).output(segmentState),
     /** The advisor sets the segment by hand (stage 1): it wins everywhere, with the reason kept. */
-    override: oc.input(z.object({ clientId: uuid, segment: z.enum(SEGMENT_IDS, { error: 'unknown_value' }), reason: requiredText(500) })).output(saved),
+    override: write.input(z.object({ clientId: uuid, segment: z.enum(SEGMENT_IDS, { error: 'unknown_value' }), reason: requiredText(500) })).output(saved),
   },
   conclusions: {
     /** The client confirms or rejects what was concluded about them. */
-    review: oc.input(conclusionReviewSchema).output(saved),
+    review: write.input(conclusionReviewSchema).output(saved),
   },
   book: {
     /** Clients per segment and value tier, and the forecast migrations: the dashboard's figures. */
-    picture: oc.output(bookPictureView),
+    picture: read.output(bookPictureView),
   },
   offers: {
     /** Everything the offers panel ranks with; the ranking runs live where the answers are typed. */
-    inputs: oc.input(z.object({ clientId: uuid, meetingId: uuid.optional() })).output(offerInputsView),
+    inputs: read.input(z.object({ clientId: uuid, meetingId: uuid.optional() })).output(offerInputsView),
     /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the manufacturer learns from. */
-    outcome: oc.input(offerOutcomeSchema).output(saved),
+    outcome: write.input(offerOutcomeSchema).output(saved),
     /** Takes back a decision of the running meeting: it counts nowhere any more. */
-    undo: oc.input(offerUndoSchema).output(saved),
+    undo: write.input(offerUndoSchema).output(saved),
   },
   advice: {
-    get: oc.input(z.object({ meetingId: uuid })).output(adviceView),
+    get: read.input(z.object({ meetingId: uuid })).output(adviceView),
     /** Makes the next version from what the meeting holds now, if anything changed (a correction). */
-    make: oc.input(z.object({ meetingId: uuid, language: locale })).output(adviceView),
+    make: write.input(z.object({ meetingId: uuid, language: locale })).output(adviceView),
     /** Handed over, printed or sent: the version is frozen from now on. */
-    deliver: oc.input(adviceDeliverSchema).output(adviceView),
+    deliver: write.input(adviceDeliverSchema).output(adviceView),
     /** A version as PDF; its headings and fixed words in the language asked for (the record's own by default), the advisor's text as written. */
-    pdf: oc.input(z.object({ meetingId: uuid, recordVersion: z.number().int().min(1), language: z.enum(['de', 'en']).optional() }))
+    pdf: read.input(z.object({ meetingId: uuid, recordVersion: z.number().int().min(1), language: z.enum(['de', 'en']).optional() }))
       .output(z.object({ filename: z.string(), base64: z.string() })),
   },
   catalogue: {
     /** The product areas of the catalogue this device holds (empty before the first sync brought one). */
-    areas: oc.output(z.array(z.string())),
+    areas: read.output(z.array(z.string())),
     /** The products a holding can be added from: the synced catalogue, or the shipped demo one before the first sync. */
-    products: oc.output(z.array(productView)),
+    products: read.output(z.array(productView)),
   },
   holdings: {
-    add: oc.input(holdingAddSchema.partial({ id: true })).output(saved),
-    end: oc.input(holdingEndSchema).output(saved),
+    add: write.input(holdingAddSchema.partial({ id: true })).output(saved),
+    end: write.input(holdingEndSchema).output(saved),
   },
   tiers: {
-    /** The client's value tier, its criteria, gap, lifetime value and history; records the tier when it changed. */
-    get: oc.input(z.object({ clientId: uuid })).output(tierView),
+    /** The client's value tier, its criteria, gap, lifetime value and history (the tier is recorded when answers or holdings change it). */
+    get: read.input(z.object({ clientId: uuid })).output(tierView),
   },
   mandates: {
-    grant: oc.input(mandateGrantSchema).output(saved),
-    update: oc.input(mandateUpdateSchema).output(saved),
-    revoke: oc.input(mandateRevokeSchema).output(saved),
+    grant: write.input(mandateGrantSchema).output(saved),
+    update: write.input(mandateUpdateSchema).output(saved),
+    revoke: write.input(mandateRevokeSchema).output(saved),
   },
   sync: {
-    status: oc.output(syncStatusView),
+    status: read.output(syncStatusView),
     /** The status again whenever it changes (and at least every 15 s while nothing does); the stream breaks when the core goes away. */
-    watch: oc.output(eventIterator(syncStatusView)),
+    watch: read.output(eventIterator(syncStatusView)),
     /** Sync at once; answers when the round is done (or failed), with the status it left. */
-    now: oc.output(syncStatusView),
-    enrol: oc
+    now: write.output(syncStatusView),
+    enrol: write
       .input(z.object({
         url: backendUrlSchema,
         code: requiredText(64),
@@ -148,10 +157,17 @@ export const contract = {
       }))
       .output(syncStatusView),
     /** The user has read these refusals. */
-    dismiss: oc.input(z.object({ seqs: z.array(z.number().int()).min(1).max(1000) })).output(syncStatusView),
+    dismiss: write.input(z.object({ seqs: z.array(z.number().int()).min(1).max(1000) })).output(syncStatusView),
     /** A money conflict decided: make this user's change again over what holds now, or keep what holds. */
-    resolve: oc.input(z.object({ seq: z.number().int(), keep: z.enum(['mine', 'current']) })).output(syncStatusView),
+    resolve: write.input(z.object({ seq: z.number().int(), keep: z.enum(['mine', 'current']) })).output(syncStatusView),
   },
 };
 
 export type Contract = typeof contract;
+
+/** Whether the procedure at this path changes anything; an unknown path counts as a write, so nothing stale is kept. */
+export function procedureWrites(path: readonly string[]): boolean {
+  let node: unknown = contract;
+  for (const key of path) node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  return isContractProcedure(node) ? (node['~orpc'].meta as ProcedureMeta).writes : true;
+}

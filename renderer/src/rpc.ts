@@ -6,15 +6,14 @@ import { RPCLink as FetchLink } from '@orpc/client/fetch';
 import { RPCLink as PortLink } from '@orpc/client/message-port';
 import type { ContractRouterClient } from '@orpc/contract';
 import { createTanstackQueryUtils } from '@orpc/tanstack-query';
-import type { contract } from '#contract/index.ts';
+import { procedureWrites, type contract } from '#contract/index.ts';
 import { connection } from './connection.ts';
 
 export type WorkstationClient = ContractRouterClient<typeof contract>;
 
-const READS = new Set(['get', 'list', 'status', 'open', 'picture']);
 const changeListeners = new Set<() => void>();
 
-/** Called after every change the core accepted (for counts such as pending changes). */
+/** Called after every change the core accepted (the header's counts of clients, pending changes and due tasks). */
 export function onChange(listener: () => void): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
@@ -25,7 +24,7 @@ const report = async ({ next, path }: { next: () => Promise<unknown>; path: read
   try {
     const result = await next();
     connection.reportSuccess();
-    if (!READS.has(path.at(-1) ?? '')) for (const l of changeListeners) l();
+    if (procedureWrites(path)) for (const l of changeListeners) l();
     return result;
   } catch (error) {
     connection.reportFailure(error);

@@ -1,6 +1,7 @@
 // App name, navigation, language, who is signed in and what still waits to
 // sync. Turned to the client, the navigation and the sync state are gone and
 // the header says the screen is locked to the meeting.
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, todayIso } from '../format.ts';
@@ -10,7 +11,7 @@ import { useLang } from '../hooks/useLang.ts';
 import { paths, useRoute } from '../hooks/useRoute.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { useSyncStatus, useSyncWatch } from '../hooks/useSyncStatus.ts';
-import { client, orpc } from '../rpc.ts';
+import { client, onChange, orpc } from '../rpc.ts';
 import { HeaderTools } from './HeaderTools.tsx';
 import { syncBadge } from '../sync-badge.ts';
 
@@ -25,6 +26,11 @@ export function Header() {
   const status = useQuery({ ...orpc.session.status.queryOptions(), refetchInterval: 15_000 });
   const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000 });
   useSyncWatch();
+  // The counts here follow every change at once (a task done, a client added), not only the next poll.
+  useEffect(() => onChange(() => {
+    void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() });
+    void queryClient.invalidateQueries({ queryKey: orpc.tasks.open.key() });
+  }), [queryClient]);
   const core = useConnection().status;
   const badge = syncBadge(core, useSyncStatus());
   const setLocale = useMutation({

@@ -1,0 +1,82 @@
+// The contract says of every procedure whether it changes anything, and the
+// renderer refreshes after writes only. Here every procedure marked as a read
+// is called on a full book (clients with meetings, advice records, holdings,
+// conclusions) and every table is compared before and after: a read that
+// writes, or a new read without a call here, fails.
+import { isContractProcedure } from '@orpc/contract';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { contract, procedureWrites } from '#contract/index.ts';
+import { loadDemoBook } from '#services/demo/index.ts';
+import type { openTestStore } from '../support/book.ts';
+import { openTestRouter, type Workstation } from '../support/router.ts';
+
+let t: ReturnType<typeof openTestStore>;
+let rpc: Workstation;
+beforeEach(() => {
+  ({ t, rpc } = openTestRouter());
+});
+afterEach(() => t.close());
+
+/** Every procedure's path, and whether the contract marks it as a write. */
+function procedures(node: unknown = contract, path: string[] = []): { path: string[]; writes: unknown }[] {
+  if (isContractProcedure(node)) return [{ path, writes: (node['~orpc'].meta as { writes?: unknown }).writes }];
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => procedures(child, [...path, key]));
+}
+
+/** Every row of every table, in a fixed order. */
+function everything(): Record<string, unknown[]> {
+  const tables = t.store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, t.store.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+}
+
+it('every procedure says whether it writes; those the renderer used to guess wrong are reads', () => {
+  const all = procedures();
+  expect(all.length).toBeGreaterThan(40);
+  for (const p of all) expect(typeof p.writes, p.path.join('.')).toBe('boolean');
+  for (const path of [['tiers', 'get'], ['segments', 'state'], ['advice', 'pdf'], ['offers', 'inputs'], ['catalogue', 'products']]) {
+    expect(procedureWrites(path), path.join('.')).toBe(false);
+  }
+  for (const path of [['sync', 'now'], ['advice', 'make'], ['segments', 'override'], ['sync', 'dismiss']]) expect(procedureWrites(path), path.join('.')).toBe(true);
+  expect(procedureWrites(['clients', 'nonsense'])).toBe(true);
+});
+
+it('no procedure marked as a read changes anything in a full book', async () => {
+  const user = await rpc.session.setup({ displayName: 'Anna Berger', roles: ['advisor'], locale: 'de', demoBook: false });
+  loadDemoBook(t.store.sqlite, { clients: 30, ownerId: user.id, advisorName: user.displayName });
+  // A client with everything a read may look at: a meeting with an advice record, a holding, a conclusion.
+  const meeting = t.store.sqlite.prepare(`SELECT m.id, m.client_id AS clientId FROM meetings m
+    JOIN advice_records a ON a.meeting_id = m.id WHERE m.ended_at IS NOT NULL ORDER BY m.id LIMIT 1`).get() as { id: string; clientId: string };
+  expect(meeting).toBeDefined();
+  const { id: meetingId, clientId } = meeting;
+  const calls: Record<string, () => Promise<unknown>> = {
+    'session.status': () => rpc.session.status(),
+    'session.about': () => rpc.session.about(),
+    'clients.list': () => rpc.clients.list({ query: 'a' }),
+    'clients.get': () => rpc.clients.get({ id: clientId }),
+    'meetings.get': () => rpc.meetings.get({ id: meetingId }),
+    'tasks.open': () => rpc.tasks.open(),
+    'segments.ruleSet': () => rpc.segments.ruleSet(),
+    'segments.state': () => rpc.segments.state({ clientId }),
+    'book.picture': () => rpc.book.picture(),
+    'offers.inputs': () => rpc.offers.inputs({ clientId, meetingId }),
+    'advice.get': () => rpc.advice.get({ meetingId }),
+    'advice.pdf': () => rpc.advice.pdf({ meetingId, recordVersion: 1, language: 'en' }),
+    'catalogue.areas': () => rpc.catalogue.areas(),
+    'catalogue.products': () => rpc.catalogue.products(),
+    'tiers.get': () => rpc.tiers.get({ clientId }),
+    'sync.status': () => rpc.sync.status(),
+    'sync.watch': async () => {
+      const stream = await rpc.sync.watch();
+      const first = await stream.next();
+      await stream.return(undefined);
+      return first.value;
+    },
+  };
+  const reads = procedures().filter((p) => p.writes === false).map((p) => p.path.join('.'));
+  expect(Object.keys(calls).sort()).toEqual(reads.sort());
+
+  const before = everything();
+  expect(before.clients!.length).toBe(30);
+  for (const name of reads) expect(await calls[name]!(), name).toBeDefined();
+  expect(everything()).toEqual(before);
+});
