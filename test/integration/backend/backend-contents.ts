@@ -13,13 +13,18 @@ const ATTEMPT = { mutation_results: null, devices: ['last_seq', 'last_seen_at'] 
 
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
-/** In one round trip: every table's rows as JSON text, the columns that record an attempt left out. */
-export async function backendContents(db: BackendDb): Promise<Contents> {
+/**
+ * In one round trip: every table's rows as JSON text, the columns that record
+ * an attempt left out (or, with attempts 'compare', kept: a request turned
+ * away at the door records nothing at all).
+ */
+export async function backendContents(db: BackendDb, options: { attempts?: 'leave_out' | 'compare' } = {}): Promise<Contents> {
+  const leaveOut: Record<string, readonly string[] | null> = options.attempts === 'compare' ? {} : ATTEMPT;
   const tables = rowsOf<{ name: string }>(await db.execute(sql`SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)).map((t) => t.name)
-    .filter((name) => (ATTEMPT as Record<string, readonly string[] | null>)[name] !== null);
+    .filter((name) => leaveOut[name] !== null);
   const parts = tables.map((name) => {
-    const minus = ((ATTEMPT as Record<string, readonly string[] | undefined>)[name] ?? []).map((c) => ` - '${c}'`).join('');
+    const minus = (leaveOut[name] ?? []).map((c) => ` - '${c}'`).join('');
     return sql.raw(`'${name}', (SELECT coalesce(json_agg((to_jsonb(t)${minus})::text), '[]'::json) FROM "${name}" t)`);
   });
   const [{ all }] = rowsOf<{ all: Record<string, string[]> | string }>(await db.execute(sql`SELECT json_build_object(${sql.join(parts, sql`, `)}) AS all`)) as [{ all: Record<string, string[]> | string }];
