@@ -118,6 +118,10 @@ function valuesFor(schema: unknown): fc.Arbitrary<unknown> {
       arbs.push(fc.constantFrom([], Array(n).fill(fill), Array(5_000).fill(fill), [null], [[]]), fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 4 }));
       break;
     }
+    case 'record': arbs.push(
+      fc.constantFrom({ unknown_key: 'x' }, { '': 'x' }, JSON.parse('{"__proto__": "x"}') as unknown, Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 'x']))),
+      fc.dictionary(fc.string({ maxLength: 20 }), fc.oneof(fc.string({ maxLength: 60 }), fc.integer(), fc.array(fc.string(), { maxLength: 25 })), { maxKeys: 3 }),
+    ); break;
     case 'object': arbs.push(fc.constantFrom({ unexpected: 1 }, 'object', [{}])); break;
     default: arbs.push(fc.string({ maxLength: 50 }));
   }
