@@ -68,6 +68,22 @@ describe('every procedure refuses bad input by field and changes nothing', () =>
     expect(all.filter((p) => !procedures.some((x) => x.path === p)).sort()).toEqual([...WITHOUT_INPUT].sort());
   });
 
+  it('text no database can hold is refused naming the field, before it reaches the outbox', async () => {
+    const w = template.open();
+    try {
+      const before = bookContents(w.store.sqlite);
+      await expect(w.rpc.clients.update({ id: template.book.target, patch: { firstName: 'Han\u0000na' } })).rejects.toMatchObject({
+        code: 'BAD_REQUEST', data: { problems: [{ field: 'patch.firstName', code: 'invalid_value' }] },
+      });
+      await expect(w.rpc.tasks.add({ clientId: template.book.target, title: 'Rückruf \ud83d' })).rejects.toMatchObject({
+        code: 'BAD_REQUEST', data: { problems: [{ field: 'title', code: 'invalid_value' }] },
+      });
+      expect(bookContents(w.store.sqlite)).toEqual(before);
+    } finally {
+      w.close();
+    }
+  });
+
   for (const { path, schema } of procedures) {
     it(path, async () => {
       const w = template.open();

@@ -70,7 +70,7 @@ export function placesOf(schema: z.ZodType, path: Path = [], depth = 0): { path:
 
 const WRONG_TYPES: unknown[] = [null, true, false, 0, -1, 1.5, '', 'x', [], {}, { nested: { deeper: 1 } }, ['x', 1], OMIT];
 const ODD_STRINGS = [
-  ' ', '   ', '\t\n', '\u0000', 'a\u0000b', '\u202e\u200b', '😀'.repeat(50), '<script>alert(1)</script>', "'; DROP TABLE clients; --",
+  ' ', '   ', '\t\n', '\u0000', 'a\u0000b', 'a\ud800b', '\udfff', '\u202e\u200b', '😀'.repeat(50), '<script>alert(1)</script>', "'; DROP TABLE clients; --",
   '__proto__', 'constructor', 'NaN', '-0', '1e400', 'null', 'undefined', 'true',
 ];
 const ODD_DAYS = ['2025-02-30', '2025-13-01', '2025-00-10', '0001-01-01', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01', '9999-12-31', '24.12.1980', '2025-1-1', '2025-01-01T00:00:00Z', ' 2025-03-01 '];

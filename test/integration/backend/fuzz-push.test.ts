@@ -20,6 +20,7 @@ import { testBackend } from './support.ts';
 
 let t: Awaited<ReturnType<typeof testBackend>>;
 let w: Workstation;
+let userId: string;
 let target: string;
 /** The last arguments of each kind the workstation pushed, all applied. */
 const bases = new Map<string, unknown>();
@@ -30,7 +31,9 @@ beforeAll(async () => {
   target = template.book.target;
   t = await testBackend();
   t.clock.set(Date.now());
-  w = workstation(t, await t.device('Anna Berger', ['advisor', 'life_coach', 'retailer']));
+  const first = await t.device('Anna Berger', ['advisor', 'life_coach', 'retailer']);
+  userId = first.user.id;
+  w = workstation(t, first);
   const { outbox } = template;
   for (let i = 0; i < outbox.length; i += 100) {
     const batch = outbox.slice(i, i + 100);
@@ -44,6 +47,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await t?.dispose(); });
 
+/** Another workstation of the same person, with its own sequence: one kind's failure does not hold up the next. */
+async function anotherWorkstation(): Promise<Workstation> {
+  const res = await t.enrol(await t.code(userId), 'Zweitgerät');
+  const body = await res.json() as { deviceId: string; token: string };
+  return workstation(t, { ...body, user: { id: userId } });
+}
+
 /** The names a refusal may give for a change at `path`: it, what it sits in, what sits in it, and the fields beside it (rules across two fields). */
 function namesFor(name: MutationName, path: Path): string[] {
   const changed = pathText(path);
@@ -55,7 +65,37 @@ function namesFor(name: MutationName, path: Path): string[] {
   return [changed, ...ancestors, ...siblings, ...sameLeaf];
 }
 
+/** An entry of a record (a conclusion's inputs) is named by its key. */
+const keysOf = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter((k) => /^\w+$/.test(k)) : []);
+
 const mentions = (message: string, field: string) => new RegExp(`(^|[^\\w.])${field.replace(/\./g, '\\.')}($|[^\\w])`, 'i').test(message);
+
+describe('text the database cannot hold', () => {
+  it('is a rejection naming the field, and the queue goes on', async () => {
+    const w = await anotherWorkstation();
+    const before = await backendContents(t.db);
+    const { status, body } = await w.push([
+      w.raw('client.delete', { id: '\u0000' }),
+      w.raw('client.update', { id: target, patch: { firstName: 'Han\u0000na' } }),
+      w.raw('task.add', { id: crypto.randomUUID(), clientId: target, title: 'Rückruf \ud83d' }),
+    ]);
+    expect(status).toBe(200);
+    expect(body.results).toEqual([
+      expect.objectContaining({ status: 'rejected', code: 'invalid_value', message: expect.stringMatching(/^Id /) }),
+      expect.objectContaining({ status: 'rejected', code: 'invalid_value', message: expect.stringMatching(/^Patch\.firstName .*cannot be saved/) }),
+      expect.objectContaining({ status: 'rejected', code: 'invalid_value', message: expect.stringMatching(/^Title .*cannot be saved/) }),
+    ]);
+    expect(await backendContents(t.db)).toEqual(before);
+    await w.pushApplied(w.mutation('client.update', { id: target, patch: { firstName: 'Hanna' } }));
+  });
+
+  it('in a mutation\'s id or name is a bad request, not a failure of the server', async () => {
+    const w = await anotherWorkstation();
+    const { status, body } = await w.push([w.raw('client.delete', { id: target }, { mutationId: 'm\u0000' })]);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'invalid_request', message: 'mutations.0.mutationId: may not contain the character U+0000' });
+  });
+});
 
 describe('every mutation kind, pushed with bad arguments, is rejected by field and changes nothing', () => {
   it('the workstation\'s book gave an example of every kind', () => {
@@ -64,6 +104,7 @@ describe('every mutation kind, pushed with bad arguments, is rejected by field a
 
   for (const name of Object.keys(MUTATIONS) as MutationName[]) {
     it(name, async () => {
+      const w = await anotherWorkstation();
       const base = bases.get(name);
       expect(base, `the book's outbox holds no ${name}: make one in full-book.ts`).toBeDefined();
       const schema = MUTATIONS[name];
@@ -82,7 +123,7 @@ describe('every mutation kind, pushed with bad arguments, is rejected by field a
           expect(changed, `${at}: rejected (${verdict.code}) yet changed`).toEqual([]);
           expect(verdict.code, at).toMatch(/^[a-z_]+$/);
           if (!valid) {
-            const names = namesFor(name, probe.path);
+            const names = [...namesFor(name, probe.path), ...keysOf(probe.value)];
             expect(names.some((n) => mentions(verdict.message, n)), `${at}: "${verdict.message}" names none of ${names.join(', ')}`).toBe(true);
           }
           return;
