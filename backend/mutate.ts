@@ -60,7 +60,8 @@ const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: Ent
 
 const text = (args: unknown, key: string): string | undefined => {
   const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+  // Text the database cannot hold (U+0000) is not looked up: validation names the field.
+  return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000') ? value : undefined;
 };
 
 /** The ids of every record a plan may read or write, read from the (not yet validated) arguments. */

@@ -19,7 +19,9 @@ const answerValue = z.union([z.string().max(40), z.array(z.string().max(40)).max
 /** The answers a conclusion was drawn from, as they were then. */
 const known = new Set<string>(ATTRIBUTE_IDS);
 const inputs = z.record(z.string(), answerValue).superRefine((r, ctx) => {
-  for (const k of Object.keys(r)) if (!known.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'unknown_attribute' });
+  // The first unknown one, named with what is allowed: a record of hundreds would otherwise be refused in as many sentences.
+  const unknown = Object.keys(r).find((k) => !known.has(k));
+  if (unknown !== undefined) ctx.addIssue({ code: 'custom', path: [unknown], message: 'unknown_attribute', params: { attribute: unknown, allowed: ATTRIBUTE_IDS.join(', ') } });
 });
 
 const VALUES: Record<ConclusionKind, readonly string[]> = { segment: SEGMENT_IDS, migration: SEGMENT_IDS, value_tier: VALUE_TIERS };

@@ -77,7 +77,11 @@ export function describeProblem(p: FieldProblem): string {
     case 'date_out_of_range':
     case 'out_of_range':
       return min !== undefined && max !== undefined ? `${p.field} must be between ${min} and ${max}` : `${p.field} is out of range`;
-    case 'unknown_attribute': return `unknown profile attribute "${x.attribute ?? ''}"${x.allowed ? `: use one of ${x.allowed}` : ''}`;
+    case 'unknown_attribute': {
+      // An entry of a record of answers (inputs.shoe_size) says which record it is in.
+      const within = p.field.includes('.') ? `${p.field.slice(0, p.field.lastIndexOf('.'))}: ` : '';
+      return `${within}unknown profile attribute "${x.attribute ?? ''}"${x.allowed ? `: use one of ${x.allowed}` : ''}`;
+    }
     case 'unknown_value': return x.value !== undefined ? `"${x.value}" is not a value of ${p.field}${x.allowed ? `: use one of ${x.allowed}` : ''}` : `${p.field} has a value that is not one of its choices`;
     case 'invalid_value': return `${p.field} has an invalid value: ${x.detail ?? 'check the input'}`;
     case 'not_found': return `${p.field} was not found: it may have been deleted`;

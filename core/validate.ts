@@ -38,9 +38,29 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => problemOfIssue(issue as SchemaIssue));
 }
 
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+/**
+ * Where a value holds text no database can keep: the character U+0000
+ * (PostgreSQL refuses it in text and JSON) or half of a surrogate pair (half
+ * an emoji, which UTF-8 cannot encode). Such a change would be saved on the
+ * device and then fail at the backend at every sync, holding up the queue.
+ */
+export function unstorableText(value: unknown, path: (string | number)[] = []): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? (path.join('.') || 'input') : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = unstorableText(k, [...path, k]) ?? unstorableText(v, [...path, k]);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new DomainError(problemsOf(result.error));
+  const field = unstorableText(result.data);
+  if (field) throw new DomainError([{ field, code: 'invalid_value', params: { detail: 'it contains a character that cannot be saved (U+0000 or half an emoji): remove it' } }]);
   return result.data;
 }
 

@@ -6,11 +6,14 @@ import { ENTITIES } from '../records.ts';
 /** HLC stamps as core/hlc.ts formats them. */
 export const hlcStamp = z.string().regex(/^\d{15}:[0-9a-z]{5}:[\w-]{1,64}$/, { error: 'invalid_value' });
 
+/** PostgreSQL keeps no U+0000 in text: the backend stores ids and names as they come. */
+const storable = (s: string) => !s.includes('\u0000');
+
 export const pushedMutation = z.object({
   /** The device's own sequence number: the backend applies mutations in this order, each once. */
   seq: z.number().int().positive(),
-  mutationId: z.string().min(1).max(64),
-  name: z.string().min(1).max(64),
+  mutationId: z.string().min(1).max(64).refine(storable, { error: 'may not contain the character U+0000' }),
+  name: z.string().min(1).max(64).refine(storable, { error: 'may not contain the character U+0000' }),
   args: z.unknown(),
   hlc: hlcStamp,
   /** When the change was made, by the device's clock: plans write it into fields (startedAt, doneAt). */

@@ -1,0 +1,136 @@
+// A book with something of every kind in it, made through the contract as the
+// UI makes it: two clients with consent, meetings (one ended, with its advice
+// record delivered, one running), answers that drew a segment, a task, a
+// touchpoint, holdings, mandates, offer decisions. Every call is recorded, so
+// a fuzz test starts each procedure from an input that was just accepted, and
+// the outbox holds a real mutation of (nearly) every kind for the backend.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRouterClient } from '@orpc/server';
+import { getLocalUser } from '#db/queries.ts';
+import { openDatabase } from '#db/open.ts';
+import { Store } from '#db/store.ts';
+import { createRouter } from '#services/router.ts';
+import { SyncEngine } from '#services/sync/engine.ts';
+import { tempDir } from './book.ts';
+import { openTestRouter, type Workstation } from './router.ts';
+
+export interface FullBook {
+  /** The client most inputs are about. */
+  target: string;
+  /** A client nothing is done to: anything of theirs that changes is a leak. */
+  bystander: string;
+  /** The last input each procedure accepted (or, for sync, answered without a broken form). */
+  inputs: Map<string, unknown>;
+}
+
+const CONSCIOUS = { purchase_driver: 'price_for_quality', trust_anchor: 'personal_advisor', data_sharing: 'on_request', activity_level: 'high', preferred_channel: 'advisor_meeting' } as const;
+
+export async function fillBook(rpc: Workstation): Promise<FullBook> {
+  const inputs = new Map<string, unknown>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- called by name, as the fuzz test calls every procedure
+  const call = async (path: string, input: unknown): Promise<any> => {
+    inputs.set(path, structuredClone(input));
+    const [ns, name] = path.split('.') as [string, string];
+    return (rpc as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[ns]![name]!(input);
+  };
+  await call('session.setup', { displayName: 'Anna Berger', roles: ['advisor', 'life_coach', 'retailer'], locale: 'de', demoBook: false });
+  await call('session.setLocale', { locale: 'de' });
+  await call('session.setRoles', { roles: ['advisor', 'life_coach', 'retailer'] });
+  const products = await rpc.catalogue.products();
+
+  async function clientWithEverything(firstName: string, lastName: string): Promise<string> {
+    const { id: clientId } = await call('clients.create', { firstName, lastName, email: 'kunde@example.de', postalCode: '10115', householdSize: 2 });
+    await call('clients.update', { id: clientId, patch: { city: 'Berlin', birthDate: '1980-02-29' } });
+    await call('consents.record', { clientId, purpose: 'profiling', granted: true, method: 'written' });
+    const { id: ended } = await call('meetings.start', { clientId, reason: 'Jahresgespräch' });
+    await call('meetings.update', { id: ended, patch: { wishes: 'Mehr Schutz für die Familie', nps: 9, ces: 6 } });
+    for (const [attribute, value] of Object.entries(CONSCIOUS)) await call('answers.set', { clientId, meetingId: ended, attribute, value, answeredBy: 'client' });
+    // More answers draw the same segment again: the conclusion is refreshed.
+    await call('answers.set', { clientId, meetingId: ended, attribute: 'tech_affinity', value: 'medium' });
+    await call('touchpoints.add', { clientId, kind: 'call', channel: 'phone', occurredAt: Date.now() - 60_000, summary: 'Rückruf wegen Hausrat' });
+    const { id: task } = await call('tasks.add', { clientId, title: 'Angebot schicken', dueDate: '2026-12-24', notes: 'mit Rabatt' });
+    await call('tasks.update', { id: task, patch: { done: true } });
+    const product = products[0]!;
+    const { id: ending } = await call('holdings.add', { clientId, productId: products[1]!.id, since: '2019-05-01', yearlyPremiumCents: 9_000 });
+    await call('holdings.end', { id: ending, endedOn: '2024-05-01' });
+    await call('holdings.add', { clientId, productId: product.id, since: '2020-01-01', yearlyPremiumCents: 12_000 });
+    const revoked = crypto.randomUUID();
+    await call('mandates.grant', { id: revoked, clientId, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 1_000, validFrom: '2026-01-01' });
+    await call('mandates.revoke', { id: revoked });
+    const mandate = crypto.randomUUID();
+    await call('mandates.grant', { id: mandate, clientId, budgetCents: 50_000, period: 'month', areas: ['travel', 'home'], perPurchaseCapCents: 10_000, validFrom: '2026-01-01', validUntil: '2027-12-31' });
+    await call('mandates.update', { id: mandate, patch: { budgetCents: 60_000, areas: ['travel'] }, expected: { budgetCents: 50_000, perPurchaseCapCents: 10_000 } });
+    await call('segments.state', { clientId });
+    const { id: conclusion } = await call('segments.override', { clientId, segment: 'conscious_purchase_seeker', reason: 'Kennt die Familie seit Jahren' });
+    await call('conclusions.review', { id: conclusion, status: 'confirmed', note: 'am Telefon bestätigt' });
+    await call('offers.inputs', { clientId, meetingId: ended });
+    await call('offers.outcome', { id: crypto.randomUUID(), clientId, meetingId: ended, offerId: 'household_contents', offerKind: 'base', outcome: 'accepted', segment: 'conscious_purchase_seeker', reasons: [{ code: 'life_event', event: 'family_growing' }], summary: 'Angebot Hausrat: angenommen' });
+    const takenBack = crypto.randomUUID();
+    await call('offers.outcome', { id: takenBack, clientId, meetingId: ended, offerId: 'ebike', offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: null, summary: 'Angebot E-Bike: abgelehnt' });
+    await call('offers.undo', { id: takenBack, clientId, meetingId: ended });
+    await call('meetings.end', { id: ended });
+    await call('advice.get', { meetingId: ended });
+    await call('meetings.update', { id: ended, patch: { advice: 'Hausrat erhöhen' } });
+    await call('advice.make', { meetingId: ended, language: 'de' });
+    await call('advice.deliver', { meetingId: ended, recordVersion: 1, channel: 'handed_over' });
+    await call('advice.pdf', { meetingId: ended, recordVersion: 1, language: 'en' });
+    // A running meeting with a decision in it, which may still be taken back.
+    const { id: running } = await call('meetings.start', { clientId, reason: 'Nachfrage' });
+    await call('meetings.update', { id: running, patch: { notes: 'läuft' } });
+    const open = crypto.randomUUID();
+    await call('offers.outcome', { id: open, clientId, meetingId: running, offerId: 'ebike', offerKind: 'base', outcome: 'postponed', reasonCode: 'wrong_timing', segment: null, summary: 'Angebot E-Bike: später' });
+    await call('offers.inputs', { clientId, meetingId: running });
+    await call('offers.undo', { id: open, clientId, meetingId: running });
+    await call('offers.outcome', { id: open, clientId, meetingId: running, offerId: 'ebike', offerKind: 'base', outcome: 'postponed', reasonCode: 'wrong_timing', segment: null, summary: 'Angebot E-Bike: später' });
+    await call('meetings.get', { id: running });
+    await call('tiers.get', { clientId });
+    await call('clients.get', { id: clientId });
+    return clientId;
+  }
+
+  const bystander = await clientWithEverything('Jonas', 'Keller');
+  const target = await clientWithEverything('Hanna', 'Vogt');
+  await call('clients.list', { query: 'Vogt', offset: 0, limit: 50 });
+  // Clients made only to be deleted and erased: those inputs are then about clients gone.
+  const { id: deleted } = await rpc.clients.create({ firstName: 'Gelöscht', lastName: 'Weg' });
+  await call('clients.delete', { id: deleted });
+  const { id: erased } = await rpc.clients.create({ firstName: 'Vergessen', lastName: 'Weg' });
+  await rpc.consents.record({ clientId: erased, purpose: 'contact', granted: true, method: 'verbal' });
+  await call('clients.erase', { id: erased });
+  // Sync calls whose input is right but whose subject is not there: answered with a reason, nothing changes.
+  await call('sync.dismiss', { seqs: [1] });
+  await call('sync.resolve', { seq: 1, keep: 'current' }).catch(() => undefined);
+  await call('sync.enrol', { url: 'http://127.0.0.1:9/', code: 'ABCD-EFGH-JKMN', deviceName: 'Laptop' }).catch(() => undefined);
+  return { target, bystander, inputs };
+}
+
+/** A full book made once and kept as a file: each test opens its own copy, which is much quicker than filling it again. */
+export async function fullBookTemplate() {
+  const w = openTestRouter();
+  const book = await fillBook(w.rpc);
+  w.t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const outbox = w.t.store.sqlite.prepare('SELECT name, args FROM outbox ORDER BY seq').all() as { name: string; args: string }[];
+  const { key, path } = w.t;
+  const { dir, cleanup } = tempDir('aw-template-');
+  const template = join(dir, 'book.db');
+  w.t.store.close();
+  copyFileSync(path, template);
+  w.t.cleanup();
+  return {
+    book,
+    /** The mutations the book's outbox holds, in order: a real one of nearly every kind. */
+    outbox: outbox.map((o) => ({ name: o.name, args: JSON.parse(o.args) as unknown })),
+    /** A copy of the book, open with the contract served over it. */
+    open() {
+      const copy = tempDir();
+      const file = join(copy.dir, 'book.db');
+      copyFileSync(template, file);
+      const { sqlite, db } = openDatabase({ path: file, key });
+      const store = new Store(sqlite, db, { userId: getLocalUser(db)!.id });
+      const rpc: Workstation = createRouterClient(createRouter({ store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(store) }));
+      return { store, rpc, close: () => { store.close(); copy.cleanup(); } };
+    },
+    cleanup,
+  };
+}
