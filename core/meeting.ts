@@ -36,9 +36,10 @@ export const meetingEndSchema = z.object({ id: uuid }).strict();
 export const answerSetSchema = z.object({
   clientId: uuid,
   meetingId: uuid.nullable().optional(),
-  attribute: z.string({ error: 'required' }),
+  // Bounded before checkAnswer looks at them, so a refusal never repeats a huge value back.
+  attribute: z.string({ error: 'required' }).max(60, { error: 'too_long' }),
   /** null clears the answer (the client declined, or it was entered by mistake). */
-  value: z.union([z.string(), z.array(z.string())]).nullable(),
+  value: z.union([z.string().max(60, { error: 'too_long' }), z.array(z.string().max(60, { error: 'too_long' })).max(30, { error: 'too_long' })]).nullable(),
   answeredBy: z.enum(ANSWER_SOURCES, { error: 'unknown_value' }).default('client'),
 }).strict();
 
