@@ -178,7 +178,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         };
       }),
       override: base.segments.override.handler(({ input }) => {
-        if (!consentOf(db, input.clientId).profiling) throw new DomainError([{ field: 'consent', code: 'consent_missing', params: { purpose: 'profiling' } }]);
+        // The store refuses it without the client's consent to profiling (the registry's rule).
         return store.mutate('conclusion.record', {
         id: uuidv7(), clientId: input.clientId, kind: 'segment', value: input.segment, source: 'advisor', reason: input.reason,
           inputs: profileOf(db, input.clientId) as Record<string, string | string[]>, ruleSetVersion: null,

@@ -8,8 +8,10 @@ import { SyncEngine } from '#services/sync/engine.ts';
 
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
-const store = new Store(sqlite, db, { userId: 'child' });
-const engine = new SyncEngine(store, {
+// The roles the backend gave at enrolment, as the workstation takes them.
+let engine: SyncEngine | undefined;
+const store = new Store(sqlite, db, { userId: 'child', roles: () => engine?.backendRoles() ?? [] });
+engine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,
   onStatus: (s) => { if (s.progress) console.log(`progress ${s.progress.pushed} ${s.progress.pulled}`); },
