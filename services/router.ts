@@ -69,7 +69,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
-    return u && { id: u.id, displayName: u.displayName, roles: u.roles as Role[], locale: u.locale as 'de' | 'en' };
+    // The roles that count on this device: the backend's once enrolled (the store checks changes against the same).
+    return u && { id: u.id, displayName: u.displayName, roles: (sync.backendRoles() ?? u.roles) as Role[], locale: u.locale as 'de' | 'en' };
   };
   const base = os.use(guarded);
   const offerName = (id: string, lang: 'de' | 'en') => {

@@ -9,9 +9,8 @@ import { SyncEngine } from '#services/sync/engine.ts';
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
 // The roles the backend gave at enrolment, as the workstation takes them.
-let engine: SyncEngine | undefined;
-const store = new Store(sqlite, db, { userId: 'child', roles: () => engine?.backendRoles() ?? [] });
-engine = new SyncEngine(store, {
+const store: Store = new Store(sqlite, db, { userId: 'child', roles: (): readonly string[] => engine.backendRoles() ?? [] });
+const engine: SyncEngine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,
   onStatus: (s) => { if (s.progress) console.log(`progress ${s.progress.pushed} ${s.progress.pulled}`); },

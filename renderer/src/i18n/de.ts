@@ -133,6 +133,7 @@ export const de = {
     validFrom: 'Gültig ab',
     validUntil: 'Gültig bis',
     grant: 'Vollmacht erteilen',
+    coachRoleNeeded: 'Eine Vollmacht erteilt der Kunde seinem Life Coach: festhalten kann sie nur, wer die Rolle Life Coach hat.',
     saveAmounts: 'Beträge speichern',
     revoke: 'Vollmacht widerrufen',
     revoked: 'Widerrufen am {{when}}',

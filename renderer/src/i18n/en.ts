@@ -132,6 +132,7 @@ export const en: Messages = {
     validFrom: 'Valid from',
     validUntil: 'Valid until',
     grant: 'Grant mandate',
+    coachRoleNeeded: 'A client grants a mandate to their life coach: only someone with the role of life coach can record it.',
     saveAmounts: 'Save amounts',
     revoke: 'Revoke mandate',
     revoked: 'Revoked on {{when}}',

@@ -52,10 +52,9 @@ export async function startWorld() {
   async function device(userId: string, name: string, options: { clockOffsetMs?: number; faults?: (path: string, n: number) => Fault; sync?: SyncOptions } = {}): Promise<Device> {
     const offset = options.clockOffsetMs ?? 0;
     // The device takes the roles the backend gave at enrolment, as the workstation does.
-    let engine: SyncEngine | undefined;
-    const book = openTestStore({ now: () => Date.now() + offset, roles: () => engine?.backendRoles() ?? [] });
+    const book = openTestStore({ now: () => Date.now() + offset, roles: (): readonly string[] => engine.backendRoles() ?? [] });
     const proxy = options.faults ? await startFaultProxy(server.url, options.faults) : null;
-    engine = new SyncEngine(book.store, { now: () => Date.now() + offset, batchSize: 50, pullLimit: 100, ...options.sync });
+    const engine = new SyncEngine(book.store, { now: () => Date.now() + offset, batchSize: 50, pullLimit: 100, ...options.sync });
     const { code } = await issueEnrolmentCode(database.db, userId, new Date());
     await engine.enrol(proxy?.url ?? server.url, code, name);
     closers.push(async () => { engine.stop(); await proxy?.close(); if (book.store.sqlite.open) book.store.close(); book.cleanup(); });
@@ -66,9 +65,8 @@ export async function startWorld() {
   /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */
   function reopen(device: Device, options: { sync?: SyncOptions } = {}): Device {
     const { sqlite, db } = openDatabase({ path: device.path, key: device.key });
-    let engine: SyncEngine | undefined;
-    const store = new Store(sqlite, db, { userId: 'restarted', roles: () => engine?.backendRoles() ?? [] });
-    engine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
+    const store: Store = new Store(sqlite, db, { userId: 'restarted', roles: (): readonly string[] => engine.backendRoles() ?? [] });
+    const engine: SyncEngine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
     store.userId = engine.backendUserId() ?? store.userId;
     closers.push(() => { engine.stop(); if (sqlite.open) store.close(); });
     return { ...device, store, engine, snapshot: () => snapshotOf(store) };
