@@ -13,7 +13,6 @@ import type { RecordReader } from '#core/records.ts';
 import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
 import { consentRecords } from './profile.ts';
-import { getLocalUser } from './queries.ts';
 import { applyWrite, recordReader } from './records.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
@@ -24,11 +23,12 @@ export interface StoreOptions {
   /** Who is making changes on this device. */
   userId: string;
   /**
-   * The roles of the person using the device, asked at every change: the
-   * backend's once enrolled, else the ones chosen at set-up. Injected, because
+   * The person using the device, asked at every change: their roles (the
+   * backend's once enrolled, else the ones chosen at set-up) and every id they
+   * go by besides `userId` (the local one, the backend's). Injected, because
    * the shell knows where they come from; the store only applies the rules.
    */
-  roles: () => readonly string[];
+  person: () => { roles: readonly string[]; ids: readonly (string | undefined)[] };
   /** Physical time; injected so tests can run laptops whose clocks are off. */
   now?: () => number;
 }
@@ -38,7 +38,7 @@ export class Store {
   readonly db: Db;
   readonly deviceId: string;
   userId: string;
-  private readonly roles: () => readonly string[];
+  private readonly person: StoreOptions['person'];
   private readonly now: () => number;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
@@ -47,7 +47,7 @@ export class Store {
     this.sqlite = sqlite;
     this.db = db;
     this.userId = options.userId;
-    this.roles = options.roles;
+    this.person = options.person;
     this.now = options.now ?? Date.now;
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
@@ -102,7 +102,7 @@ export class Store {
    * says it is not there.
    */
   private mayIssue<N extends MutationName>(name: N, args: MutationArgs<N>, read: RecordReader): void {
-    const roles = this.roles();
+    const { roles, ids } = this.person();
     const refuse = (problem: ReturnType<typeof issueProblem>) => { if (problem) throw new DomainError([problem]); };
     refuse(issueProblem(name, { roles }));
     const via = REGISTRY[name].client;
@@ -112,7 +112,7 @@ export class Store {
     const client = clientId === undefined ? null : read.get('clients', clientId);
     if ('record' in via ? !record || !client : !client && !via.creates) return;
     // Changes made before enrolment carry the local id; after it, the backend's.
-    const me = new Set([this.userId, getLocalUser(this.db)?.id]);
+    const me = new Set([this.userId, ...ids]);
     const isMe = (id: unknown) => typeof id === 'string' && me.has(id);
     const clientAccess = client ? (isMe(client.ownerId) ? 'owner' : 'shared') : null;
     const access = accessOf(name, { clientAccess, clientExists: client !== null, record, isMe });

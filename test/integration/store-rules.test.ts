@@ -8,7 +8,8 @@ import { openTestStore } from '../support/book.ts';
 
 let roles: readonly string[] = ['advisor', 'life_coach'];
 let t: ReturnType<typeof openTestStore>;
-beforeEach(() => { roles = ['advisor', 'life_coach']; t = openTestStore({ roles: () => roles }); });
+// The person also goes by the backend's id for them, as on an enrolled workstation.
+beforeEach(() => { roles = ['advisor', 'life_coach']; t = openTestStore({ roles: () => roles, ids: ['backend-id'] }); });
 afterEach(() => t.close());
 
 /** The problem a refused change was refused with; fails when it was saved. */
@@ -58,6 +59,13 @@ describe('access', () => {
     expect(t.store.sqlite.prepare('SELECT deleted_at AS d FROM clients WHERE id = ?').get(clientId)).toEqual({ d: null });
     // Everything else a shared user may do.
     t.store.mutate('client.update', { id: clientId, patch: { city: 'Ulm' } });
+  });
+
+  it('a client owned under the backend’s id for the person (adopted after enrolment) is still theirs to erase', () => {
+    const clientId = newClient();
+    t.store.sqlite.prepare('UPDATE clients SET owner_id = ? WHERE id = ?').run('backend-id', clientId);
+    t.store.mutate('client.erase', { id: clientId });
+    expect(count('clients')).toBe(0);
   });
 
   it("only the mandate's coach changes its terms; the owner may still record the client's revocation", () => {

@@ -9,7 +9,7 @@ import { SyncEngine } from '#services/sync/engine.ts';
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
 // The roles the backend gave at enrolment, as the workstation takes them.
-const store: Store = new Store(sqlite, db, { userId: 'child', roles: (): readonly string[] => engine.backendRoles() ?? [] });
+const store: Store = new Store(sqlite, db, { userId: 'child', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
 const engine: SyncEngine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,

@@ -65,7 +65,7 @@ export async function startWorld() {
   /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */
   function reopen(device: Device, options: { sync?: SyncOptions } = {}): Device {
     const { sqlite, db } = openDatabase({ path: device.path, key: device.key });
-    const store: Store = new Store(sqlite, db, { userId: 'restarted', roles: (): readonly string[] => engine.backendRoles() ?? [] });
+    const store: Store = new Store(sqlite, db, { userId: 'restarted', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
     const engine: SyncEngine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
     store.userId = engine.backendUserId() ?? store.userId;
     closers.push(() => { engine.stop(); if (sqlite.open) store.close(); });
