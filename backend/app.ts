@@ -180,7 +180,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/v1/push', async (c) => {
     const { mutations } = await readPush(c);
     const device = c.get('device');
-    const outcome = await pushMutations(db, { deviceId: device.id, userId: c.get('user').id, lastSeq: device.lastSeq }, mutations, clock.now());
+    const user = c.get('user');
+    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles: user.roles, lastSeq: device.lastSeq }, mutations, clock.now());
     if (outcome.kind === 'gap') {
       return c.json({
         error: 'gap', expectedSeq: outcome.expectedSeq,

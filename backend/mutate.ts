@@ -3,16 +3,17 @@
 // the client, then the shared validation, plan and per-field merge
 // (core/sync/apply.ts), then the writes. Anything refused is a verdict, not an
 // error: the push records it and the device's queue moves on.
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
-import { mayIssue, type MutationName } from '#core/mutations/index.ts';
-import { adviceId } from '#core/advice.ts';
-import { answerId, type EntityName } from '#core/records.ts';
+import type { ConsentEntry, ConsentPurpose } from '#core/consent.ts';
+import type { FieldProblem } from '#core/errors.ts';
+import { accessOf, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
+import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
-import { canWriteClient } from './access.ts';
+import { accessOf as clientAccessOf, type AccessKind } from './access.ts';
 import type { BackendDb } from './db/connect.ts';
-import { clientAccess, erasedClients } from './db/schema.ts';
+import { clientAccess, erasedClients, records } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
 import { isUuid } from './ids.ts';
 import { inOneStatement, lockRecords, recordKey, recordWrites, type StoredState } from './records.ts';
@@ -27,53 +28,11 @@ const reject = (code: string, message: string): Rejected => ({ status: 'rejected
 /** The one refusal for a client the user may not touch, whether or not it exists: nothing leaks. */
 const NO_SUCH_CLIENT = reject('not_found', 'No such client.');
 
-/**
- * Where each mutation names the client it is about: in an argument, or only
- * through the record it changes. A new mutation must say so here (tsc insists).
- */
-const CLIENT_OF: Record<MutationName, { arg: 'id' | 'clientId' } | { record: EntityName; key?: 'meetingId' }> = {
-  'client.create': { arg: 'id' },
-  'client.update': { arg: 'id' },
-  'client.delete': { arg: 'id' },
-  'client.erase': { arg: 'id' },
-  'meeting.start': { arg: 'clientId' },
-  'meeting.update': { record: 'meetings' },
-  'meeting.end': { record: 'meetings' },
-  'answer.set': { arg: 'clientId' },
-  'touchpoint.add': { arg: 'clientId' },
-  'task.add': { arg: 'clientId' },
-  'task.update': { record: 'tasks' },
-  'consent.record': { arg: 'clientId' },
-  'mandate.grant': { arg: 'clientId' },
-  'mandate.update': { record: 'mandates' },
-  'mandate.revoke': { record: 'mandates' },
-  'conclusion.record': { arg: 'clientId' },
-  'conclusion.refresh': { record: 'conclusions' },
-  'conclusion.review': { record: 'conclusions' },
-  'holding.add': { arg: 'clientId' },
-  'holding.end': { record: 'holdings' },
-  'offer.outcome': { arg: 'clientId' },
-  'offer.undo': { arg: 'clientId' },
-  'advice.create': { record: 'meetings', key: 'meetingId' },
-  'advice.deliver': { record: 'meetings', key: 'meetingId' },
-};
-
 const text = (args: unknown, key: string): string | undefined => {
   const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
   // Text the database cannot hold (U+0000) is not looked up: validation names the field.
   return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000') ? value : undefined;
 };
-
-/** The ids of every record a plan may read or write, read from the (not yet validated) arguments. */
-function candidateIds(args: unknown): string[] {
-  const [id, clientId, meetingId, attribute] = ['id', 'clientId', 'meetingId', 'attribute'].map((k) => text(args, k));
-  const version = (args !== null && typeof args === 'object') ? (args as { recordVersion?: unknown }).recordVersion : undefined;
-  // An advice record's version and the one before it, which the chain links to.
-  const advice = meetingId !== undefined && typeof version === 'number' && Number.isInteger(version) && version >= 1 && version <= 1000
-    ? [adviceId(meetingId, version), version > 1 ? adviceId(meetingId, version - 1) : undefined] : [];
-  const ids = [id, clientId, meetingId, clientId !== undefined && attribute !== undefined ? answerId(clientId, attribute) : undefined, ...advice];
-  return [...new Set(ids.filter((x): x is string => x !== undefined))];
-}
 
 /** What the backend knows of a client before a mutation about it: erased, and this user's access. */
 export interface ClientFacts { erased: boolean; access: 'owner' | 'shared' | null; anyAccess: boolean }
@@ -81,7 +40,7 @@ export interface ClientFacts { erased: boolean; access: 'owner' | 'shared' | nul
 /** The client a mutation names in its arguments, if it names one by argument (not through a record). */
 export function namedClient(m: PushedMutation): string | null {
   if (!isMutationName(m.name)) return null;
-  const via = CLIENT_OF[m.name];
+  const via = REGISTRY[m.name].client;
   const named = 'arg' in via ? text(m.args, via.arg) : undefined;
   return named !== undefined && isUuid(named) ? named : null;
 }
@@ -97,39 +56,67 @@ export function clientFactsColumns(userId: string, clientId: string | null): SQL
     EXISTS (SELECT 1 FROM ${clientAccess} WHERE ${clientAccess.clientId} = ${clientId}) AS any_access`;
 }
 
+/** The client a mutation is about, the user's access to it, and the record it changes when it names its client through one. */
+interface Subject { clientId: string; access: AccessKind | null; exists: boolean; record: Fields | null }
+
 /**
  * The client this mutation is about, once the user may write it; null when
  * the arguments name none (validation will say so); 'refused' otherwise. A
  * record the user may not write (a meeting of someone else's client) counts
  * as not there, so the plan refuses it as it would a record that does not exist.
  */
-async function clientOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<string | null | 'refused'> {
-  const via = CLIENT_OF[name];
+async function subjectOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<Subject | null | 'refused'> {
+  const via = REGISTRY[name].client;
   if ('record' in via) {
     const id = text(args, via.key ?? 'id');
     const row = id === undefined ? undefined : rows.get(recordKey(via.record, id));
-    return row && (await canWriteClient(tx, userId, row.clientId)) ? row.clientId : null;
+    if (!row) return null;
+    const access = await clientAccessOf(tx, userId, row.clientId);
+    return access === 'owner' || access === 'shared' ? { clientId: row.clientId, access, exists: true, record: row.fields } : null;
   }
   const clientId = text(args, via.arg);
   if (clientId === undefined || !isUuid(clientId) || !facts) return null;
   const exists = rows.has(recordKey('clients', clientId));
   // A new client: nobody may have it yet (access can be granted before the record arrives).
-  if (name === 'client.create' && !exists) return facts.anyAccess ? 'refused' : clientId;
-  return exists && facts.access !== null ? clientId : 'refused';
+  if (via.creates && !exists) return facts.anyAccess ? 'refused' : { clientId, access: null, exists, record: null };
+  return exists && facts.access !== null ? { clientId, access: facts.access, exists, record: null } : 'refused';
+}
+
+/** The client's consent records, for the kinds that need a consent in force. */
+async function consentsOf(tx: BackendDb, name: MutationName, clientId: string): Promise<ConsentEntry[]> {
+  if (REGISTRY[name].consents.length === 0) return [];
+  const rows = await tx.select({ fields: records.fields }).from(records).where(and(eq(records.clientId, clientId), eq(records.entity, 'consents')));
+  return rows.filter((r) => r.fields.deletedAt == null).map((r) => ({ purpose: r.fields.purpose as ConsentPurpose, granted: r.fields.granted === true, recordedAt: Number(r.fields.recordedAt) }));
+}
+
+/** Refusals for who issues a change, each saying what to do and that nothing changed. */
+function issueRefusal(name: MutationName, problem: FieldProblem): Rejected {
+  switch (problem.code) {
+    case 'role_not_allowed':
+      return reject('role_not_allowed', `Your roles do not include this change (${name} needs one of: ${REGISTRY[name].who.roles.join(', ')}). ` +
+        'Ask your administrator for the role, or hand the work to a colleague who has it; nothing was changed.');
+    case 'mandate_coach_only':
+      return reject('mandate_coach_only', "Only the mandate's coach may change its terms. Ask the coach to make the change; the mandate stays as it was.");
+    case 'consent_missing':
+      return reject('consent_missing', `The client has not consented to ${String(problem.params?.purpose)}, so this was not recorded. ` +
+        "Record the client's consent first, then make the change again; nothing was changed.");
+    default:
+      return OWNER_ONLY;
+  }
 }
 
 /** A change about a client erased at their request: dropped, and nothing about them comes back. */
 const ERASED = reject('client_erased', 'This client was erased at their request, so the change was dropped.');
 /** A user the client is shared with may not take them from everyone else. */
-const OWNER_ONLY = reject('owner_only', "Only the client's owner may erase or delete this client. Ask the owner; the client stays as it was.");
+const OWNER_ONLY = reject('owner_only', "Only the client's owner may do this (erase or delete the client). Ask the owner; the client stays as it was.");
 
 /**
  * Decides and applies one mutation. `record` is the statement part that stores
  * the verdict (the push's result row): it goes out with the mutation's writes
  * in one statement, so the common path costs one round trip to write.
  */
-export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutation, now: Date, facts: ClientFacts | null, record: (v: Verdict) => SQL): Promise<Verdict> {
-  const verdict = await decide(tx, userId, m, now, facts);
+export async function applyPushed(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date, facts: ClientFacts | null, record: (v: Verdict) => SQL): Promise<Verdict> {
+  const verdict = await decide(tx, user, m, now, facts);
   const v = verdict.status === 'applied' ? { status: 'applied' as const } : verdict;
   await inOneStatement(tx, verdict.status === 'applied' ? verdict.parts : [], record(v));
   return v;
@@ -138,7 +125,11 @@ export async function applyPushed(tx: BackendDb, userId: string, m: PushedMutati
 type Decision = Rejected | { status: 'applied'; parts: SQL[] };
 const done = (parts: SQL[] = []): Decision => ({ status: 'applied', parts });
 
-async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Date, facts: ClientFacts | null): Promise<Decision> {
+/** The pushing user, as authenticated: their id and the roles the backend gave them. */
+export interface Issuer { id: string; roles: readonly string[] }
+
+async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date, facts: ClientFacts | null): Promise<Decision> {
+  const userId = user.id;
   // An entry emptied on the device because its client was erased there: it only holds the device's place in sequence.
   if (m.name === PURGED_MUTATION) return done();
   if (!isMutationName(m.name)) {
@@ -154,21 +145,29 @@ async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Dat
     const value = text(m.args, key);
     if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
   }
-  const ids = candidateIds(m.args);
+  // Who may do it at all, before any record is looked at: the roles alone.
+  const byRole = issueProblem(m.name, { roles: user.roles });
+  if (byRole) return issueRefusal(m.name, byRole);
+  const ids = REGISTRY[m.name].reads(m.args);
   // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
   if (facts?.erased) return facts.access !== null ? ERASED : NO_SUCH_CLIENT;
   const rows = await lockRecords(tx, ids);
-  const clientId = await clientOf(tx, userId, m.name, m.args, rows, facts);
-  if (clientId === 'refused') return NO_SUCH_CLIENT;
-  // Mutations named by argument carry this user's access in `facts`; those named through a record need write access, which clientOf checked.
-  if ('arg' in CLIENT_OF[m.name] && clientId !== null && facts?.access && !mayIssue(m.name, facts.access)) return OWNER_ONLY;
+  const subject = await subjectOf(tx, userId, m.name, m.args, rows, facts);
+  if (subject === 'refused') return NO_SUCH_CLIENT;
+  const clientId = subject?.clientId ?? null;
+  if (subject) {
+    // The same check as on the device (db/store.ts), from the same registry.
+    const access = accessOf(m.name, { clientAccess: subject.access, clientExists: subject.exists, record: subject.record, isMe: (id) => id === userId });
+    const problem = issueProblem(m.name, { roles: user.roles, access, consents: await consentsOf(tx, m.name, subject.clientId) });
+    if (problem) return issueRefusal(m.name, problem);
+  }
 
   let writes: MergedWrite[];
   try {
     const result = applyMutation(m.name, m.args, {
       at: m.at, hlc: m.hlc, userId,
       read(entity, id) {
-        if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which candidateIds did not load`);
+        if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which its registry entry's reads did not name`);
         const row = rows.get(recordKey(entity, id));
         // Records of other clients are not there for this mutation.
         return row && row.clientId === clientId ? row : null;

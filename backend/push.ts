@@ -23,7 +23,8 @@ type Step = { kind: 'done'; result: MutationResult; lastSeq: number } | { kind: 
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
 const ATTEMPTS = 3;
 
-export async function pushMutations(db: BackendDb, who: { deviceId: string; userId: string; lastSeq: number }, mutations: PushedMutation[], now: Date): Promise<PushOutcome> {
+/** `roles` are the pushing user's, as the backend holds them: what a device claims about itself counts for nothing. */
+export async function pushMutations(db: BackendDb, who: { deviceId: string; userId: string; roles: readonly string[]; lastSeq: number }, mutations: PushedMutation[], now: Date): Promise<PushOutcome> {
   const results: MutationResult[] = [];
   let lastSeq = who.lastSeq;
   for (const m of mutations) {
@@ -40,7 +41,7 @@ export async function pushMutations(db: BackendDb, who: { deviceId: string; user
   return { kind: 'done', results, lastSeq };
 }
 
-async function processOne(tx: BackendDb, who: { deviceId: string; userId: string }, m: PushedMutation, now: Date): Promise<Step> {
+async function processOne(tx: BackendDb, who: { deviceId: string; userId: string; roles: readonly string[] }, m: PushedMutation, now: Date): Promise<Step> {
   // The next number in line: advancing last_seq first also locks the device row for this
   // transaction, in one round trip. Anything else (a replay, a gap) is the rare path.
   // The same round trip answers what the mutation's client checks need (erased? this user's access?).
@@ -54,7 +55,7 @@ async function processOne(tx: BackendDb, who: { deviceId: string; userId: string
     return { kind: 'gap', lastSeq: device.lastSeq };
   }
   const facts = namedClient(m) === null ? null : { erased: next.erased, access: next.access, anyAccess: next.any_access };
-  const verdict = await applyPushed(tx, who.userId, m, now, facts, (v) => sql`INSERT INTO ${mutationResults}
+  const verdict = await applyPushed(tx, { id: who.userId, roles: who.roles }, m, now, facts, (v) => sql`INSERT INTO ${mutationResults}
     (device_id, seq, mutation_id, name, status, code, message, processed_at)
     VALUES (${who.deviceId}::uuid, ${m.seq}, ${m.mutationId}, ${m.name}, ${v.status},
       ${v.status === 'rejected' ? v.code : null}, ${v.status === 'rejected' ? v.message : null}, ${now}::timestamptz)`);

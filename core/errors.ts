@@ -22,6 +22,9 @@ export const DOMAIN_ERROR_CODES = [
   'money_conflict',
   'mandate_revoked',
   'consent_missing',
+  'role_not_allowed',
+  'owner_only',
+  'mandate_coach_only',
   'version_taken',
   'managed_by_manufacturer',
   'insecure_url',
@@ -94,6 +97,9 @@ export function describeProblem(p: FieldProblem): string {
         : `${p.field} was changed elsewhere meanwhile: decide which amount applies`;
     case 'version_taken': return 'this version of the record was made elsewhere meanwhile: open the record again and make the correction on the newest version';
     case 'consent_missing': return `the client has not consented to ${x.purpose ?? 'this'}: record their consent first`;
+    case 'role_not_allowed': return `your roles do not include this work${x.roles ? ` (it needs one of: ${x.roles})` : ''}: ask your administrator for the role, or hand it to a colleague who has it`;
+    case 'owner_only': return "only the client's owner may do this: ask the owner";
+    case 'mandate_coach_only': return "only the mandate's coach may change its terms: ask the coach";
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;

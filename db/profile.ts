@@ -2,7 +2,7 @@
 // client's answers as a profile, the consent in force, the conclusions so far.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Conclusion, ConclusionKind, ConclusionStatus } from '#core/conclusions.ts';
-import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
+import { consentInForce, type ConsentEntry, type ConsentPurpose } from '#core/consent.ts';
 import type { Profile } from '#core/profile.ts';
 import type { Db } from './open.ts';
 import { answers, conclusions, consents } from './schema.ts';
@@ -15,10 +15,14 @@ export function profileOf(db: Db, clientId: string): Profile {
   return profile as Profile;
 }
 
+/** Every consent record of the client, for the rule that the newest per purpose is in force. */
+export function consentRecords(db: Db, clientId: string): ConsentEntry[] {
+  return db.select({ purpose: consents.purpose, granted: consents.granted, recordedAt: consents.recordedAt }).from(consents)
+    .where(and(eq(consents.clientId, clientId), isNull(consents.deletedAt))).all() as ConsentEntry[];
+}
+
 export function consentOf(db: Db, clientId: string): Record<ConsentPurpose, boolean> {
-  const rows = db.select({ purpose: consents.purpose, granted: consents.granted, recordedAt: consents.recordedAt }).from(consents)
-    .where(and(eq(consents.clientId, clientId), isNull(consents.deletedAt))).all();
-  return consentInForce(rows);
+  return consentInForce(consentRecords(db, clientId));
 }
 
 export type ConclusionRow = Conclusion & { inputs: Record<string, unknown>; decidedBy: string; statusAt: number | null; statusNote: string | null };

@@ -4,12 +4,15 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, parseHlc, receive, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
+import { DomainError } from '#core/errors.ts';
 import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { planMutation } from '#core/mutations/plan.ts';
+import { accessOf, issueProblem, REGISTRY } from '#core/mutations/registry.ts';
 import { parseOrThrow } from '#core/validate.ts';
-import type { EntityName } from '#core/records.ts';
+import type { RecordReader } from '#core/records.ts';
 import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
+import { consentRecords } from './profile.ts';
 import { applyWrite, recordReader } from './records.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
@@ -19,6 +22,13 @@ export interface Saved { id: string; clientId: string; version: number; savedAt:
 export interface StoreOptions {
   /** Who is making changes on this device. */
   userId: string;
+  /**
+   * The person using the device, asked at every change: their roles (the
+   * backend's once enrolled, else the ones chosen at set-up) and every id they
+   * go by besides `userId` (the local one, the backend's). Injected, because
+   * the shell knows where they come from; the store only applies the rules.
+   */
+  person: () => { roles: readonly string[]; ids: readonly (string | undefined)[] };
   /** Physical time; injected so tests can run laptops whose clocks are off. */
   now?: () => number;
 }
@@ -28,6 +38,7 @@ export class Store {
   readonly db: Db;
   readonly deviceId: string;
   userId: string;
+  private readonly person: StoreOptions['person'];
   private readonly now: () => number;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
@@ -36,6 +47,7 @@ export class Store {
     this.sqlite = sqlite;
     this.db = db;
     this.userId = options.userId;
+    this.person = options.person;
     this.now = options.now ?? Date.now;
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
@@ -58,7 +70,9 @@ export class Store {
 
   private apply<N extends MutationName>(name: N, args: MutationArgs<N>): Saved {
     const at = this.now();
-    const plan = planMutation(name, args, { at, userId: this.userId, read: recordReader(this.db) });
+    const read = recordReader(this.db);
+    this.mayIssue(name, args, read);
+    const plan = planMutation(name, args, { at, userId: this.userId, read });
     this.clock = tick(this.clock, at, this.deviceId);
     const hlc = formatHlc(this.clock);
     let version = 0;
@@ -76,8 +90,33 @@ export class Store {
       this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
       this.writeState('hlc', hlc);
     }
-    if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? entityOf(name), plan.id)?.version as number | undefined) ?? 0;
+    if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? REGISTRY[name].entity, plan.id)?.version as number | undefined) ?? 0;
     return { id: plan.id, clientId: plan.clientId, version, savedAt: at };
+  }
+
+  /**
+   * The registry's rules on who may issue the change, as the backend checks
+   * them again: the person's roles, how they stand to the client (its ownerId
+   * is them: owner; else it was shared with them) and to the mandate, and the
+   * client's consents. A client not on this device is left to the plan, which
+   * says it is not there.
+   */
+  private mayIssue<N extends MutationName>(name: N, args: MutationArgs<N>, read: RecordReader): void {
+    const { roles, ids } = this.person();
+    const refuse = (problem: ReturnType<typeof issueProblem>) => { if (problem) throw new DomainError([problem]); };
+    refuse(issueProblem(name, { roles }));
+    const via = REGISTRY[name].client;
+    const a = args as Record<string, unknown>;
+    const record = 'record' in via ? read.get(via.record, String(a[via.key ?? 'id'])) : null;
+    const clientId = 'record' in via ? (record?.clientId as string | undefined) : String(a[via.arg]);
+    const client = clientId === undefined ? null : read.get('clients', clientId);
+    if ('record' in via ? !record || !client : !client && !via.creates) return;
+    // Changes made before enrolment carry the local id; after it, the backend's.
+    const me = new Set([this.userId, ...ids]);
+    const isMe = (id: unknown) => typeof id === 'string' && me.has(id);
+    const clientAccess = client ? (isMe(client.ownerId) ? 'owner' : 'shared') : null;
+    const access = accessOf(name, { clientAccess, clientExists: client !== null, record, isMe });
+    refuse(issueProblem(name, { roles, access, consents: client ? consentRecords(this.db, client.id) : [] }));
   }
 
   /**
@@ -112,15 +151,4 @@ export class Store {
   close(): void {
     this.sqlite.close();
   }
-}
-
-/** The record a mutation is about, for reading back its version when it changed nothing. */
-function entityOf(name: MutationName): EntityName {
-  const of: Record<string, EntityName> = {
-    client: 'clients', meeting: 'meetings', answer: 'answers', touchpoint: 'touchpoints', task: 'tasks', consent: 'consents',
-    mandate: 'mandates', conclusion: 'conclusions', holding: 'holdings', offer: 'offerOutcomes', advice: 'adviceRecords',
-  };
-  const entity = of[name.split('.')[0]!];
-  if (!entity) throw new Error(`no entity known for mutation ${name}: add it here`);
-  return entity;
 }

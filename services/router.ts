@@ -69,7 +69,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
-    return u && { id: u.id, displayName: u.displayName, roles: u.roles as Role[], locale: u.locale as 'de' | 'en' };
+    // The roles that count on this device: the backend's once enrolled (the store checks changes against the same).
+    return u && { id: u.id, displayName: u.displayName, roles: (sync.backendRoles() ?? u.roles) as Role[], locale: u.locale as 'de' | 'en' };
   };
   const base = os.use(guarded);
   const offerName = (id: string, lang: 'de' | 'en') => {
@@ -178,7 +179,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         };
       }),
       override: base.segments.override.handler(({ input }) => {
-        if (!consentOf(db, input.clientId).profiling) throw new DomainError([{ field: 'consent', code: 'consent_missing', params: { purpose: 'profiling' } }]);
+        // The store refuses it without the client's consent to profiling (the registry's rule).
         return store.mutate('conclusion.record', {
         id: uuidv7(), clientId: input.clientId, kind: 'segment', value: input.segment, source: 'advisor', reason: input.reason,
           inputs: profileOf(db, input.clientId) as Record<string, string | string[]>, ruleSetVersion: null,

@@ -35,8 +35,14 @@ const UNASSIGNED = 'unassigned';
 
 export function openWorkstation(options: WorkstationOptions): Workstation {
   const { sqlite, db } = openDatabase({ path: options.dbPath, key: options.key, migrationsFolder: options.migrationsFolder });
-  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now });
-  const sync = new SyncEngine(store, { now: options.now, ...options.sync });
+  // Once enrolled, the backend decides the person's roles; before, the ones chosen at set-up count.
+  // Records carry the local id (made before enrolment) or the backend's (made, or adopted, after it).
+  const person = () => {
+    const local = getLocalUser(db);
+    return { roles: sync.backendRoles() ?? local?.roles ?? [], ids: [local?.id, sync.backendUserId()] };
+  };
+  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, person });
+  const sync: SyncEngine = new SyncEngine(store, { now: options.now, ...options.sync });
   // Once enrolled, changes are made in the name the backend knows this person by.
   store.userId = sync.backendUserId() ?? store.userId;
   store.onCommit(() => sync.nudge());

@@ -26,9 +26,7 @@ export interface ApplyContext {
   read(entity: EntityName, id: string): (SyncedState & { clientId: string }) | null;
 }
 
-export function isMutationName(name: string): name is MutationName {
-  return Object.hasOwn(MUTATIONS, name);
-}
+export { isMutationName } from '../mutations/registry.ts';
 
 /** Validates and plans one mutation and merges its writes. Throws DomainError for bad input. */
 export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyContext): { clientId: string; writes: MergedWrite[]; erase: boolean } {

@@ -23,8 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+/** A client who consented to profiling: conclusions are drawn only then. */
 function newClient(): string {
-  return t.store.mutate('client.create', { id: uuidv7(), firstName: 'Jonas', lastName: 'Brandt' }).id;
+  const id = t.store.mutate('client.create', { id: uuidv7(), firstName: 'Jonas', lastName: 'Brandt' }).id;
+  t.store.mutate('consent.record', { id: uuidv7(), clientId: id, purpose: 'profiling', granted: true, method: 'written' });
+  return id;
 }
 function conclude(clientId: string, kind: 'segment' | 'migration' | 'value_tier', value: string, source: 'rule' | 'advisor' = 'rule'): string {
   return t.store.mutate('conclusion.record', {

@@ -89,7 +89,7 @@ describe('loadDemoBook into an encrypted database', () => {
   it('lets the advisor go on working on a demo client through the one mutation path', () => {
     const { sqlite, db } = freshBook();
     loadDemoBook(sqlite, { now: NOW, ownerId: OWNER });
-    const store = new Store(sqlite, db, { userId: OWNER, now: () => NOW });
+    const store = new Store(sqlite, db, { userId: OWNER, now: () => NOW, person: () => ({ roles: ['advisor'], ids: [] }) });
     const answer = book.answers.find((a) => a.attribute === 'activity_level')!;
     const saved = store.mutate('answer.set', { clientId: answer.clientId, attribute: 'activity_level', value: 'low', answeredBy: 'client' });
     expect(saved.version).toBe(2);

@@ -19,7 +19,7 @@ function bookWithOneClient() {
   const path = join(t.dir, 'book.db');
   const key = randomBytes(32);
   const { sqlite, db } = openDatabase({ path, key });
-  new Store(sqlite, db, { userId: 'u' }).mutate('client.create', { id: uuidv7(), firstName: 'Ingrid', lastName: 'Schäfer', notes: 'reitet seit Jahren' });
+  new Store(sqlite, db, { userId: 'u', person: () => ({ roles: ['advisor'], ids: [] }) }).mutate('client.create', { id: uuidv7(), firstName: 'Ingrid', lastName: 'Schäfer', notes: 'reitet seit Jahren' });
   sqlite.close();
   return { path, key, dir: t.dir };
 }

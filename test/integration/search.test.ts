@@ -299,7 +299,7 @@ describe('a book from before ranked search', () => {
       const key = Buffer.alloc(32, 7);
       const before = openDatabase({ path, key, migrationsFolder: old });
       expect(before.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'client_search_words'").get()).toEqual({ n: 0 });
-      const store = new Store(before.sqlite, before.db, { userId: 'advisor-1' });
+      const store = new Store(before.sqlite, before.db, { userId: 'advisor-1', person: () => ({ roles: ['advisor'], ids: [] }) });
       for (const [lastName, firstName] of [['Schmidt', 'Anna'], ['Anna', 'Schmidt'], ['Weber', 'Tom']]) {
         store.mutate('client.create', { id: uuidv7(), firstName: firstName!, lastName: lastName! });
       }

@@ -186,14 +186,20 @@ describe('conclusions and holdings: bad input is refused and changes nothing', (
   it('conclusion.record: an override without a reason', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, kind: 'segment', source: 'advisor', value: 'social_media_user' }), 'required'); });
   it('conclusion.record: a rule conclusion that does not name its rule set', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, ...rule, ruleSetVersion: null, value: 'social_media_user' }), 'required'); });
   it('conclusion.record: inputs naming an attribute that does not exist', () => { const c = newClient(); expectRefused(() => t.store.mutate('conclusion.record', { id: uuidv7(), clientId: c, ...rule, value: 'social_media_user', inputs: { shoe_size: '42' } as never }), 'unknown_attribute'); });
-  it('conclusion.review: a status other than confirmed or rejected', () => {
+  /** Conclusions are drawn only with the client's consent to profiling. */
+  const profiled = () => {
     const c = newClient();
+    t.store.mutate('consent.record', { id: uuidv7(), clientId: c, purpose: 'profiling', granted: true, method: 'written' });
+    return c;
+  };
+  it('conclusion.review: a status other than confirmed or rejected', () => {
+    const c = profiled();
     const id = uuidv7();
     t.store.mutate('conclusion.record', { id, clientId: c, ...rule, value: 'social_media_user' });
     expectRefused(() => t.store.mutate('conclusion.review', { id, status: 'maybe' as never }), 'unknown_value');
   });
   it('conclusion.refresh: a conclusion the advisor set, one the client rejected, an unknown one, answers that do not exist', () => {
-    const c = newClient();
+    const c = profiled();
     const byAdvisor = uuidv7();
     t.store.mutate('conclusion.record', { id: byAdvisor, clientId: c, kind: 'segment', source: 'advisor', value: 'social_media_user', reason: 'kennt ihn seit Jahren' });
     expectRefused(() => t.store.mutate('conclusion.refresh', { id: byAdvisor, inputs: rule.inputs, ruleSetVersion: 'segments.v1' }), 'invalid_value');

@@ -11,11 +11,14 @@ export function tempDir(prefix = 'aw-test-'): { dir: string; cleanup: () => void
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function openTestStore(options: { now?: () => number } = {}) {
+/** Roles of a test book's user unless a test says otherwise: client work and coaching. */
+export const TEST_ROLES = ['advisor', 'life_coach'] as const;
+
+export function openTestStore(options: { now?: () => number; roles?: () => readonly string[]; ids?: readonly string[] } = {}) {
   const { dir, cleanup } = tempDir();
   const key = randomBytes(32);
   const path = join(dir, 'book.db');
   const { sqlite, db } = openDatabase({ path, key });
-  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now });
+  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now, person: () => ({ roles: options.roles?.() ?? TEST_ROLES, ids: options.ids ?? [] }) });
   return { store, path, key, dir, cleanup, close: () => { store.close(); cleanup(); } };
 }

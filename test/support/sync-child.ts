@@ -8,8 +8,9 @@ import { SyncEngine } from '#services/sync/engine.ts';
 
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
-const store = new Store(sqlite, db, { userId: 'child' });
-const engine = new SyncEngine(store, {
+// The roles the backend gave at enrolment, as the workstation takes them.
+const store: Store = new Store(sqlite, db, { userId: 'child', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
+const engine: SyncEngine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,
   onStatus: (s) => { if (s.progress) console.log(`progress ${s.progress.pushed} ${s.progress.pulled}`); },

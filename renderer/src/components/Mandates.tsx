@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANDATE_PERIODS } from '#core/mandate.ts';
+import { issueProblem, type MutationName } from '#core/mutations/registry.ts';
 import type { MandateView } from '#contract/views.ts';
 import { formatCents, formatDateTime, formatIsoDate, parseEuroCents, todayIso } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
@@ -17,16 +18,25 @@ import { FormField } from './FormField.tsx';
 
 interface Props { clientId: string; mandates: MandateView[]; onChange: () => void }
 
+/** Whether the person's roles allow the change (the registry's rule; the store checks it again, with the client). */
+function useRoleAllows(name: MutationName): boolean {
+  const session = useQuery(orpc.session.status.queryOptions());
+  const roles = session.data?.user?.roles;
+  return roles !== undefined && issueProblem(name, { roles }) === null;
+}
+
 export function Mandates({ clientId, mandates, onChange }: Props) {
   const { t } = useTranslation();
   const active = mandates.find((m) => m.revokedAt === null);
   const past = mandates.filter((m) => m.revokedAt !== null);
+  // Only a life coach is granted a mandate: anyone else is not offered the form.
+  const mayGrant = useRoleAllows('mandate.grant');
   return (
     <section className="card" aria-labelledby="mandate-title" data-testid="mandate">
       <h2 id="mandate-title">{t('mandate.title')}</h2>
       <p className="muted small">{t('mandate.explain')}</p>
       {active ? <ActiveMandate key={`${active.id}:${active.budgetCents}:${active.perPurchaseCapCents}`} mandate={active} onChange={onChange} />
-        : <GrantForm clientId={clientId} onDone={onChange} />}
+        : mayGrant ? <GrantForm clientId={clientId} onDone={onChange} /> : <p className="small" data-testid="mandate-coach-only">{t('mandate.coachRoleNeeded')}</p>}
       {past.map((m) => <PastMandate key={m.id} mandate={m} />)}
     </section>
   );
@@ -106,6 +116,8 @@ function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: 
   const lang = useLang();
   const plain = (cents: number) => (cents / 100).toFixed(2).replace('.', lang === 'de' ? ',' : '.');
   const amounts = useAmounts({ budget: plain(mandate.budgetCents), cap: plain(mandate.perPurchaseCapCents) });
+  // The terms are the coach's to change; a revocation anyone with the client may record.
+  const mayChange = useRoleAllows('mandate.update');
   const update = useMutation({
     mutationFn: () => client.mandates.update({
       id: mandate.id,
@@ -125,13 +137,13 @@ function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: 
     <form onSubmit={submit} noValidate data-testid="mandate-active">
       <p data-testid="mandate-summary">{t('mandate.summary', { budget: formatCents(mandate.budgetCents, lang), period: t(`mandate.periods.${mandate.period}`), cap: formatCents(mandate.perPurchaseCapCents, lang) })}</p>
       <p className="small">{mandate.areas.map((a) => t(`mandate.area.${a}`, { defaultValue: a })).join(', ')}</p>
-      <div className="form-row">
+      {mayChange && <div className="form-row">
         <FormField label={t('mandate.budget')} inputMode="decimal" value={amounts.budget} onChange={(e) => amounts.setBudget(e.target.value)}
           error={amounts.budgetCents === null ? t('errors.notAnAmount') : problems.budgetCents && problemMessage(t, problems.budgetCents)} data-testid="mandate-budget" />
         <FormField label={t('mandate.cap')} inputMode="decimal" value={amounts.cap} onChange={(e) => amounts.setCap(e.target.value)}
           error={amounts.capCents === null ? t('errors.notAnAmount') : problems.perPurchaseCapCents && (problems.perPurchaseCapCents.code === 'out_of_range' ? t('mandate.capTooHigh') : problemMessage(t, problems.perPurchaseCapCents))} data-testid="mandate-cap" />
-      </div>
-      <button type="submit" className="btn" disabled={update.isPending}>{t('mandate.saveAmounts')}</button>
+      </div>}
+      {mayChange && <button type="submit" className="btn" disabled={update.isPending}>{t('mandate.saveAmounts')}</button>}
       <button type="button" className="btn" onClick={() => revoke.mutate()} disabled={revoke.isPending}>{t('mandate.revoke')}</button>
       {(update.isError && !problemsOf(update.error)) || revoke.isError ? <p className="form-error" role="alert">{errorMessage(t, update.error ?? revoke.error)}</p> : null}
       <p className="muted small">{t('mandate.validFrom')} {formatIsoDate(mandate.validFrom, lang)}{mandate.validUntil ? ` – ${formatIsoDate(mandate.validUntil, lang)}` : ''}</p>

@@ -1,6 +1,7 @@
 // Erasing or deleting a client takes them from everyone, so only the owner
-// may: a user the client is only shared with is refused by the backend, the
-// owner keeps everything, and the shared user's device gets the client back.
+// may: a user the client is only shared with is refused by their own
+// workstation, and again by the backend if the workstation was tampered with;
+// the owner keeps everything, and the shared user's device gets the client back.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { grantClientAccess } from '#backend/access.ts';
 import { getClient } from '#db/queries.ts';
@@ -11,7 +12,7 @@ let w: World;
 beforeEach(async () => { w = await startWorld(); });
 afterEach(async () => { await w.close(); });
 
-it('a shared user cannot erase or delete the client; the owner keeps them and the shared device gets them back', async () => {
+it('a shared user cannot erase or delete the client, on the device nor at the backend; the owner keeps them and the shared device gets them back', async () => {
   const anna = await w.person('Anna Berger');
   const ben = await w.person('Ben Fischer');
   const annas = await w.device(anna.id, 'Annas Laptop');
@@ -26,7 +27,16 @@ it('a shared user cannot erase or delete the client; the owner keeps them and th
   expect(getClient(bens.store.db, client)!.client.city).toBe('Köln');
   const before = await w.backendSnapshot(anna.id);
 
+  // Ben's workstation refuses at once, and keeps the client.
   for (const name of ['client.erase', 'client.delete'] as const) {
+    expect(() => bens.store.mutate(name, { id: client })).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: 'owner_only' })] }));
+    expect(getClient(bens.store.db, client)!.client.city).toBe('Köln');
+  }
+  expect(bens.store.pendingCount()).toBe(0);
+
+  // A workstation tampered with to think Ben owns the client gets no further at the backend.
+  for (const name of ['client.erase', 'client.delete'] as const) {
+    bens.store.sqlite.prepare('UPDATE clients SET owner_id = ? WHERE id = ?').run(ben.id, client);
     bens.store.mutate(name, { id: client });
     expect(getClient(bens.store.db, client)).toBeNull();
     await syncUntilDone(bens);

@@ -51,7 +51,8 @@ export async function startWorld() {
   /** Enrols a new device for the user; its clock runs `clockOffsetMs` off true time. */
   async function device(userId: string, name: string, options: { clockOffsetMs?: number; faults?: (path: string, n: number) => Fault; sync?: SyncOptions } = {}): Promise<Device> {
     const offset = options.clockOffsetMs ?? 0;
-    const book = openTestStore({ now: () => Date.now() + offset });
+    // The device takes the roles the backend gave at enrolment, as the workstation does.
+    const book = openTestStore({ now: () => Date.now() + offset, roles: (): readonly string[] => engine.backendRoles() ?? [] });
     const proxy = options.faults ? await startFaultProxy(server.url, options.faults) : null;
     const engine = new SyncEngine(book.store, { now: () => Date.now() + offset, batchSize: 50, pullLimit: 100, ...options.sync });
     const { code } = await issueEnrolmentCode(database.db, userId, new Date());
@@ -64,8 +65,8 @@ export async function startWorld() {
   /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */
   function reopen(device: Device, options: { sync?: SyncOptions } = {}): Device {
     const { sqlite, db } = openDatabase({ path: device.path, key: device.key });
-    const store = new Store(sqlite, db, { userId: 'restarted' });
-    const engine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
+    const store: Store = new Store(sqlite, db, { userId: 'restarted', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
+    const engine: SyncEngine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
     store.userId = engine.backendUserId() ?? store.userId;
     closers.push(() => { engine.stop(); if (sqlite.open) store.close(); });
     return { ...device, store, engine, snapshot: () => snapshotOf(store) };

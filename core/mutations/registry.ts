@@ -1,0 +1,175 @@
+// Everything known about each mutation kind, in one place: its argument
+// schema, the record it is about, the client it concerns, the records its plan
+// may read, who may issue it and the consents it needs. The device (db/store.ts)
+// and the backend (backend/mutate.ts) both ask this registry, so a rule is
+// written once and checked twice: a tampered device meets the same rule on
+// the backend. docs/rules.md says the same as a table; a test holds them equal.
+import { adviceCreateSchema, adviceDeliverSchema, adviceId, offerOutcomeSchema, offerUndoSchema } from '../advice.ts';
+import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
+import { conclusionRecordSchema, conclusionRefreshSchema, conclusionReviewSchema } from '../conclusions.ts';
+import { consentInForce, consentRecordSchema, type ConsentEntry, type ConsentPurpose } from '../consent.ts';
+import type { FieldProblem } from '../errors.ts';
+import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
+import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '../mandate.ts';
+import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
+import { answerId, type EntityName, type Fields } from '../records.ts';
+import type { Role } from '../roles.ts';
+import { taskAddSchema, taskUpdateSchema } from '../task.ts';
+import { touchpointAddSchema } from '../touchpoint.ts';
+import { z } from 'zod';
+import { uuid } from '../validate.ts';
+
+/**
+ * How the issuer stands to what a mutation is about: the client's owner, a
+ * user the client is shared with, the coach of the mandate the mutation
+ * changes, or the manufacturer (no kind is issued by the manufacturer yet).
+ */
+export const ACCESS_KINDS = ['owner', 'shared', 'coach', 'manufacturer'] as const;
+export type Access = (typeof ACCESS_KINDS)[number];
+
+/** Where a mutation names its client: in an argument, or through the record it changes. */
+export type ClientOf =
+  /** `creates`: the mutation makes the client; its issuer becomes the owner. */
+  | { arg: 'id' | 'clientId'; creates?: true }
+  | { record: EntityName; key?: 'meetingId' };
+
+export interface Who {
+  /** Any one of these roles suffices. */
+  roles: readonly Role[];
+  /** Any one of these suffices. */
+  access: readonly Access[];
+}
+
+export interface MutationRule<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** The record the mutation is about (what the device reads back its version from). */
+  entity: EntityName;
+  client: ClientOf;
+  /** The ids of every record the plan may read or write, from the raw (not yet validated) arguments. */
+  reads(args: unknown): string[];
+  who: Who;
+  /** Consents that must be in force for the client (newest record per purpose wins). */
+  consents: readonly ConsentPurpose[];
+}
+
+/** Client work: an advisor or a life coach, on a client of their own or shared with them. */
+const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', 'shared'] };
+/** Erasing or deleting takes the client from everyone who has them: only the owner. */
+const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
+
+/** A string argument, or nothing (arguments are not validated yet when reads are asked). */
+function arg(args: unknown, key: string): string | undefined {
+  const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+}
+const ids = (...xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))];
+/** The record named by `id` (and anything written under the same id, like a meeting's touchpoint). */
+const byId = (args: unknown) => ids(arg(args, 'id'));
+/** A new record of a client: the id (a retry finds it) and the client. */
+const ofClient = (args: unknown) => ids(arg(args, 'id'), arg(args, 'clientId'));
+/** An advice record's version and the one before it, which the chain links to. */
+function adviceReads(args: unknown, withPrevious: boolean): string[] {
+  const meetingId = arg(args, 'meetingId');
+  const v = (args !== null && typeof args === 'object') ? (args as { recordVersion?: unknown }).recordVersion : undefined;
+  if (meetingId === undefined || typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 1000) return ids(meetingId);
+  return ids(meetingId, adviceId(meetingId, v), withPrevious && v > 1 ? adviceId(meetingId, v - 1) : undefined);
+}
+
+const rule = <S extends z.ZodType>(r: MutationRule<S>) => r;
+
+export const REGISTRY = {
+  'client.create': rule({ schema: clientCreateSchema, entity: 'clients', client: { arg: 'id', creates: true }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'client.update': rule({ schema: clientUpdateSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'client.delete': rule({ schema: z.object({ id: uuid }).strict(), entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
+  /** The client's right to erasure: everything about them goes, on every device and the backend. Carries no personal data. */
+  'client.erase': rule({ schema: z.object({ id: uuid }).strict(), entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
+  'meeting.start': rule({ schema: meetingStartSchema, entity: 'meetings', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  'meeting.update': rule({ schema: meetingUpdateSchema, entity: 'meetings', client: { record: 'meetings' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'meeting.end': rule({ schema: meetingEndSchema, entity: 'meetings', client: { record: 'meetings' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'answer.set': rule({
+    schema: answerSetSchema, entity: 'answers', client: { arg: 'clientId' }, who: CLIENT_WORK, consents: [],
+    reads: (a) => {
+      const [clientId, attribute] = [arg(a, 'clientId'), arg(a, 'attribute')];
+      return ids(clientId, arg(a, 'meetingId'), clientId !== undefined && attribute !== undefined ? answerId(clientId, attribute) : undefined);
+    },
+  }),
+  'touchpoint.add': rule({ schema: touchpointAddSchema, entity: 'touchpoints', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  'task.add': rule({ schema: taskAddSchema, entity: 'tasks', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  'task.update': rule({ schema: taskUpdateSchema, entity: 'tasks', client: { record: 'tasks' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'consent.record': rule({ schema: consentRecordSchema, entity: 'consents', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  /** Only a life coach is given a mandate: the issuer becomes the mandate's coach. */
+  'mandate.grant': rule({ schema: mandateGrantSchema, entity: 'mandates', client: { arg: 'clientId' }, reads: ofClient, who: { roles: ['life_coach'], access: ['owner', 'shared'] }, consents: [] }),
+  /** Only the mandate's coach changes its terms. */
+  'mandate.update': rule({ schema: mandateUpdateSchema, entity: 'mandates', client: { record: 'mandates' }, reads: byId, who: { roles: ['life_coach'], access: ['coach'] }, consents: [] }),
+  /** The client takes it back, at once: whoever the client tells records it, their coach too. */
+  'mandate.revoke': rule({ schema: mandateRevokeSchema, entity: 'mandates', client: { record: 'mandates' }, reads: byId, who: { roles: ['advisor', 'life_coach'], access: ['owner', 'shared', 'coach'] }, consents: [] }),
+  /** A segment, migration or value tier concluded by the rules or set by the advisor, with its provenance. */
+  'conclusion.record': rule({ schema: conclusionRecordSchema, entity: 'conclusions', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: ['profiling'] }),
+  /** The rules drew the same conclusion again: its answers and rule set are brought up to date. */
+  'conclusion.refresh': rule({ schema: conclusionRefreshSchema, entity: 'conclusions', client: { record: 'conclusions' }, reads: byId, who: CLIENT_WORK, consents: ['profiling'] }),
+  /** The client confirms or rejects a conclusion: their word is taken with or without consent to profiling. */
+  'conclusion.review': rule({ schema: conclusionReviewSchema, entity: 'conclusions', client: { record: 'conclusions' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  'holding.add': rule({ schema: holdingAddSchema, entity: 'holdings', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  'holding.end': rule({ schema: holdingEndSchema, entity: 'holdings', client: { record: 'holdings' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the backend learns from. */
+  'offer.outcome': rule({ schema: offerOutcomeSchema, entity: 'offerOutcomes', client: { arg: 'clientId' }, reads: (a) => ids(...ofClient(a), arg(a, 'meetingId')), who: CLIENT_WORK, consents: [] }),
+  /** A decision taken back during its meeting: it and its timeline entry are removed, so it counts nowhere. */
+  'offer.undo': rule({ schema: offerUndoSchema, entity: 'offerOutcomes', client: { arg: 'clientId' }, reads: (a) => ids(...ofClient(a), arg(a, 'meetingId')), who: CLIENT_WORK, consents: [] }),
+  /** A version of a meeting's advice record, hash-chained to the one before. */
+  'advice.create': rule({ schema: adviceCreateSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, true), who: CLIENT_WORK, consents: [] }),
+  /** The record was handed over, printed or sent: that version is frozen. */
+  'advice.deliver': rule({ schema: adviceDeliverSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, false), who: CLIENT_WORK, consents: [] }),
+} as const;
+
+export type MutationName = keyof typeof REGISTRY;
+export const MUTATION_NAMES = Object.keys(REGISTRY) as MutationName[];
+
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(REGISTRY, name);
+}
+
+/** A refusal because of who issues the mutation or what the client agreed to, as a field problem. */
+export type IssueCode = 'role_not_allowed' | 'owner_only' | 'mandate_coach_only' | 'consent_missing';
+
+/**
+ * How the issuer stands to what the mutation is about. `clientAccess` is the
+ * issuer's access to the client (null: none, or the client is not there);
+ * `record` the record the mutation changes, when it names its client through
+ * one; `isMe` says whether a user id is the issuer's.
+ */
+export function accessOf(name: MutationName, facts: { clientAccess: 'owner' | 'shared' | null; clientExists: boolean; record: Fields | null; isMe(id: unknown): boolean }): Set<Access> {
+  const via = REGISTRY[name].client;
+  const access = new Set<Access>();
+  // A client made by this mutation is the issuer's own.
+  if ('arg' in via && via.creates && !facts.clientExists) access.add('owner');
+  if (facts.clientAccess) access.add(facts.clientAccess);
+  if ('record' in via && via.record === 'mandates' && facts.record && facts.isMe(facts.record.coachId)) access.add('coach');
+  return access;
+}
+
+/** The refusal for access that does not suffice: named after the narrowest access the kind allows. */
+function accessRefusal(allowed: readonly Access[]): IssueCode {
+  return allowed.includes('coach') && !allowed.includes('shared') ? 'mandate_coach_only' : 'owner_only';
+}
+
+/**
+ * Whether this issuer may issue the mutation, checked in the order role,
+ * access, consent. Before the client is known (`access` not given) only the
+ * role is checked; the plan then refuses a client that is not there.
+ */
+export function issueProblem(name: MutationName, issuer: { roles: readonly string[]; access?: ReadonlySet<Access>; consents?: readonly ConsentEntry[] }): FieldProblem | null {
+  const { who, consents } = REGISTRY[name];
+  if (!who.roles.some((r) => issuer.roles.includes(r))) {
+    return { field: 'role', code: 'role_not_allowed', params: { roles: who.roles.join(', ') } };
+  }
+  if (issuer.access && !who.access.some((a) => issuer.access!.has(a))) {
+    return { field: 'client', code: accessRefusal(who.access) };
+  }
+  // Once the client is known its consents count: none given means none in force.
+  if (issuer.access && consents.length > 0) {
+    const inForce = consentInForce([...(issuer.consents ?? [])]);
+    const missing = consents.find((p) => !inForce[p]);
+    if (missing) return { field: missing, code: 'consent_missing', params: { purpose: missing } };
+  }
+  return null;
+}
