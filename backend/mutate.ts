@@ -7,7 +7,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import type { ConsentEntry, ConsentPurpose } from '#core/consent.ts';
 import type { FieldProblem } from '#core/errors.ts';
-import { accessOf, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
+import { accessOf, arg, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
 import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
@@ -28,11 +28,6 @@ const reject = (code: string, message: string): Rejected => ({ status: 'rejected
 /** The one refusal for a client the user may not touch, whether or not it exists: nothing leaks. */
 const NO_SUCH_CLIENT = reject('not_found', 'No such client.');
 
-const text = (args: unknown, key: string): string | undefined => {
-  const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
-  // Text the database cannot hold (U+0000) is not looked up: validation names the field.
-  return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000') ? value : undefined;
-};
 
 /** What the backend knows of a client before a mutation about it: erased, and this user's access. */
 export interface ClientFacts { erased: boolean; access: 'owner' | 'shared' | null; anyAccess: boolean }
@@ -41,7 +36,7 @@ export interface ClientFacts { erased: boolean; access: 'owner' | 'shared' | nul
 export function namedClient(m: PushedMutation): string | null {
   if (!isMutationName(m.name)) return null;
   const via = REGISTRY[m.name].client;
-  const named = 'arg' in via ? text(m.args, via.arg) : undefined;
+  const named = 'arg' in via ? arg(m.args, via.arg) : undefined;
   return named !== undefined && isUuid(named) ? named : null;
 }
 
@@ -68,13 +63,13 @@ interface Subject { clientId: string; access: AccessKind | null; exists: boolean
 async function subjectOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<Subject | null | 'refused'> {
   const via = REGISTRY[name].client;
   if ('record' in via) {
-    const id = text(args, via.key ?? 'id');
+    const id = arg(args, via.key ?? 'id');
     const row = id === undefined ? undefined : rows.get(recordKey(via.record, id));
     if (!row) return null;
     const access = await clientAccessOf(tx, userId, row.clientId);
     return access === 'owner' || access === 'shared' ? { clientId: row.clientId, access, exists: true, record: row.fields } : null;
   }
-  const clientId = text(args, via.arg);
+  const clientId = arg(args, via.arg);
   if (clientId === undefined || !isUuid(clientId) || !facts) return null;
   const exists = rows.has(recordKey('clients', clientId));
   // A new client: nobody may have it yet (access can be granted before the record arrives).
@@ -142,7 +137,7 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   }
   for (const key of ['id', 'clientId'] as const) {
     // PostgreSQL stores uuids in lower case; an id in capitals would not find its own client again.
-    const value = text(m.args, key);
+    const value = arg(m.args, key);
     if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
   }
   // Who may do it at all, before any record is looked at: the roles alone.

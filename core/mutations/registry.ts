@@ -57,10 +57,14 @@ const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', '
 /** Erasing or deleting takes the client from everyone who has them: only the owner. */
 const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
 
-/** A string argument, or nothing (arguments are not validated yet when reads are asked). */
-function arg(args: unknown, key: string): string | undefined {
+/**
+ * A string argument, or nothing (arguments are not validated yet when reads
+ * are asked). Text a database cannot hold (U+0000) is never looked up:
+ * validation then names the field.
+ */
+export function arg(args: unknown, key: string): string | undefined {
   const value = (args !== null && typeof args === 'object') ? (args as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && value.length <= 200 ? value : undefined;
+  return typeof value === 'string' && value.length <= 200 && !value.includes('\u0000') ? value : undefined;
 }
 const ids = (...xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => x !== undefined))];
 /** The record named by `id` (and anything written under the same id, like a meeting's touchpoint). */

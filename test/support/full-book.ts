@@ -12,7 +12,7 @@ import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
 import { createRouter } from '#services/router.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
-import { tempDir } from './book.ts';
+import { tempDir, TEST_ROLES } from './book.ts';
 import { openTestRouter, type Workstation } from './router.ts';
 
 export interface FullBook {
@@ -127,7 +127,8 @@ export async function fullBookTemplate() {
       const file = join(copy.dir, 'book.db');
       copyFileSync(template, file);
       const { sqlite, db } = openDatabase({ path: file, key });
-      const store = new Store(sqlite, db, { userId: getLocalUser(db)!.id });
+      const userId = getLocalUser(db)!.id;
+      const store = new Store(sqlite, db, { userId, person: () => ({ roles: TEST_ROLES, ids: [userId] }) });
       const rpc: Workstation = createRouterClient(createRouter({ store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(store) }));
       return { store, rpc, close: () => { store.close(); copy.cleanup(); } };
     },
