@@ -6,11 +6,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
 import { mayIssue, type MutationName } from '#core/mutations/index.ts';
+import { consultsCatalogue } from '#core/mutations/rules.ts';
 import { adviceId } from '#core/advice.ts';
 import { answerId, type EntityName } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { canWriteClient } from './access.ts';
+import { publishedCatalogue } from './catalogue.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, erasedClients } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
@@ -162,10 +164,12 @@ async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Dat
   // Mutations named by argument carry this user's access in `facts`; those named through a record need write access, which clientOf checked.
   if ('arg' in CLIENT_OF[m.name] && clientId !== null && facts?.access && !mayIssue(m.name, facts.access)) return OWNER_ONLY;
 
+  // Only a mutation carrying catalogue ids costs the read; for any other, the catalogue is never asked.
+  const catalogue = consultsCatalogue(m.name) ? await publishedCatalogue(tx) : NO_CATALOGUE;
   let writes: MergedWrite[];
   try {
     const result = applyMutation(m.name, m.args, {
-      at: m.at, hlc: m.hlc, userId,
+      at: m.at, hlc: m.hlc, userId, catalogue,
       read(entity, id) {
         if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which candidateIds did not load`);
         const row = rows.get(recordKey(entity, id));
@@ -182,7 +186,7 @@ async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Dat
       return done();
     }
   } catch (error) {
-    if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', sentence(error.message));
+    if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', `${sentence(error.message)} Nothing was changed.`);
     throw error;
   }
   // A new record whose id another client's record already has (ids are UUIDs: practically never).
@@ -195,6 +199,8 @@ async function decide(tx: BackendDb, userId: string, m: PushedMutation, now: Dat
   }
   return done(parts);
 }
+
+const NO_CATALOGUE = { has(): boolean { throw new Error('a mutation asked the catalogue without a not_in_catalogue rule in core/mutations/rules.ts'); } };
 
 /** "email is not valid: …" → "Email is not valid: …." */
 function sentence(message: string): string {

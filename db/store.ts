@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, parseHlc, receive, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
+import type { CatalogueLookup } from '#core/manufacturer.ts';
 import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { planMutation } from '#core/mutations/plan.ts';
 import { parseOrThrow } from '#core/validate.ts';
@@ -21,6 +22,8 @@ export interface StoreOptions {
   userId: string;
   /** Physical time; injected so tests can run laptops whose clocks are off. */
   now?: () => number;
+  /** The catalogue this device holds (services/catalogue.ts), for the product, bundle and area ids a change carries. */
+  catalogue: (store: Store) => CatalogueLookup;
 }
 
 export class Store {
@@ -29,6 +32,8 @@ export class Store {
   readonly deviceId: string;
   userId: string;
   private readonly now: () => number;
+  /** Asked only by a change that carries catalogue ids, so no other change reads the catalogue. */
+  private readonly catalogue: CatalogueLookup;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
 
@@ -37,6 +42,7 @@ export class Store {
     this.db = db;
     this.userId = options.userId;
     this.now = options.now ?? Date.now;
+    this.catalogue = { has: (item, id) => options.catalogue(this).has(item, id) };
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;
@@ -58,7 +64,7 @@ export class Store {
 
   private apply<N extends MutationName>(name: N, args: MutationArgs<N>): Saved {
     const at = this.now();
-    const plan = planMutation(name, args, { at, userId: this.userId, read: recordReader(this.db) });
+    const plan = planMutation(name, args, { at, userId: this.userId, read: recordReader(this.db), catalogue: this.catalogue });
     this.clock = tick(this.clock, at, this.deviceId);
     const hlc = formatHlc(this.clock);
     let version = 0;

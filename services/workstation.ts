@@ -3,6 +3,7 @@
 import { openDatabase } from '#db/open.ts';
 import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from './catalogue.ts';
 import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
 import { SyncEngine, type SyncOptions } from './sync/engine.ts';
@@ -35,7 +36,7 @@ const UNASSIGNED = 'unassigned';
 
 export function openWorkstation(options: WorkstationOptions): Workstation {
   const { sqlite, db } = openDatabase({ path: options.dbPath, key: options.key, migrationsFolder: options.migrationsFolder });
-  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now });
+  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, catalogue: heldCatalogue });
   const sync = new SyncEngine(store, { now: options.now, ...options.sync });
   // Once enrolled, changes are made in the name the backend knows this person by.
   store.userId = sync.backendUserId() ?? store.userId;

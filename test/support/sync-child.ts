@@ -4,11 +4,12 @@
 //   node test/support/sync-child.ts BOOK_PATH KEY_HEX
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
-const store = new Store(sqlite, db, { userId: 'child' });
+const store = new Store(sqlite, db, { userId: 'child', catalogue: heldCatalogue });
 const engine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,
