@@ -87,7 +87,7 @@ describe('ids from the catalogue the device holds', () => {
 
 describe('closed lists and running meetings', () => {
   it('a segment that does not exist is refused', () => {
-    expect(refusal('offer.outcome', offer({ segment: 'astronaut' }))).toEqual([expect.objectContaining({ field: 'segment', code: 'unknown_value' })]);
+    expect(refusal('offer.outcome', offer({ segment: 'astronaut' as never }))).toEqual([expect.objectContaining({ field: 'segment', code: 'unknown_value' })]);
   });
 
   it('a decision on an offer in a meeting that has ended is refused; in the running one it is recorded', () => {

@@ -169,14 +169,14 @@ beforeAll(async () => {
   const make = async (name: string, args: Record<string, unknown>, extra: Partial<PushedMutation> = {}) => {
     const m = w.raw(name, args, extra);
     await w.pushApplied(m);
-    return m;
+    return { id: args.id as string, at: m.at };
   };
-  for (const k of ['client', 'other', 'deleted'] as const) s[k] = (await make('client.create', newClient())).args.id as string;
+  for (const k of ['client', 'other', 'deleted'] as const) s[k] = (await make('client.create', newClient())).id;
   await make('client.delete', { id: s.deleted });
-  s.running = (await make('meeting.start', { id: id(), clientId: s.client })).args.id as string;
-  s.othersMeeting = (await make('meeting.start', { id: id(), clientId: s.other })).args.id as string;
+  s.running = (await make('meeting.start', { id: id(), clientId: s.client })).id;
+  s.othersMeeting = (await make('meeting.start', { id: id(), clientId: s.other })).id;
   const ended = await make('meeting.start', { id: id(), clientId: s.client });
-  s.ended = (ended.args as { id: string }).id;
+  s.ended = ended.id;
   endedStartedAt = ended.at;
   s.closedOutcome = id();
   await make('offer.outcome', { ...(ABOUT_CLIENT['offer.outcome']!(s.client) as object), id: s.closedOutcome, meetingId: s.ended });
@@ -184,9 +184,9 @@ beforeAll(async () => {
   const v1 = advice(1, null, content(s.ended, endedStartedAt));
   v1Hash = v1.contentHash;
   await make('advice.create', v1);
-  s.task = (await make('task.add', ABOUT_CLIENT['task.add']!(s.client) as Record<string, unknown>)).args.id as string;
+  s.task = (await make('task.add', ABOUT_CLIENT['task.add']!(s.client) as Record<string, unknown>)).id;
   for (const k of ['mandate', 'revoked', 'mergedCap', 'mergedDates'] as const) {
-    s[k] = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms }, backDated(3))).args.id as string;
+    s[k] = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms }, backDated(3))).id;
   }
   await make('mandate.revoke', { id: s.revoked });
   // Changed a day ago, after the tampered push's back-dated stamp: these fields keep their values in a merge.
@@ -195,11 +195,11 @@ beforeAll(async () => {
   const conclusion = (source: 'rule' | 'advisor') => ({
     ...(ABOUT_CLIENT['conclusion.record']!(s.client) as object), id: id(), source, ...(source === 'advisor' ? { reason: 'Kennt die Kundin gut' } : {}),
   });
-  s.ruleConclusion = (await make('conclusion.record', conclusion('rule'))).args.id as string;
-  s.advisorConclusion = (await make('conclusion.record', conclusion('advisor'))).args.id as string;
-  s.rejectedConclusion = (await make('conclusion.record', conclusion('rule'))).args.id as string;
+  s.ruleConclusion = (await make('conclusion.record', conclusion('rule'))).id;
+  s.advisorConclusion = (await make('conclusion.record', conclusion('advisor'))).id;
+  s.rejectedConclusion = (await make('conclusion.record', conclusion('rule'))).id;
   await make('conclusion.review', { id: s.rejectedConclusion, status: 'rejected' });
-  s.holding = (await make('holding.add', ABOUT_CLIENT['holding.add']!(s.client) as Record<string, unknown>)).args.id as string;
+  s.holding = (await make('holding.add', ABOUT_CLIENT['holding.add']!(s.client) as Record<string, unknown>)).id;
 });
 afterAll(async () => { await t?.dispose(); });
 
