@@ -12,6 +12,8 @@ import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { accessOf as clientAccessOf, type AccessKind } from './access.ts';
+import { consultsCatalogue } from '#core/mutations/rules.ts';
+import { publishedCatalogue } from './catalogue.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, erasedClients, records } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
@@ -157,10 +159,12 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
     if (problem) return issueRefusal(m.name, problem);
   }
 
+  // Only a mutation carrying catalogue ids costs the read; for any other, the catalogue is never asked.
+  const catalogue = consultsCatalogue(m.name) ? await publishedCatalogue(tx) : NO_CATALOGUE;
   let writes: MergedWrite[];
   try {
     const result = applyMutation(m.name, m.args, {
-      at: m.at, hlc: m.hlc, userId,
+      at: m.at, hlc: m.hlc, userId, catalogue,
       read(entity, id) {
         if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which its registry entry's reads did not name`);
         const row = rows.get(recordKey(entity, id));
@@ -177,7 +181,7 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
       return done();
     }
   } catch (error) {
-    if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', sentence(error.message));
+    if (error instanceof DomainError) return reject(error.problems[0]?.code ?? 'invalid_value', `${sentence(error.message)} Nothing was changed.`);
     throw error;
   }
   // A new record whose id another client's record already has (ids are UUIDs: practically never).
@@ -190,6 +194,8 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   }
   return done(parts);
 }
+
+const NO_CATALOGUE = { has(): boolean { throw new Error('a mutation asked the catalogue without a not_in_catalogue rule in core/mutations/rules.ts'); } };
 
 /** "email is not valid: …" → "Email is not valid: …." */
 function sentence(message: string): string {

@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { BackendDb } from '#backend/db/connect.ts';
 import { changeLog, clientAccess, records } from '#backend/db/schema.ts';
 import { recordKey, type StoredState } from '#backend/records.ts';
+import { shippedCatalogue } from '#backend/catalogue.ts';
 import { formatHlc } from '#core/hlc.ts';
 import type { MutationInput, MutationName } from '#core/mutations/index.ts';
 import { ENTITIES, type EntityName } from '#core/records.ts';
@@ -35,7 +36,7 @@ function planBook(ownerId: string, clients: number, touchpoints: number): Map<st
     const at = start + n * 60_000;
     const hlc = formatHlc({ wall: at, counter: 0, node: 'seed' });
     n++;
-    const { writes } = applyMutation(name, args, { at, hlc, userId: ownerId, read: (entity, id) => rows.get(recordKey(entity, id))?.state ?? null });
+    const { writes } = applyMutation(name, args, { at, hlc, userId: ownerId, catalogue: shippedCatalogue(), read: (entity, id) => rows.get(recordKey(entity, id))?.state ?? null });
     for (const w of writes) rows.set(recordKey(w.entity, w.id), { entity: w.entity, id: w.id, clientId: w.clientId, state: { ...w.state, clientId: w.clientId } });
   };
   for (let c = 0; c < clients; c++) {

@@ -14,6 +14,7 @@ import { createLogger } from '#backend/log.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { writeRecords, type StoredState } from '#backend/records.ts';
 import { startBackend } from '#backend/server.ts';
+import { shippedCatalogue } from '#backend/catalogue.ts';
 import type { MutationInput, MutationName } from '#core/mutations/index.ts';
 import { applyMutation, type MergedWrite } from '#core/sync/apply.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
@@ -69,7 +70,7 @@ const deviceId = (await db.select({ id: devices.id }).from(devices).where(eq(dev
 const state = new Map<string, StoredState>();
 const planned: { name: string; writes: MergedWrite[] }[] = dayOfWork().map((m, i) => {
   const r = applyMutation(m.name, m.args, {
-    at: Date.now(), hlc: `${String(Date.now()).padStart(15, '0')}:${i.toString(36).padStart(5, '0')}:baseline`, userId: anna.id,
+    at: Date.now(), hlc: `${String(Date.now()).padStart(15, '0')}:${i.toString(36).padStart(5, '0')}:baseline`, userId: anna.id, catalogue: shippedCatalogue(),
     read: (entity, id) => state.get(`${entity}/${id}`) ?? null,
   });
   for (const w of r.writes) state.set(`${w.entity}/${w.id}`, { ...w.state, clientId: w.clientId });

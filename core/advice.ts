@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { offerReasonSchema } from './offers/reasons.ts';
+import { SEGMENT_IDS } from './segments/ids.ts';
 import { optionalText, uuid } from './validate.ts';
 
 export const DELIVERY_CHANNELS = ['handed_over', 'printed', 'email', 'post'] as const;
@@ -119,7 +120,7 @@ export const offerOutcomeSchema = z.object({
   reasonCode: z.enum(OUTCOME_REASONS, { error: 'unknown_value' }).nullable().optional(),
   note: optionalText(500),
   /** The segment in force when it was offered (null: none, e.g. no consent): what the backend learns from. */
-  segment: z.string().max(40).nullable(),
+  segment: z.enum(SEGMENT_IDS, { error: 'unknown_value' }).nullable(),
   /**
    * Why it was offered, as codes with their facts, so the advice record gives
    * them in its own language and only those a client may read. Outcomes made

@@ -4,7 +4,7 @@
 // client's word on it: unconfirmed, confirmed or rejected. A rejected
 // conclusion is never used again (other-models.md, data sovereignty).
 import { z } from 'zod';
-import { ATTRIBUTE_IDS } from './profile.ts';
+import { ATTRIBUTE_IDS, PROFILE_ATTRIBUTES, isAttributeId } from './profile.ts';
 import { SEGMENT_IDS } from './segments/ids.ts';
 import { optionalText, requiredText, uuid } from './validate.ts';
 import { VALUE_TIERS } from './manufacturer.ts';
@@ -20,8 +20,19 @@ const answerValue = z.union([z.string().max(40), z.array(z.string().max(40)).max
 const known = new Set<string>(ATTRIBUTE_IDS);
 const inputs = z.record(z.string(), answerValue).superRefine((r, ctx) => {
   // The first unknown one, named with what is allowed: a record of hundreds would otherwise be refused in as many sentences.
-  const unknown = Object.keys(r).find((k) => !known.has(k));
-  if (unknown !== undefined) ctx.addIssue({ code: 'custom', path: [unknown], message: 'unknown_attribute', params: { attribute: unknown, allowed: ATTRIBUTE_IDS.join(', ') } });
+  const unknown = Object.keys(r).find((k) => !known.has(k) || !isAttributeId(k));
+  if (unknown !== undefined) {
+    ctx.addIssue({ code: 'custom', path: [unknown], message: 'unknown_attribute', params: { attribute: unknown, allowed: ATTRIBUTE_IDS.join(', ') } });
+    return;
+  }
+  for (const [k, v] of Object.entries(r)) {
+    if (!isAttributeId(k)) continue;
+    // An answer the profile does not offer was never given: a conclusion drawn from it is refused, not stored.
+    const allowed: readonly string[] = PROFILE_ATTRIBUTES[k];
+    for (const x of Array.isArray(v) ? v : [v]) {
+      if (!allowed.includes(x)) ctx.addIssue({ code: 'custom', path: [k], message: 'unknown_value', params: { value: x, allowed: allowed.join(', ') } });
+    }
+  }
 });
 
 const VALUES: Record<ConclusionKind, readonly string[]> = { segment: SEGMENT_IDS, migration: SEGMENT_IDS, value_tier: VALUE_TIERS };

@@ -14,6 +14,7 @@ export const DOMAIN_ERROR_CODES = [
   'out_of_range',
   'unknown_attribute',
   'unknown_value',
+  'not_in_catalogue',
   'invalid_value',
   'not_found',
   'meeting_ended',
@@ -86,6 +87,8 @@ export function describeProblem(p: FieldProblem): string {
       return `${within}unknown profile attribute "${x.attribute ?? ''}"${x.allowed ? `: use one of ${x.allowed}` : ''}`;
     }
     case 'unknown_value': return x.value !== undefined ? `"${x.value}" is not a value of ${p.field}${x.allowed ? `: use one of ${x.allowed}` : ''}` : `${p.field} has a value that is not one of its choices`;
+    case 'not_in_catalogue':
+      return `${x.value !== undefined ? `"${x.value}" in ${p.field}` : p.field} is not in the manufacturer's catalogue: sync to get the newest catalogue, then choose from it`;
     case 'invalid_value': return `${p.field} has an invalid value: ${x.detail ?? 'check the input'}`;
     case 'not_found': return `${p.field} was not found: it may have been deleted`;
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';

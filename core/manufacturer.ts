@@ -249,3 +249,24 @@ export const manufacturerResponse = z.object({
   priceRanges: z.object({ version, ranges: z.array(priceRange) }).nullable(),
 });
 export type ManufacturerResponse = z.infer<typeof manufacturerResponse>;
+
+/** What a mutation can ask the catalogue about: an area, a bundle, any product, or a product of one kind. */
+export type CatalogueItem = 'area' | 'bundle' | 'product' | (typeof PRODUCT_KINDS)[number];
+
+/**
+ * The catalogue as the rules consult it: does it name this id as this kind of
+ * item? On a device, the catalogue it holds; on the backend, every version it
+ * ever published, because devices sync at different times.
+ */
+export interface CatalogueLookup { has(item: CatalogueItem, id: string): boolean }
+
+/** The items of one or more catalogues, as one lookup. */
+export function catalogueLookup(catalogues: readonly Pick<CatalogueDocument, 'areas' | 'products' | 'bundles'>[]): CatalogueLookup {
+  const known = new Set<string>();
+  for (const c of catalogues) {
+    for (const a of c.areas) known.add(`area:${a}`);
+    for (const p of c.products) known.add(`product:${p.id}`).add(`${p.kind}:${p.id}`);
+    for (const b of c.bundles) known.add(`bundle:${b.id}`);
+  }
+  return { has: (item, id) => known.has(`${item}:${id}`) };
+}

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, parseHlc, receive, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
 import { DomainError } from '#core/errors.ts';
+import type { CatalogueLookup } from '#core/manufacturer.ts';
 import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { planMutation } from '#core/mutations/plan.ts';
 import { accessOf, issueProblem, REGISTRY } from '#core/mutations/registry.ts';
@@ -31,6 +32,8 @@ export interface StoreOptions {
   person: () => { roles: readonly string[]; ids: readonly (string | undefined)[] };
   /** Physical time; injected so tests can run laptops whose clocks are off. */
   now?: () => number;
+  /** The catalogue this device holds (services/catalogue.ts), for the product, bundle and area ids a change carries. */
+  catalogue: (store: Store) => CatalogueLookup;
 }
 
 export class Store {
@@ -40,6 +43,8 @@ export class Store {
   userId: string;
   private readonly person: StoreOptions['person'];
   private readonly now: () => number;
+  /** Asked only by a change that carries catalogue ids, so no other change reads the catalogue. */
+  private readonly catalogue: CatalogueLookup;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
 
@@ -49,6 +54,7 @@ export class Store {
     this.userId = options.userId;
     this.person = options.person;
     this.now = options.now ?? Date.now;
+    this.catalogue = { has: (item, id) => options.catalogue(this).has(item, id) };
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;
@@ -72,7 +78,7 @@ export class Store {
     const at = this.now();
     const read = recordReader(this.db);
     this.mayIssue(name, args, read);
-    const plan = planMutation(name, args, { at, userId: this.userId, read });
+    const plan = planMutation(name, args, { at, userId: this.userId, read, catalogue: this.catalogue });
     this.clock = tick(this.clock, at, this.deviceId);
     const hlc = formatHlc(this.clock);
     let version = 0;

@@ -2,7 +2,10 @@
 // them: the newest valid version sync brought, else the demo catalogue
 // shipped with the app (backend/seed/catalog.json, bundled as data), so a
 // workstation that never synced still shows products and tiers.
-import { catalogueDocument, catalogueFile, splitCatalogueFile, valueTiersDocument, type CatalogueDocument, type ValueTiersDocument } from '#core/manufacturer.ts';
+import {
+  catalogueDocument, catalogueFile, catalogueLookup, splitCatalogueFile, valueTiersDocument,
+  type CatalogueDocument, type CatalogueLookup, type ValueTiersDocument,
+} from '#core/manufacturer.ts';
 import { manufacturerDocument } from '#db/manufacturer.ts';
 import type { Store } from '#db/store.ts';
 import seedFile from '../backend/seed/catalog.json' with { type: 'json' };
@@ -38,6 +41,15 @@ export function currentCatalogue(store: Store): Versioned<CatalogueDocument> {
   // A document this app cannot read is not used; the shipped one still works.
   return synced(store, 'catalogue', (b) => catalogueDocument.safeParse(b).data ?? null)
     ?? { version: DEMO_VERSION, body: shippedCatalogue().catalogue };
+}
+
+const lookups = new WeakMap<CatalogueDocument, CatalogueLookup>();
+/** The catalogue this device holds, as the mutation rules ask it (the store is given it at opening, services/workstation.ts). */
+export function heldCatalogue(store: Store): CatalogueLookup {
+  const { body } = currentCatalogue(store);
+  let lookup = lookups.get(body);
+  if (!lookup) lookups.set(body, (lookup = catalogueLookup([body])));
+  return lookup;
 }
 
 export function currentValueTiers(store: Store): Versioned<ValueTiersDocument> {

@@ -3,6 +3,7 @@
 import { openDatabase } from '#db/open.ts';
 import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from './catalogue.ts';
 import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
 import { SyncEngine, type SyncOptions } from './sync/engine.ts';
@@ -41,7 +42,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     const local = getLocalUser(db);
     return { roles: sync.backendRoles() ?? local?.roles ?? [], ids: [local?.id, sync.backendUserId()] };
   };
-  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, person });
+  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, person, catalogue: heldCatalogue });
   const sync: SyncEngine = new SyncEngine(store, { now: options.now, ...options.sync });
   // Once enrolled, changes are made in the name the backend knows this person by.
   store.userId = sync.backendUserId() ?? store.userId;

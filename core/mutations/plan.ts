@@ -5,11 +5,18 @@ import { birthDateProblem, clientFields } from '../client.ts';
 import { DomainError } from '../errors.ts';
 import { adviceId, versionHash } from '../advice.ts';
 import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
+import type { CatalogueItem, CatalogueLookup } from '../manufacturer.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
 import type { MutationArgs, MutationName } from './index.ts';
 
-export interface PlanContext { at: number; userId: string; read: RecordReader }
+export interface PlanContext {
+  at: number;
+  userId: string;
+  read: RecordReader;
+  /** The manufacturer's catalogue, for the ids of products, bundles and areas a mutation carries. */
+  catalogue: CatalogueLookup;
+}
 export interface Plan {
   writes: RecordWrite[];
   id: string;
@@ -43,6 +50,17 @@ function contactAt(client: StoredRecord, at: number): RecordWrite[] {
 }
 
 const nullable = (x: unknown) => x ?? null;
+
+/** Every id a mutation takes from the catalogue must be in it: a product nobody sells is not held, offered or bought. */
+function inCatalogue(catalogue: CatalogueLookup, item: CatalogueItem, field: string, ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !catalogue.has(item, id));
+  if (unknown.length) throw new DomainError(unknown.map((value) => ({ field, code: 'not_in_catalogue' as const, params: { value } })));
+}
+
+/** A contact that has not happened yet is not on the timeline (a day of slack, as for birth dates). */
+function happenedBy(occurredAt: number, at: number): void {
+  if (occurredAt > at + 86_400_000) throw new DomainError([{ field: 'occurredAt', code: 'date_in_future' }]);
+}
 
 /** Nobody is born after the day the change is made. */
 function bornBy(birthDate: string | null | undefined, at: number): void {
@@ -100,7 +118,8 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const meeting = live(read, 'meetings', a.id, 'meeting');
     const clientId = meeting.clientId as string;
     if (meeting.endedAt !== null) return { writes: [], id: a.id, clientId };
-    return { writes: [update('meetings', a.id, clientId, { endedAt: at })], id: a.id, clientId };
+    // A clock set back since the start does not end the meeting before it began.
+    return { writes: [update('meetings', a.id, clientId, { endedAt: Math.max(at, meeting.startedAt as number) })], id: a.id, clientId };
   },
   'answer.set'(a, { at, userId, read }) {
     const value = checkAnswer(a.attribute, a.value);
@@ -118,8 +137,9 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
       : insert('answers', id, a.clientId, { clientId: a.clientId, attribute: a.attribute, ...fields });
     return { writes: [write], id, clientId: a.clientId };
   },
-  'touchpoint.add'(a, { userId, read }) {
+  'touchpoint.add'(a, { at, userId, read }) {
     const client = liveClient(read, a.clientId);
+    happenedBy(a.occurredAt, at);
     if (read.get('touchpoints', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
     const { id, ...rest } = a;
     return {
@@ -147,16 +167,18 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const { id, ...rest } = a;
     return { id, clientId: a.clientId, writes: [insert('consents', id, a.clientId, { ...rest, note: nullable(a.note), recordedAt: at, recordedBy: userId })] };
   },
-  'mandate.grant'(a, { userId, read }) {
+  'mandate.grant'(a, { userId, read, catalogue }) {
     liveClient(read, a.clientId);
     if (read.get('mandates', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    inCatalogue(catalogue, 'area', 'areas', a.areas);
     const { id, ...rest } = a;
     return { id, clientId: a.clientId, writes: [insert('mandates', id, a.clientId, { ...rest, validUntil: nullable(a.validUntil), coachId: userId, revokedAt: null })] };
   },
-  'mandate.update'(a, { read }) {
+  'mandate.update'(a, { read, catalogue }) {
     const mandate = live(read, 'mandates', a.id, 'mandate');
     const clientId = mandate.clientId as string;
     if (mandate.revokedAt !== null) throw new DomainError([{ field: 'mandate', code: 'mandate_revoked' }]);
+    if (a.patch.areas) inCatalogue(catalogue, 'area', 'areas', a.patch.areas);
     // Money is never merged: an amount changed elsewhere since the editor saw it is a conflict to decide.
     const conflicts = MANDATE_MONEY_FIELDS.filter((f) => a.patch[f] !== undefined && mandate[f] !== a.expected[f] && mandate[f] !== a.patch[f])
       .map((f) => ({ field: f, code: 'money_conflict' as const, params: { expected: a.expected[f]!, yours: a.patch[f]!, theirs: mandate[f] as number } }));
@@ -194,9 +216,10 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const clientId = c.clientId as string;
     return { writes: [update('conclusions', a.id, clientId, { status: a.status, statusAt: at, statusNote: nullable(a.note) })], id: a.id, clientId };
   },
-  'holding.add'(a, { read }) {
+  'holding.add'(a, { read, catalogue }) {
     liveClient(read, a.clientId);
     if (read.get('holdings', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    inCatalogue(catalogue, 'product', 'productId', [a.productId]);
     const { id, ...rest } = a;
     return { id, clientId: a.clientId, writes: [insert('holdings', id, a.clientId, { ...rest, endedOn: null })] };
   },
@@ -206,9 +229,17 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     if (a.endedOn < (h.since as string)) throw new DomainError([{ field: 'endedOn', code: 'date_too_early', params: { min: h.since as string } }]);
     return { writes: [update('holdings', a.id, clientId, { endedOn: a.endedOn })], id: a.id, clientId };
   },
-  'offer.outcome'(a, { userId, at, read }) {
+  'offer.outcome'(a, { userId, at, read, catalogue }) {
     const client = liveClient(read, a.clientId);
     if (read.get('offerOutcomes', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    // What was offered is a bundle or a product of the kind it says, as the catalogue has it.
+    inCatalogue(catalogue, a.offerKind, 'offerId', [a.offerId]);
+    if (a.meetingId) {
+      // Decided in a meeting: a running meeting of this client (after it, the advice record holds what was decided).
+      const meeting = read.get('meetings', a.meetingId);
+      if (!meeting || meeting.deletedAt !== null || meeting.clientId !== a.clientId) throw notFound('meeting');
+      if (meeting.endedAt !== null) throw new DomainError([{ field: 'meeting', code: 'meeting_ended' }]);
+    }
     const { id, summary, ...rest } = a;
     return {
       id, clientId: a.clientId,
@@ -241,6 +272,8 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
     const id = adviceId(a.meetingId, a.recordVersion);
     const bad = (field: string) => new DomainError([{ field, code: 'invalid_value', params: { detail: 'the advice record does not fit its chain' } }]);
     if (a.content.meeting.id !== a.meetingId) throw bad('content.meeting');
+    // When the meeting began is the record's, not the device's to say.
+    if (a.content.meeting.startedAt !== meeting.startedAt) throw bad('content.meeting.startedAt');
     if (versionHash(a) !== a.contentHash) throw bad('contentHash');
     const existing = read.get('adviceRecords', id);
     if (existing) {

@@ -1,8 +1,13 @@
 // A mutation as the backend applies it: the same validation and plan as on
 // the device (core/mutations), then the merge rule for every record write,
-// stamped with the mutation's clock. Pure: the caller reads the records the
-// plan may touch beforehand and writes the results afterwards.
+// stamped with the mutation's clock, then the records' rules on the MERGED
+// result: a change whose stamp is older than some stored fields wins only
+// part of its patch, and what that leaves must still hold. Pure: the caller
+// reads the records the plan may touch beforehand and writes the results afterwards.
+import { DomainError, type FieldProblem } from '../errors.ts';
+import type { CatalogueLookup } from '../manufacturer.ts';
 import { MUTATIONS, type MutationArgs, type MutationName } from '../mutations/index.ts';
+import { recordProblems } from '../mutations/invariants.ts';
 import { planMutation } from '../mutations/plan.ts';
 import type { EntityName, RecordReader } from '../records.ts';
 import { parseOrThrow } from '../validate.ts';
@@ -22,6 +27,8 @@ export interface ApplyContext {
   at: number;
   hlc: string;
   userId: string;
+  /** The catalogue the rules check product, bundle and area ids against. */
+  catalogue: CatalogueLookup;
   /** The records as they are now, with their field stamps. */
   read(entity: EntityName, id: string): (SyncedState & { clientId: string }) | null;
 }
@@ -41,7 +48,7 @@ export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyCo
       return { ...r.fields, id, version: 0, deletedAt: (r.fields.deletedAt as number | null | undefined) ?? null };
     },
   };
-  const plan = planMutation(name, args, { at: ctx.at, userId: ctx.userId, read: reader });
+  const plan = planMutation(name, args, { at: ctx.at, userId: ctx.userId, read: reader, catalogue: ctx.catalogue });
   const writes: MergedWrite[] = [];
   for (const w of plan.writes) {
     const base = current(w.entity, w.id);
@@ -50,5 +57,20 @@ export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyCo
     pending.set(`${w.entity}\u0000${w.id}`, { ...merged.state, clientId: w.clientId });
     writes.push({ entity: w.entity, id: w.id, clientId: w.clientId, created: base === null, ...merged });
   }
+  for (const [key, state] of pending) {
+    const [entity, id] = key.split('\u0000') as [EntityName, string];
+    const problems = newProblems(entity, ctx.read(entity, id), state, ctx.at);
+    if (problems.length) throw new DomainError(problems);
+  }
   return { clientId: plan.clientId, writes, erase: plan.erase === true };
+}
+
+/**
+ * What the merged record breaks that the stored one did not: a rule the record
+ * broke already (a rule tightened since, a day that has passed) is not this
+ * change's doing, so an unrelated edit is not refused for it.
+ */
+function newProblems(entity: EntityName, before: SyncedState | null, after: SyncedState, at: number): FieldProblem[] {
+  const had = new Set(before ? recordProblems(entity, before.fields, at).map((p) => `${p.field}\u0000${p.code}`) : []);
+  return recordProblems(entity, after.fields, at).filter((p) => !had.has(`${p.field}\u0000${p.code}`));
 }

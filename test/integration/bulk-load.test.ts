@@ -7,6 +7,7 @@ import { bulkLoad, PROGRESS_EVERY } from '#db/bulk.ts';
 import { openDatabase, type Sqlite } from '#db/open.ts';
 import { getClient, listClients } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { generateDemoBook, type DemoBook } from '#services/demo/generate.ts';
 import { DEMO_CLIENTS, DEMO_SEED, loadDemoBook } from '#services/demo/index.ts';
 import { tempDir } from '../support/book.ts';
@@ -89,7 +90,7 @@ describe('loadDemoBook into an encrypted database', () => {
   it('lets the advisor go on working on a demo client through the one mutation path', () => {
     const { sqlite, db } = freshBook();
     loadDemoBook(sqlite, { now: NOW, ownerId: OWNER });
-    const store = new Store(sqlite, db, { userId: OWNER, now: () => NOW, person: () => ({ roles: ['advisor'], ids: [] }) });
+    const store = new Store(sqlite, db, { userId: OWNER, now: () => NOW, person: () => ({ roles: ['advisor'], ids: [] }), catalogue: heldCatalogue });
     const answer = book.answers.find((a) => a.attribute === 'activity_level')!;
     const saved = store.mutate('answer.set', { clientId: answer.clientId, attribute: 'activity_level', value: 'low', answeredBy: 'client' });
     expect(saved.version).toBe(2);

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { tempDir } from '../support/book.ts';
 
 let cleanup = () => {};
@@ -19,7 +20,7 @@ function bookWithOneClient() {
   const path = join(t.dir, 'book.db');
   const key = randomBytes(32);
   const { sqlite, db } = openDatabase({ path, key });
-  new Store(sqlite, db, { userId: 'u', person: () => ({ roles: ['advisor'], ids: [] }) }).mutate('client.create', { id: uuidv7(), firstName: 'Ingrid', lastName: 'Schäfer', notes: 'reitet seit Jahren' });
+  new Store(sqlite, db, { userId: 'u', person: () => ({ roles: ['advisor'], ids: [] }), catalogue: heldCatalogue }).mutate('client.create', { id: uuidv7(), firstName: 'Ingrid', lastName: 'Schäfer', notes: 'reitet seit Jahren' });
   sqlite.close();
   return { path, key, dir: t.dir };
 }

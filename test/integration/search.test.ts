@@ -11,6 +11,7 @@ import { DEFAULT_MIGRATIONS, openDatabase } from '#db/open.ts';
 import { listClients } from '#db/queries.ts';
 import { TIERED_FROM } from '#db/search.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { applyPulled } from '#db/sync.ts';
 import { loadDemoBook } from '#services/demo/index.ts';
 import { openTestStore, tempDir } from '../support/book.ts';
@@ -299,7 +300,7 @@ describe('a book from before ranked search', () => {
       const key = Buffer.alloc(32, 7);
       const before = openDatabase({ path, key, migrationsFolder: old });
       expect(before.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'client_search_words'").get()).toEqual({ n: 0 });
-      const store = new Store(before.sqlite, before.db, { userId: 'advisor-1', person: () => ({ roles: ['advisor'], ids: [] }) });
+      const store = new Store(before.sqlite, before.db, { userId: 'advisor-1', person: () => ({ roles: ['advisor'], ids: [] }), catalogue: heldCatalogue });
       for (const [lastName, firstName] of [['Schmidt', 'Anna'], ['Anna', 'Schmidt'], ['Weber', 'Tom']]) {
         store.mutate('client.create', { id: uuidv7(), firstName: firstName!, lastName: lastName! });
       }

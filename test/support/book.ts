@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 
 export function tempDir(prefix = 'aw-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -19,6 +20,6 @@ export function openTestStore(options: { now?: () => number; roles?: () => reado
   const key = randomBytes(32);
   const path = join(dir, 'book.db');
   const { sqlite, db } = openDatabase({ path, key });
-  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now, person: () => ({ roles: options.roles?.() ?? TEST_ROLES, ids: options.ids ?? [] }) });
+  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now, person: () => ({ roles: options.roles?.() ?? TEST_ROLES, ids: options.ids ?? [] }), catalogue: heldCatalogue });
   return { store, path, key, dir, cleanup, close: () => { store.close(); cleanup(); } };
 }

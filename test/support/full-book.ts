@@ -10,6 +10,7 @@ import { createRouterClient } from '@orpc/server';
 import { getLocalUser } from '#db/queries.ts';
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { createRouter } from '#services/router.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 import { tempDir, TEST_ROLES } from './book.ts';
@@ -128,7 +129,7 @@ export async function fullBookTemplate() {
       copyFileSync(template, file);
       const { sqlite, db } = openDatabase({ path: file, key });
       const userId = getLocalUser(db)!.id;
-      const store = new Store(sqlite, db, { userId, person: () => ({ roles: TEST_ROLES, ids: [userId] }) });
+      const store = new Store(sqlite, db, { userId, person: () => ({ roles: TEST_ROLES, ids: [userId] }), catalogue: heldCatalogue });
       const rpc: Workstation = createRouterClient(createRouter({ store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(store) }));
       return { store, rpc, close: () => { store.close(); copy.cleanup(); } };
     },

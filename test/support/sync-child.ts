@@ -4,12 +4,13 @@
 //   node test/support/sync-child.ts BOOK_PATH KEY_HEX
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 
 const [path, keyHex] = process.argv.slice(2);
 const { sqlite, db } = openDatabase({ path: path!, key: Buffer.from(keyHex!, 'hex') });
 // The roles the backend gave at enrolment, as the workstation takes them.
-const store: Store = new Store(sqlite, db, { userId: 'child', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
+const store: Store = new Store(sqlite, db, { userId: 'child', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }), catalogue: heldCatalogue });
 const engine: SyncEngine = new SyncEngine(store, {
   batchSize: 20,
   pullLimit: 20,

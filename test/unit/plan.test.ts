@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '#core/errors.ts';
 import { planMutation } from '#core/mutations/plan.ts';
+import { shippedCatalogue } from '#backend/catalogue.ts';
 import { MUTATIONS, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { answerId, type EntityName, type StoredRecord } from '#core/records.ts';
 
@@ -12,7 +13,7 @@ function memory() {
   let at = 1_000;
   const run = <N extends MutationName>(name: N, input: MutationInput<N>, userId = 'u1') => {
     at += 1000;
-    const plan = planMutation(name, MUTATIONS[name].parse(input) as never, { at, userId, read });
+    const plan = planMutation(name, MUTATIONS[name].parse(input) as never, { at, userId, read, catalogue: shippedCatalogue() });
     for (const w of plan.writes) {
       const key = `${w.entity}/${w.id}`;
       const old = rows.get(key);

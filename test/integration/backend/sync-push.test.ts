@@ -141,7 +141,7 @@ describe('push and pull', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       results: [
-        { seq: batch[0]!.seq, status: 'rejected', code: 'invalid_email', message: 'Email is not a valid email address: use the form name@example.de.' },
+        { seq: batch[0]!.seq, status: 'rejected', code: 'invalid_email', message: 'Email is not a valid email address: use the form name@example.de. Nothing was changed.' },
         { seq: batch[1]!.seq, status: 'rejected', code: 'unknown_mutation', message: expect.stringContaining('"client.teleport" is not a change this backend knows') },
         { seq: batch[2]!.seq, status: 'rejected', code: 'unknown_value', message: expect.stringContaining('"extreme" is not a value of tech_affinity') },
         { seq: batch[3]!.seq, status: 'rejected', code: 'unknown_attribute', message: expect.stringContaining('Unknown profile attribute "shoe_size": use one of') },

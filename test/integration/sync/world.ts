@@ -11,6 +11,7 @@ import { ENTITIES } from '#core/records.ts';
 import { openDatabase } from '#db/open.ts';
 import { readSyncedState } from '#db/records.ts';
 import { Store } from '#db/store.ts';
+import { heldCatalogue } from '#services/catalogue.ts';
 import { SyncEngine, type SyncOptions } from '#services/sync/engine.ts';
 import { sql } from 'drizzle-orm';
 import { memoryLogger, openTestDatabase } from '../backend/support.ts';
@@ -65,7 +66,7 @@ export async function startWorld() {
   /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */
   function reopen(device: Device, options: { sync?: SyncOptions } = {}): Device {
     const { sqlite, db } = openDatabase({ path: device.path, key: device.key });
-    const store: Store = new Store(sqlite, db, { userId: 'restarted', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }) });
+    const store: Store = new Store(sqlite, db, { userId: 'restarted', person: () => ({ roles: engine.backendRoles() ?? [], ids: [] }), catalogue: heldCatalogue });
     const engine: SyncEngine = new SyncEngine(store, { batchSize: 50, pullLimit: 100, ...options.sync });
     store.userId = engine.backendUserId() ?? store.userId;
     closers.push(() => { engine.stop(); if (sqlite.open) store.close(); });

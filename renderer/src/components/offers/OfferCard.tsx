@@ -8,13 +8,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_REASONS } from '#core/advice.ts';
 import type { ExplainedOffer } from '#core/offers/index.ts';
+import type { SegmentId } from '#core/segments/ids.ts';
 import { formatNumber } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import { errorMessage, problemsOf } from '../../problems.ts';
 import { newId } from '../../ids.ts';
 import { client } from '../../rpc.ts';
 
-interface Props { rank: number; offer: ExplainedOffer; clientId: string; meetingId: string; segment: string | null; clientView: boolean; readOnly: boolean; onDecided: () => void }
+interface Props { rank: number; offer: ExplainedOffer; clientId: string; meetingId: string; segment: SegmentId | null; clientView: boolean; readOnly: boolean; onDecided: () => void }
 type Outcome = 'accepted' | 'rejected' | 'postponed';
 
 export function OfferCard({ rank, offer: o, clientId, meetingId, segment, clientView, readOnly, onDecided }: Props) {

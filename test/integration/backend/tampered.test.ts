@@ -1,0 +1,241 @@
+// A tampered device: for every rule a planner or the merge checks
+// (core/mutations/rules.ts), one push that a well-behaved workstation would
+// never send, breaking exactly that rule. Each is refused with the rule's
+// code and a message saying nothing changed, and the backend's whole state
+// (every record, the change log, erased clients, client access) is what it was.
+import { asc, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_CATALOGUE, publishCatalogue, readCatalogueFile } from '#backend/manufacturer.ts';
+import { changeLog, clientAccess, erasedClients, records } from '#backend/db/schema.ts';
+import { versionHash, type AdviceContent } from '#core/advice.ts';
+import type { MutationName } from '#core/mutations/index.ts';
+import { MUTATION_RULES, type MutationRule } from '#core/mutations/rules.ts';
+import type { PushedMutation } from '#core/sync/protocol.ts';
+import { DAY, newClient, workstation, type Workstation } from './sync-support.ts';
+import { testBackend } from './support.ts';
+
+let t: Awaited<ReturnType<typeof testBackend>>;
+let w: Workstation;
+
+/** Everything the backend keeps about clients, in a fixed order: compared whole, not counted. */
+async function everything() {
+  return {
+    records: await t.db.select().from(records).orderBy(asc(records.entity), asc(records.id)),
+    changeLog: await t.db.select().from(changeLog).orderBy(asc(changeLog.seq)),
+    erased: await t.db.select().from(erasedClients).orderBy(asc(erasedClients.clientId)),
+    access: await t.db.select().from(clientAccess).orderBy(asc(clientAccess.clientId), asc(clientAccess.userId)),
+  };
+}
+
+const missing = '0190a000-0000-7000-8000-00000000dead';
+const id = () => uuidv7();
+/** The ids of what the setup made, so each case can point at the record its rule is about. */
+const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'othersMeeting' | 'task' | 'mandate' | 'revoked' | 'mergedCap' | 'mergedDates'
+  | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome', string>;
+let endedStartedAt = 0;
+let v1Hash = '';
+
+function content(meetingId: string, startedAt: number, extra: Partial<AdviceContent> = {}): AdviceContent {
+  return {
+    language: 'de', client: { name: 'Erika Mustermann', birthDate: null, address: null }, advisor: 'Anna Berger',
+    meeting: { id: meetingId, startedAt, endedAt: null }, reason: 'Umzug', wishes: null, riskSituation: null, offers: [], advice: null, decision: null, ...extra,
+  };
+}
+function advice(recordVersion: number, previousHash: string | null, body: AdviceContent, meetingId = s.ended) {
+  const v = { meetingId, recordVersion, previousHash, content: body };
+  return { ...v, contentHash: versionHash(v) };
+}
+
+const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
+const mandateTerms = { budgetCents: 5000, period: 'month', areas: ['travel'], perPurchaseCapCents: 4000, validFrom: '2026-01-01' };
+/** A stamp this many days ago: what a device whose clock was set back sends. */
+const backDated = (days: number) => ({ hlc: w.stamp(t.clock.now().getTime() - days * DAY) });
+
+/** Valid arguments of the mutations about a client, for the two cases every one of them has. */
+const ABOUT_CLIENT: Partial<Record<MutationName, (clientId: string) => unknown>> = {
+  'client.update': (c) => ({ id: c, patch: { notes: 'Rückruf erbeten' } }),
+  'client.delete': (c) => ({ id: c }),
+  'client.erase': (c) => ({ id: c }),
+  'meeting.start': (c) => ({ id: id(), clientId: c }),
+  'answer.set': (c) => ({ clientId: c, attribute: 'tech_affinity', value: 'high' }),
+  'touchpoint.add': (c) => ({ id: id(), clientId: c, kind: 'call', channel: 'phone', occurredAt: t.clock.now().getTime() - 3_600_000, summary: 'Anruf' }),
+  'task.add': (c) => ({ id: id(), clientId: c, title: 'Angebot schicken' }),
+  'consent.record': (c) => ({ id: id(), clientId: c, purpose: 'contact', granted: true, method: 'verbal' }),
+  'mandate.grant': (c) => ({ id: id(), clientId: c, ...mandateTerms }),
+  'conclusion.record': (c) => ({ id: id(), clientId: c, kind: 'segment', value: 'cautious_self_searcher', source: 'rule', ruleSetVersion: 'v1', inputs: {} }),
+  'holding.add': (c) => ({ id: id(), clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: 8280 }),
+  'offer.outcome': (c) => ({ id: id(), clientId: c, offerId: 'liability_private', offerKind: 'base', outcome: 'accepted', segment: null, summary: 'Privathaftpflicht angenommen' }),
+};
+const about = (name: MutationName, clientId: string) => w.raw(name, ABOUT_CLIENT[name]!(clientId));
+const withArgs = (name: MutationName, extra: Record<string, unknown>) => w.raw(name, { ...(ABOUT_CLIENT[name]!(s.client) as object), ...extra });
+
+type Case = () => PushedMutation;
+const CLIENT_CASES = (name: MutationName) => ({ client_missing: () => about(name, missing), client_deleted: () => about(name, s.deleted) });
+
+/** One tampered push per rule; tsc insists on a case for every rule of every kind. */
+const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
+  'client.create': { birth_date_in_future: () => w.raw('client.create', { ...newClient(), birthDate: day(40) }) },
+  'client.update': { ...CLIENT_CASES('client.update'), birth_date_in_future: () => w.raw('client.update', { id: s.client, patch: { birthDate: day(40) } }) },
+  'client.delete': CLIENT_CASES('client.delete'),
+  'client.erase': { client_missing: () => about('client.erase', missing) },
+  'meeting.start': CLIENT_CASES('meeting.start'),
+  'meeting.update': { meeting_missing: () => w.raw('meeting.update', { id: missing, patch: { notes: 'x' } }) },
+  'meeting.end': { meeting_missing: () => w.raw('meeting.end', { id: missing }) },
+  'answer.set': {
+    ...CLIENT_CASES('answer.set'),
+    unknown_attribute: () => withArgs('answer.set', { attribute: 'shoe_size', value: '42' }),
+    unknown_answer: () => withArgs('answer.set', { value: 'extreme' }),
+    answer_shape: () => withArgs('answer.set', { attribute: 'life_events', value: 'moving' }),
+    meeting_missing: () => withArgs('answer.set', { meetingId: missing }),
+    meeting_of_other_client: () => withArgs('answer.set', { meetingId: s.othersMeeting }),
+    meeting_ended: () => withArgs('answer.set', { meetingId: s.ended }),
+  },
+  'touchpoint.add': { ...CLIENT_CASES('touchpoint.add'), contact_in_future: () => withArgs('touchpoint.add', { occurredAt: t.clock.now().getTime() + 5 * DAY }) },
+  'task.add': CLIENT_CASES('task.add'),
+  'task.update': { task_missing: () => w.raw('task.update', { id: missing, patch: { done: true } }) },
+  'consent.record': CLIENT_CASES('consent.record'),
+  'mandate.grant': {
+    ...CLIENT_CASES('mandate.grant'),
+    cap_above_budget: () => withArgs('mandate.grant', { perPurchaseCapCents: 6000 }),
+    until_before_from: () => withArgs('mandate.grant', { validUntil: '2025-12-31' }),
+    area_not_in_catalogue: () => withArgs('mandate.grant', { areas: ['travel', 'teleportation'] }),
+  },
+  'mandate.update': {
+    mandate_missing: () => w.raw('mandate.update', { id: missing, patch: { period: 'year' } }),
+    mandate_revoked: () => w.raw('mandate.update', { id: s.revoked, patch: { period: 'year' } }),
+    money_conflict: () => w.raw('mandate.update', { id: s.mandate, patch: { budgetCents: 7000 }, expected: { budgetCents: 4500 } }),
+    cap_above_budget: () => w.raw('mandate.update', { id: s.mandate, patch: { perPurchaseCapCents: 6000 }, expected: { perPurchaseCapCents: 4000 } }),
+    until_before_from: () => w.raw('mandate.update', { id: s.mandate, patch: { validUntil: '2025-12-31' } }),
+    area_not_in_catalogue: () => w.raw('mandate.update', { id: s.mandate, patch: { areas: ['teleportation'] } }),
+    // The case of the issue: budget 1 € with a stamp older than the cap's last change; the cap (30 €) stays.
+    merged_cap_above_budget: () => w.raw('mandate.update', {
+      id: s.mergedCap, patch: { budgetCents: 100, perPurchaseCapCents: 100 }, expected: { budgetCents: 5000, perPurchaseCapCents: 3000 },
+    }, backDated(2)),
+    // The end wins (its stamp is older), the start does not (changed later): the mandate would end before it begins.
+    merged_until_before_from: () => w.raw('mandate.update', { id: s.mergedDates, patch: { validFrom: '2026-01-01', validUntil: '2026-03-01' } }, backDated(2)),
+  },
+  'mandate.revoke': { mandate_missing: () => w.raw('mandate.revoke', { id: missing }) },
+  'conclusion.record': {
+    ...CLIENT_CASES('conclusion.record'),
+    unknown_conclusion: () => withArgs('conclusion.record', { value: 'astronaut' }),
+    unknown_input_attribute: () => withArgs('conclusion.record', { inputs: { shoe_size: '42' } }),
+    unknown_input_value: () => withArgs('conclusion.record', { inputs: { tech_affinity: 'extreme' } }),
+  },
+  'conclusion.refresh': {
+    conclusion_missing: () => w.raw('conclusion.refresh', { id: missing, inputs: {}, ruleSetVersion: 'v1' }),
+    set_by_advisor: () => w.raw('conclusion.refresh', { id: s.advisorConclusion, inputs: {}, ruleSetVersion: 'v1' }),
+    rejected_by_client: () => w.raw('conclusion.refresh', { id: s.rejectedConclusion, inputs: {}, ruleSetVersion: 'v1' }),
+    unknown_input_value: () => w.raw('conclusion.refresh', { id: s.ruleConclusion, inputs: { tech_affinity: 'extreme' }, ruleSetVersion: 'v1' }),
+  },
+  'conclusion.review': { conclusion_missing: () => w.raw('conclusion.review', { id: missing, status: 'confirmed' }) },
+  'holding.add': { ...CLIENT_CASES('holding.add'), product_not_in_catalogue: () => withArgs('holding.add', { productId: 'teleport_cover' }) },
+  'holding.end': {
+    holding_missing: () => w.raw('holding.end', { id: missing, endedOn: '2026-01-01' }),
+    ended_before_since: () => w.raw('holding.end', { id: s.holding, endedOn: '2019-12-31' }),
+  },
+  'offer.outcome': {
+    ...CLIENT_CASES('offer.outcome'),
+    offer_not_in_catalogue: () => withArgs('offer.outcome', { offerId: 'teleport_cover' }),
+    offer_of_other_kind: () => withArgs('offer.outcome', { offerKind: 'bundle' }),
+    unknown_segment: () => withArgs('offer.outcome', { segment: 'astronaut' }),
+    meeting_missing: () => withArgs('offer.outcome', { meetingId: missing }),
+    meeting_ended: () => withArgs('offer.outcome', { meetingId: s.ended }),
+  },
+  'offer.undo': {
+    outcome_missing: () => w.raw('offer.undo', { id: missing, clientId: s.client, meetingId: s.running }),
+    undo_closed: () => w.raw('offer.undo', { id: s.closedOutcome, clientId: s.client, meetingId: s.ended }),
+  },
+  'advice.create': {
+    meeting_missing: () => w.raw('advice.create', advice(1, null, content(missing, endedStartedAt), missing)),
+    other_meeting: () => w.raw('advice.create', advice(2, v1Hash, content(s.running, endedStartedAt))),
+    started_at_changed: () => w.raw('advice.create', advice(2, v1Hash, content(s.ended, endedStartedAt - DAY))),
+    hash_mismatch: () => w.raw('advice.create', { ...advice(2, v1Hash, content(s.ended, endedStartedAt)), contentHash: 'f'.repeat(64) }),
+    chain_broken: () => w.raw('advice.create', advice(2, 'e'.repeat(64), content(s.ended, endedStartedAt))),
+    version_taken: () => w.raw('advice.create', advice(1, null, content(s.ended, endedStartedAt, { decision: 'Anders entschieden' }))),
+  },
+  'advice.deliver': { record_missing: () => w.raw('advice.deliver', { meetingId: s.ended, recordVersion: 5, channel: 'printed' }) },
+};
+
+beforeAll(async () => {
+  t = await testBackend();
+  w = workstation(t, await t.device());
+  // Two published versions: a product only the first had is still known (a device may not have synced since).
+  const seed = readCatalogueFile(SEED_CATALOGUE);
+  const retired = { ...seed.products[0]!, id: 'retired_cover' };
+  await publishCatalogue(t.db, { ...seed, products: [...seed.products, retired] }, t.clock.now());
+  await publishCatalogue(t.db, seed, t.clock.now());
+
+  const make = async (name: string, args: Record<string, unknown>, extra: Partial<PushedMutation> = {}) => {
+    const m = w.raw(name, args, extra);
+    await w.pushApplied(m);
+    return { id: args.id as string, at: m.at };
+  };
+  for (const k of ['client', 'other', 'deleted'] as const) s[k] = (await make('client.create', newClient())).id;
+  await make('client.delete', { id: s.deleted });
+  s.running = (await make('meeting.start', { id: id(), clientId: s.client })).id;
+  s.othersMeeting = (await make('meeting.start', { id: id(), clientId: s.other })).id;
+  const ended = await make('meeting.start', { id: id(), clientId: s.client });
+  s.ended = ended.id;
+  endedStartedAt = ended.at;
+  s.closedOutcome = id();
+  await make('offer.outcome', { ...(ABOUT_CLIENT['offer.outcome']!(s.client) as object), id: s.closedOutcome, meetingId: s.ended });
+  await make('meeting.end', { id: s.ended });
+  const v1 = advice(1, null, content(s.ended, endedStartedAt));
+  v1Hash = v1.contentHash;
+  await make('advice.create', v1);
+  s.task = (await make('task.add', ABOUT_CLIENT['task.add']!(s.client) as Record<string, unknown>)).id;
+  for (const k of ['mandate', 'revoked', 'mergedCap', 'mergedDates'] as const) {
+    s[k] = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms }, backDated(3))).id;
+  }
+  await make('mandate.revoke', { id: s.revoked });
+  // Changed a day ago, after the tampered push's back-dated stamp: these fields keep their values in a merge.
+  await make('mandate.update', { id: s.mergedCap, patch: { perPurchaseCapCents: 3000 }, expected: { perPurchaseCapCents: 4000 } }, backDated(1));
+  await make('mandate.update', { id: s.mergedDates, patch: { validFrom: '2026-06-01' } }, backDated(1));
+  const conclusion = (source: 'rule' | 'advisor') => ({
+    ...(ABOUT_CLIENT['conclusion.record']!(s.client) as object), id: id(), source, ...(source === 'advisor' ? { reason: 'Kennt die Kundin gut' } : {}),
+  });
+  s.ruleConclusion = (await make('conclusion.record', conclusion('rule'))).id;
+  s.advisorConclusion = (await make('conclusion.record', conclusion('advisor'))).id;
+  s.rejectedConclusion = (await make('conclusion.record', conclusion('rule'))).id;
+  await make('conclusion.review', { id: s.rejectedConclusion, status: 'rejected' });
+  s.holding = (await make('holding.add', ABOUT_CLIENT['holding.add']!(s.client) as Record<string, unknown>)).id;
+});
+afterAll(async () => { await t?.dispose(); });
+
+const RULES = Object.entries(MUTATION_RULES).flatMap(([name, rules]) => Object.entries(rules).map(([rule, code]) => [name as MutationName, rule, code] as const));
+
+describe('a tampered device', () => {
+  it('every rule of every mutation has a tampered case here', () => {
+    const cases = CASES as Record<string, Record<string, Case>>;
+    expect(RULES.filter(([name, rule]) => !cases[name]?.[rule]).map(([name, rule]) => `${name}: ${rule}`)).toEqual([]);
+    expect(RULES.length).toBeGreaterThan(70);
+  });
+
+  it.each(RULES)('%s breaking %s: refused with %s, and nothing on the backend changed', async (name, rule, code) => {
+    const before = await everything();
+    const m = (CASES as Record<string, Record<string, Case>>)[name]![rule]!();
+    expect(m.name).toBe(name);
+    const { status, body } = await w.push([m]);
+    expect(status).toBe(200);
+    expect(body.results).toEqual([{ seq: m.seq, status: 'rejected', code, message: expect.stringMatching(/\. Nothing was changed\.$|^No such client\.$/) }]);
+    expect(await everything()).toEqual(before);
+  });
+});
+
+describe('what the same rules let through', () => {
+  it('a product only an older published catalogue had is still recorded, and a current one in a running meeting', async () => {
+    await w.pushApplied(
+      withArgs('holding.add', { productId: 'retired_cover' }),
+      withArgs('offer.outcome', { meetingId: s.running, segment: 'cautious_self_searcher' }),
+    );
+  });
+
+  it('the back-dated mandate change with amounts that fit the merged terms is applied', async () => {
+    await w.pushApplied(w.raw('mandate.update', {
+      id: s.mergedCap, patch: { budgetCents: 3000, perPurchaseCapCents: 3000 }, expected: { budgetCents: 5000, perPurchaseCapCents: 3000 },
+    }, backDated(2)));
+    const [row] = await t.db.select().from(records).where(sql`${records.id} = ${s.mergedCap}`);
+    expect(row!.fields).toMatchObject({ budgetCents: 3000, perPurchaseCapCents: 3000 });
+  });
+});
