@@ -45,8 +45,8 @@ export const de = {
   clock: {
     ahead_one: 'Die Uhr dieses Computers geht {{formatted}} Minute vor.',
     ahead_other: 'Die Uhr dieses Computers geht {{formatted}} Minuten vor.',
-    fix: 'Stellen Sie in den Einstellungen des Computers ein, dass Datum und Uhrzeit automatisch eingestellt werden.',
-    kept_one: 'Ihre {{formatted}} Änderung bleibt auf diesem Computer gespeichert und wird gesendet, sobald die Uhr stimmt.',
+    fix: 'Bitte lassen Sie Datum und Uhrzeit in den Einstellungen des Computers automatisch einstellen.',
+    kept_one: 'Ihre Änderung bleibt auf diesem Computer gespeichert und wird gesendet, sobald die Uhr stimmt.',
     kept_other: 'Ihre {{formatted}} Änderungen bleiben auf diesem Computer gespeichert und werden gesendet, sobald die Uhr stimmt.',
     keptNone: 'Was Sie ändern, bleibt auf diesem Computer gespeichert und wird gesendet, sobald die Uhr stimmt.',
   },

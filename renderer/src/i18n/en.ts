@@ -44,8 +44,8 @@ export const en: Messages = {
   clock: {
     ahead_one: 'This computer’s clock is {{formatted}} minute ahead.',
     ahead_other: 'This computer’s clock is {{formatted}} minutes ahead.',
-    fix: 'In the computer’s settings, turn on setting the date and time automatically.',
-    kept_one: 'Your {{formatted}} change is kept on this computer and will be sent as soon as the clock is right.',
+    fix: 'Please let the computer set its date and time automatically (in its settings).',
+    kept_one: 'Your change is kept on this computer and will be sent as soon as the clock is right.',
     kept_other: 'Your {{formatted}} changes are kept on this computer and will be sent as soon as the clock is right.',
     keptNone: 'Whatever you change is kept on this computer and will be sent as soon as the clock is right.',
   },
