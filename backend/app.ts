@@ -19,7 +19,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { manufacturerRequest } from '#core/manufacturer.ts';
-import type { pushGap, PushResponse } from '#core/sync/protocol.ts';
+import { minutesOf } from '#core/sync/clock.ts';
+import type { PushClockAhead, pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
 import { requireDevice, type AuthVariables } from './auth.ts';
 import type { Clock } from './clock.ts';
@@ -180,27 +181,40 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/v1/push', async (c) => {
     const { mutations } = await readPush(c);
     const device = c.get('device');
+    const now = clock.now();
+    const serverTime = now.getTime();
     const user = c.get('user');
-    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles: user.roles, lastSeq: device.lastSeq }, mutations, clock.now());
+    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles: user.roles, lastSeq: device.lastSeq }, mutations, now);
     if (outcome.kind === 'gap') {
       return c.json({
         error: 'gap', expectedSeq: outcome.expectedSeq,
         message: `This push skips sequence numbers: the backend expected mutation ${outcome.expectedSeq} next. Push again from there.`,
+        serverTime,
       } satisfies PushGap, 409);
+    }
+    if (outcome.kind === 'clock_ahead') {
+      const minutes = minutesOf(outcome.aheadMs);
+      logger.warn({ deviceId: device.id, seq: outcome.seq, aheadMinutes: minutes }, 'push held back: device clock ahead');
+      return c.json({
+        error: 'clock_ahead', seq: outcome.seq, aheadMinutes: minutes,
+        message: `Change ${outcome.seq} is stamped ${minutes} minutes after the server's time, so this computer's clock is ahead. ` +
+          'Nothing from it on was applied. Set the date and time automatically, then push again: the changes are sent once their stamps are corrected.',
+        results: outcome.results, lastSeq: outcome.lastSeq, serverTime,
+      } satisfies PushClockAhead, 409);
     }
     if (outcome.kind === 'failed') {
       logger.error({ err: safeError(outcome.error), deviceId: device.id, processed: outcome.results.length }, 'push failed');
       // What was processed before the failure is committed and answered; the device pushes the rest again.
       return c.json({
         error: 'unavailable', message: 'The backend could not store all changes just now. Those listed in results are done; push the rest again shortly.',
-        results: outcome.results, lastSeq: outcome.lastSeq,
+        results: outcome.results, lastSeq: outcome.lastSeq, serverTime,
       }, 503);
     }
     const rejected = outcome.results.flatMap((r) => (r.status === 'rejected' ? [{ seq: r.seq, code: r.code }] : []));
     if (rejected.length > 0) logger.info({ deviceId: device.id, rejected }, 'mutations rejected');
     const dropped = rejected.filter((r) => r.code === 'client_erased').map((r) => r.seq);
     if (dropped.length > 0) logger.warn({ deviceId: device.id, seqs: dropped }, 'dropped late changes about erased clients');
-    return c.json({ results: outcome.results, lastSeq: outcome.lastSeq } satisfies PushResponse);
+    return c.json({ results: outcome.results, lastSeq: outcome.lastSeq, serverTime } satisfies PushResponse);
   });
   app.all('/v1/push', methodNotAllowed('POST'));
 

@@ -92,7 +92,7 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
   if (behind) {
     // Once the log was trimmed, a book from the start comes from the records themselves.
     if (request.cursor === null) return pullSnapshot(db, clock, userId, { head: await logHead(db, { xid: horizonXid!, seq: horizonSeq! }), after: null }, request.limit);
-    return { records: [], cursor: request.cursor, more: false, hlc: serverStamp(clock), resync: true };
+    return { records: [], cursor: request.cursor, more: false, ...serverClock(clock), resync: true };
   }
   const changes = rows.filter((r) => r.xid !== null);
   const page = changes.slice(0, request.limit);
@@ -109,11 +109,13 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
     records: pulled,
     cursor: last ? encodeCursor({ xid: last.xid!, seq: last.seq! }) : (request.cursor ?? encodeCursor(START)),
     more: changes.length > page.length,
-    hlc: serverStamp(clock),
+    ...serverClock(clock),
     resync: false,
   };
 }
 
-export function serverStamp(clock: Clock): string {
-  return formatHlc({ wall: clock.now().getTime(), counter: 0, node: 'backend' });
+/** The backend's clock as a pull answers it: as a stamp to take in, and as a time to tell how far the device's clock is off. */
+export function serverClock(clock: Clock): Pick<PullResponse, 'hlc' | 'serverTime'> {
+  const now = clock.now().getTime();
+  return { hlc: formatHlc({ wall: now, counter: 0, node: 'backend' }), serverTime: now };
 }

@@ -4,7 +4,10 @@
 // (answered from the stored result), a gap (refused) and the next mutation
 // (applied or rejected, stored, last_seq advanced). A batch cut off anywhere,
 // by a lost response, a crash or a database error, is simply pushed again.
+// A mutation stamped too far ahead of the server's clock stops the push before
+// it, without using up its number (core/sync/clock.ts).
 import { and, eq, sql } from 'drizzle-orm';
+import { aheadOf, CLOCK_AHEAD_LIMIT_MS } from '#core/sync/clock.ts';
 import type { MutationResult, PushedMutation } from '#core/sync/protocol.ts';
 import type { BackendDb } from './db/connect.ts';
 import { devices, mutationResults, type MutationResultRow } from './db/schema.ts';
@@ -14,10 +17,16 @@ export type PushOutcome =
   | { kind: 'done'; results: MutationResult[]; lastSeq: number }
   /** The batch skipped numbers: nothing from `expectedSeq` on was processed. */
   | { kind: 'gap'; expectedSeq: number; results: MutationResult[]; lastSeq: number }
+  /**
+   * Mutation `seq` is stamped `aheadMs` after the server's time: neither it nor
+   * anything after it was processed, and its number is still free. The device
+   * sends it again, stamped anew, once its clock is right.
+   */
+  | { kind: 'clock_ahead'; seq: number; aheadMs: number; results: MutationResult[]; lastSeq: number }
   /** The database failed at one mutation: what came before it is kept, it and the rest are not. */
   | { kind: 'failed'; error: unknown; results: MutationResult[]; lastSeq: number };
 
-type Step = { kind: 'done'; result: MutationResult; lastSeq: number } | { kind: 'gap'; lastSeq: number };
+type Step = { kind: 'done'; result: MutationResult; lastSeq: number } | { kind: 'gap'; lastSeq: number } | { kind: 'clock_ahead'; aheadMs: number; lastSeq: number };
 
 /** Failures another attempt may not meet: a record created concurrently, a deadlock, a serialization failure. */
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
@@ -36,12 +45,15 @@ export async function pushMutations(db: BackendDb, who: { deviceId: string; user
     }
     lastSeq = step.lastSeq;
     if (step.kind === 'gap') return { kind: 'gap', expectedSeq: step.lastSeq + 1, results, lastSeq };
+    if (step.kind === 'clock_ahead') return { kind: 'clock_ahead', seq: m.seq, aheadMs: step.aheadMs, results, lastSeq };
     results.push(step.result);
   }
   return { kind: 'done', results, lastSeq };
 }
 
 async function processOne(tx: BackendDb, who: { deviceId: string; userId: string; roles: readonly string[] }, m: PushedMutation, now: Date): Promise<Step> {
+  const ahead = aheadOf(m, now.getTime());
+  if (ahead > CLOCK_AHEAD_LIMIT_MS) return tooEarly(tx, who.deviceId, m, ahead);
   // The next number in line: advancing last_seq first also locks the device row for this
   // transaction, in one round trip. Anything else (a replay, a gap) is the rare path.
   // The same round trip answers what the mutation's client checks need (erased? this user's access?).
@@ -60,6 +72,19 @@ async function processOne(tx: BackendDb, who: { deviceId: string; userId: string
     VALUES (${who.deviceId}::uuid, ${m.seq}, ${m.mutationId}, ${m.name}, ${v.status},
       ${v.status === 'rejected' ? v.code : null}, ${v.status === 'rejected' ? v.message : null}, ${now}::timestamptz)`);
   return { kind: 'done', result: { seq: m.seq, ...verdict }, lastSeq: m.seq };
+}
+
+/**
+ * A mutation stamped too far ahead: nothing is written and last_seq stays, so
+ * the number is free for the same change stamped anew. A replay is still
+ * answered as stored (it was accepted before), a gap is still a gap.
+ */
+async function tooEarly(tx: BackendDb, deviceId: string, m: PushedMutation, aheadMs: number): Promise<Step> {
+  const [device] = await tx.select({ lastSeq: devices.lastSeq }).from(devices).where(eq(devices.id, deviceId)).for('update');
+  if (!device) throw new Error('the pushing device is gone');
+  if (m.seq <= device.lastSeq) return { kind: 'done', result: await storedResult(tx, deviceId, m), lastSeq: device.lastSeq };
+  if (m.seq > device.lastSeq + 1) return { kind: 'gap', lastSeq: device.lastSeq };
+  return { kind: 'clock_ahead', aheadMs, lastSeq: device.lastSeq };
 }
 
 /** The answer given the first time; a different mutation under an old number is refused, not mistaken for it. */

@@ -9,7 +9,7 @@ import type { PullResponse } from '#core/sync/protocol.ts';
 import type { Clock } from './clock.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, records } from './db/schema.ts';
-import { encodeCursor, serverStamp, type Position } from './pull.ts';
+import { encodeCursor, serverClock, type Position } from './pull.ts';
 
 export interface SnapshotAt { head: Position; after: { rank: number; id: string } | null }
 
@@ -53,7 +53,7 @@ export async function pullSnapshot(db: BackendDb, clock: Clock, userId: string, 
     // The snapshot done, the log goes on from where it stood when the snapshot began.
     cursor: more && last ? encodeSnapshotCursor({ head: at.head, after: { rank: last.rank, id: last.id } }) : encodeCursor(at.head),
     more: true,
-    hlc: serverStamp(clock),
+    ...serverClock(clock),
     resync: false,
   };
 }

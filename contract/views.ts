@@ -173,7 +173,7 @@ export type SegmentState = z.infer<typeof segmentState>;
 
 /** Where sync stands, for the status line and the "needs attention" list. */
 export const syncStatusView = z.object({
-  phase: z.enum(['not_enrolled', 'offline', 'syncing', 'up_to_date', 'needs_attention', 'revoked']),
+  phase: z.enum(['not_enrolled', 'offline', 'syncing', 'up_to_date', 'needs_attention', 'clock_ahead', 'revoked']),
   progress: z.object({ pushed: z.number(), toPush: z.number(), pulled: z.number(), fullResync: z.boolean() }).nullable(),
   lastSyncedAt: z.number().nullable(),
   nextAttemptAt: z.number().nullable(),
@@ -189,5 +189,7 @@ export const syncStatusView = z.object({
       fields: z.array(z.object({ field: z.string(), yours: z.number(), current: z.number().nullable() })),
     }).nullable(),
   })),
+  /** This computer's clock is this many minutes ahead of the manufacturer's, too far for changes to be sent; null when it is not. */
+  clockAheadMinutes: z.number().nullable(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;

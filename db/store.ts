@@ -135,6 +135,16 @@ export class Store {
     this.writeState('hlc', formatHlc(this.clock));
   }
 
+  /**
+   * Sets the clock back, only for db/restamp.ts: after this computer's clock
+   * ran ahead and none of the stamps it made then was accepted anywhere.
+   * Everywhere else the clock only ever moves forward.
+   */
+  rewindClock(to: Hlc): void {
+    this.clock = to;
+    this.writeState('hlc', formatHlc(to));
+  }
+
   /** Runs several mutations atomically (better-sqlite3 nests them as savepoints). */
   transaction<T>(fn: () => T): T {
     return this.sqlite.transaction(fn)();
@@ -152,6 +162,10 @@ export class Store {
   writeState(key: string, value: string): string {
     this.db.insert(deviceState).values({ key, value }).onConflictDoUpdate({ target: deviceState.key, set: { value } }).run();
     return value;
+  }
+
+  deleteState(key: string): void {
+    this.db.delete(deviceState).where(eq(deviceState.key, key)).run();
   }
 
   close(): void {

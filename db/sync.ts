@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { MANDATE_MONEY_FIELDS } from '#core/mandate.ts';
 import { ENTITIES, type EntityName } from '#core/records.ts';
-import { recordStamp } from '#core/sync/merge.ts';
+import { latestAcceptable, wallOf } from '#core/sync/clock.ts';
 import type { MutationResult, PulledRecord, PushedMutation } from '#core/sync/protocol.ts';
 import { eraseClientLocally } from './erase.ts';
 import { mergePulled } from './merge-pulled.ts';
@@ -115,8 +115,11 @@ export function applyPulled(store: Store, records: PulledRecord[], page: { curso
   store.transaction(() => {
     // Every stamp seen counts, not only the backend's clock: a change from a
     // laptop whose clock runs fast must still sort before what is made after it here.
+    // Except one from further ahead than the backend accepts: it must not carry a wrong
+    // date into this device's clock (the backend refuses such stamps; this is the second guard).
+    const limit = latestAcceptable(wallOf(page.hlc));
     let newest = page.hlc;
-    for (const r of records) if (r.state) { const s = recordStamp(r.state.stamps); if (s > newest) newest = s; }
+    for (const r of records) if (r.state) for (const s of Object.values(r.state.stamps)) if (s > newest && s <= limit) newest = s;
     store.observe(newest);
     const now: PulledRecord[] = [];
     const pendingOf = new Map<string, boolean>();

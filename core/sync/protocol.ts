@@ -47,15 +47,41 @@ export const mutationResult = z.discriminatedUnion('status', [
 ]);
 export type MutationResult = z.infer<typeof mutationResult>;
 
+/**
+ * The backend's clock (milliseconds since 1970) when it answered: every push
+ * and pull answer carries it, so the device knows how far its own clock is off.
+ */
+export const serverTime = z.number().int().positive();
+
 export const pushResponse = z.object({
   results: z.array(mutationResult),
   /** The last sequence number the backend has processed from this device. */
   lastSeq: z.number().int().nonnegative(),
+  serverTime,
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 
 /** Sent instead of results when a batch does not continue where the backend stopped. */
-export const pushGap = z.object({ error: z.literal('gap'), expectedSeq: z.number().int().positive(), message: z.string() });
+export const pushGap = z.object({ error: z.literal('gap'), expectedSeq: z.number().int().positive(), message: z.string(), serverTime });
+
+/**
+ * Sent (409) when a mutation is stamped further ahead of the backend's clock
+ * than core/sync/clock.ts allows: the push stops before it, and it does not
+ * use up its sequence number. What came before it is done (`results`). The
+ * device keeps the mutation and what follows, and sends them once its clock is
+ * right again (re-stamped).
+ */
+export const pushClockAhead = z.object({
+  error: z.literal('clock_ahead'),
+  /** The first mutation held back. */
+  seq: z.number().int().positive(),
+  aheadMinutes: z.number().int().nonnegative(),
+  message: z.string(),
+  results: z.array(mutationResult),
+  lastSeq: z.number().int().nonnegative(),
+  serverTime,
+});
+export type PushClockAhead = z.infer<typeof pushClockAhead>;
 
 /** A cursor is opaque to the device: it sends back what it was given. */
 export const cursor = z.string().max(200);
@@ -83,5 +109,6 @@ export const pullResponse = z.object({
   hlc: hlcStamp,
   /** The cursor was older than the retained log: the device drops its copy and starts from `cursor` null. */
   resync: z.boolean().default(false),
+  serverTime,
 });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClockBanner } from './components/ClockBanner.tsx';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { Header } from './components/Header.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
@@ -67,6 +68,7 @@ export function App() {
     <>
       <Header />
       <ConnectionBanner />
+      <ClockBanner />
       <NoticeBar />
       <Screen />
       <ShortcutHelp />

@@ -6,7 +6,7 @@ import type { SyncStatusView } from '#contract/views.ts';
 import type { ConnectionStatus } from './connection.ts';
 
 export type BadgeState =
-  | 'checking' | 'core_unreachable' | 'not_enrolled' | 'offline' | 'syncing' | 'waiting' | 'up_to_date' | 'needs_attention' | 'revoked';
+  | 'checking' | 'core_unreachable' | 'not_enrolled' | 'offline' | 'syncing' | 'waiting' | 'up_to_date' | 'needs_attention' | 'clock_ahead' | 'revoked';
 
 export interface Badge {
   state: BadgeState;

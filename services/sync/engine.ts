@@ -3,13 +3,16 @@
 // backend cannot be reached, and at once when the user asks.
 import { z } from 'zod';
 import { backendUrlSchema } from '#core/sync/backend-url.ts';
+import { CLOCK_AHEAD_LIMIT_MS, minutesOf } from '#core/sync/clock.ts';
 import { parseOrThrow } from '#core/validate.ts';
 import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
+import { restampHeld } from '#db/restamp.ts';
 import type { Store } from '#db/store.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
 import { BackendLink, SyncError, type SyncErrorKind } from './link.ts';
 
-export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 'needs_attention' | 'revoked';
+/** clock_ahead: this computer's clock runs too far ahead; changes are kept and wait until it is right. */
+export type SyncPhase = 'not_enrolled' | 'offline' | 'syncing' | 'up_to_date' | 'needs_attention' | 'clock_ahead' | 'revoked';
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -26,6 +29,12 @@ export interface SyncStatus {
   pending: number;
   /** Changes the backend refused: listed with their reasons until dismissed. */
   refused: Refused[];
+  /**
+   * How many minutes this computer's clock ran ahead of the backend's at the
+   * last answer, when that is more than the backend accepts; null otherwise
+   * (a slow clock does no harm).
+   */
+  clockAheadMinutes: number | null;
 }
 
 export interface SyncOptions {
@@ -41,6 +50,8 @@ export interface SyncOptions {
 }
 
 const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles' } as const;
+/** How far ahead the clock was when the backend last held changes back: their own times are moved back by it. */
+const HELD_OFFSET_KEY = 'clock_ahead_ms';
 
 export class SyncEngine {
   private status: SyncStatus;
@@ -61,7 +72,7 @@ export class SyncEngine {
     this.status = {
       phase: this.enrolled() ? 'offline' : 'not_enrolled',
       progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null, problem: null,
-      backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: refused(store),
+      backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: refused(store), clockAheadMinutes: null,
     };
     if (this.status.phase === 'offline') this.status.message = null;
   }
@@ -156,12 +167,29 @@ export class SyncEngine {
     const batchSize = this.options.batchSize ?? 200;
     const progress = { pushed: 0, toPush: this.store.pendingCount(), pulled: 0, fullResync: resyncing(this.store) };
     this.set({ phase: 'syncing', progress: { ...progress }, message: null, nextAttemptAt: null });
+    let restamped = false;
     try {
       for (let batch = nextBatch(this.store, batchSize); batch.length > 0; batch = nextBatch(this.store, batchSize)) {
         const answer = await link.push(batch);
+        const offset = this.sawServerTime(answer.serverTime);
         takeResults(this.store, answer.results, this.now());
         progress.pushed += answer.results.length;
         this.set({ progress: { ...progress } });
+        if (answer.held) {
+          if (offset > CLOCK_AHEAD_LIMIT_MS) {
+            // Still ahead: the changes stay as they are, unsent, and pulling goes on.
+            this.store.writeState(HELD_OFFSET_KEY, String(offset));
+            break;
+          }
+          // The clock is right again: what was stamped while it ran ahead is stamped anew, then sent.
+          if (restamped) throw new SyncError('protocol', 'The backend still finds changes stamped too far ahead after they were stamped anew; sync stops until it answers properly.');
+          this.store.transaction(() => {
+            restampHeld(this.store, answer.serverTime, this.now(), Number(this.store.readState(HELD_OFFSET_KEY) ?? 0));
+            this.store.deleteState(HELD_OFFSET_KEY);
+          });
+          restamped = true;
+          continue;
+        }
         // A backend that answers without taking anything would loop forever.
         if (answer.results.length === 0) throw new SyncError('protocol', 'The backend took none of the changes sent; sync stops until it does.');
       }
@@ -175,6 +203,7 @@ export class SyncEngine {
           continue;
         }
         progress.fullResync = resyncing(this.store);
+        this.sawServerTime(page.serverTime);
         applyPulled(this.store, page.records, page, this.now());
         progress.pulled += page.records.length;
         this.set({ progress: { ...progress } });
@@ -185,11 +214,20 @@ export class SyncEngine {
       storeManufacturerData(this.store, await link.manufacturer(manufacturerVersions(this.store)), this.now());
       this.failures = 0;
       const attention = refused(this.store).length > 0;
-      this.set({ phase: attention ? 'needs_attention' : 'up_to_date', progress: null, lastSyncedAt: this.now(), message: null });
+      const phase = this.status.clockAheadMinutes !== null ? 'clock_ahead' : attention ? 'needs_attention' : 'up_to_date';
+      this.set({ phase, progress: null, lastSyncedAt: this.now(), message: null });
       this.schedule(this.options.intervalMs ?? 30_000);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Notes how far this computer's clock is ahead of the backend's (negative: behind); returns it. */
+  private sawServerTime(serverTime: number): number {
+    const offset = this.now() - serverTime;
+    const minutes = offset > CLOCK_AHEAD_LIMIT_MS ? minutesOf(offset) : null;
+    if (minutes !== this.status.clockAheadMinutes) this.set({ clockAheadMinutes: minutes });
+    return offset;
   }
 
   private fail(error: unknown): void {

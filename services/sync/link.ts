@@ -3,7 +3,7 @@
 // backend (or a proxy) that says something unexpected changes nothing here.
 import { z } from 'zod';
 import { manufacturerResponse, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
-import { pullResponse, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
+import { pullResponse, pushClockAhead, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
 
 /** Why a sync step did not happen, in terms the status line can show. */
 export type SyncErrorKind = 'offline' | 'revoked' | 'unauthorized' | 'gap' | 'protocol' | 'rate_limited';
@@ -29,6 +29,18 @@ const enrolResponse = z.object({
 });
 export type EnrolResponse = z.infer<typeof enrolResponse>;
 
+/**
+ * A push's answer. `held`: the backend stopped at mutation `seq`, stamped
+ * `aheadMinutes` after its time; the results cover what came before it.
+ */
+export type PushAnswer = PushResponse & { held: { seq: number; aheadMinutes: number } | null };
+
+// The held answer first: it has every field of a plain one, and more.
+const pushAnswer = z.union([
+  pushClockAhead.transform(({ results, lastSeq, serverTime, seq, aheadMinutes }) => ({ results, lastSeq, serverTime, held: { seq, aheadMinutes } })),
+  pushResponse.transform((r) => ({ ...r, held: null })),
+]);
+
 export interface LinkOptions {
   url: string;
   token?: string;
@@ -47,8 +59,8 @@ export class BackendLink {
     return this.post('/v1/enrol', { code, deviceName }, enrolResponse);
   }
 
-  async push(mutations: PushedMutation[]): Promise<PushResponse> {
-    return this.post('/v1/push', { mutations }, pushResponse);
+  async push(mutations: PushedMutation[]): Promise<PushAnswer> {
+    return this.post('/v1/push', { mutations }, pushAnswer, { answers409: pushClockAhead });
   }
 
   pull(cursor: string | null, limit: number): Promise<PullResponse> {
@@ -60,7 +72,8 @@ export class BackendLink {
     return this.post('/v1/manufacturer', { have }, manufacturerResponse);
   }
 
-  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  /** `answers409`: a 409 of this shape is an answer (parsed by `schema`), not a failure. */
+  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>, options: { answers409?: z.ZodType } = {}): Promise<T> {
     const doFetch = this.options.fetch ?? fetch;
     let res: Response;
     let text: string;
@@ -85,9 +98,10 @@ export class BackendLink {
       const gap = pushGap.safeParse(json);
       if (gap.success) throw new SyncError('gap', gap.data.message, { expectedSeq: gap.data.expectedSeq });
     }
+    const answer = res.status === 409 && options.answers409?.safeParse(json).success;
     if (res.status === 429) throw new SyncError('rate_limited', said, { retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')) });
     if (res.status >= 500) throw new SyncError('offline', `The backend is not available (${said}). Sync tries again shortly.`);
-    if (!res.ok) throw new SyncError('protocol', `The backend refused the request: ${said}`);
+    if (!res.ok && !answer) throw new SyncError('protocol', `The backend refused the request: ${said}`);
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('protocol', `The backend's answer to ${path} was not understood; nothing was changed.`);
     return parsed.data;

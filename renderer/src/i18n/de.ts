@@ -38,8 +38,17 @@ export const de = {
       waiting: 'Abgleich steht aus',
       up_to_date: 'Abgeglichen',
       needs_attention: 'Bitte prüfen',
+      clock_ahead: 'Uhr geht vor',
       revoked: 'Gerät gesperrt',
     },
+  },
+  clock: {
+    ahead_one: 'Die Uhr dieses Computers geht {{formatted}} Minute vor.',
+    ahead_other: 'Die Uhr dieses Computers geht {{formatted}} Minuten vor.',
+    fix: 'Bitte lassen Sie Datum und Uhrzeit in den Einstellungen des Computers automatisch einstellen.',
+    kept_one: 'Ihre Änderung bleibt auf diesem Computer gespeichert und wird gesendet, sobald die Uhr stimmt.',
+    kept_other: 'Ihre {{formatted}} Änderungen bleiben auf diesem Computer gespeichert und werden gesendet, sobald die Uhr stimmt.',
+    keptNone: 'Was Sie ändern, bleibt auf diesem Computer gespeichert und wird gesendet, sobald die Uhr stimmt.',
   },
   sync: {
     title: 'Abgleich mit dem Hersteller',
@@ -49,6 +58,7 @@ export const de = {
       syncing: 'Abgleich läuft',
       up_to_date: 'Abgeglichen',
       needs_attention: 'Bitte prüfen',
+      clock_ahead: 'Die Uhr dieses Computers geht vor',
       revoked: 'Gerät gesperrt',
     },
     explain: {
@@ -57,6 +67,7 @@ export const de = {
       syncing: 'Ihre Änderungen werden gesendet und neue abgerufen.',
       up_to_date: 'Ihre Änderungen sind beim Hersteller angekommen, und dieses Gerät ist auf dem neuesten Stand.',
       needs_attention: 'Einige Änderungen hat der Hersteller abgelehnt. Sie wurden auf diesem Gerät zurückgenommen; die Gründe stehen unten.',
+      clock_ahead: 'Solange die Uhr vorgeht, sendet dieses Gerät keine Änderungen: Ihre Änderungen würden sonst spätere Änderungen anderer Geräte überschreiben. Änderungen anderer Geräte kommen weiter an.',
       revoked: 'Ihre Verwaltung hat dieses Gerät gesperrt. Es gleicht nicht mehr ab. Lassen Sie sich einen neuen Code geben und verbinden Sie es erneut.',
     },
     progressResync: 'Dieses Gerät wurde lange nicht abgeglichen, deshalb wird der gesamte Bestand neu geladen: {{pulled}} empfangen',

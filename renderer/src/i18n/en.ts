@@ -37,8 +37,17 @@ export const en: Messages = {
       waiting: 'Sync pending',
       up_to_date: 'Synced',
       needs_attention: 'Needs attention',
+      clock_ahead: 'Clock ahead',
       revoked: 'Device blocked',
     },
+  },
+  clock: {
+    ahead_one: 'This computer’s clock is {{formatted}} minute ahead.',
+    ahead_other: 'This computer’s clock is {{formatted}} minutes ahead.',
+    fix: 'Please let the computer set its date and time automatically (in its settings).',
+    kept_one: 'Your change is kept on this computer and will be sent as soon as the clock is right.',
+    kept_other: 'Your {{formatted}} changes are kept on this computer and will be sent as soon as the clock is right.',
+    keptNone: 'Whatever you change is kept on this computer and will be sent as soon as the clock is right.',
   },
   sync: {
     title: 'Sync with the manufacturer',
@@ -48,6 +57,7 @@ export const en: Messages = {
       syncing: 'Syncing',
       up_to_date: 'Synced',
       needs_attention: 'Needs attention',
+      clock_ahead: 'This computer’s clock is ahead',
       revoked: 'Device blocked',
     },
     explain: {
@@ -56,6 +66,7 @@ export const en: Messages = {
       syncing: 'Sending your changes and fetching new ones.',
       up_to_date: 'Your changes have reached the manufacturer, and this device is up to date.',
       needs_attention: 'The manufacturer refused some changes. They were taken back on this device; the reasons are listed below.',
+      clock_ahead: 'While the clock is ahead, this device sends no changes: they would otherwise overwrite later changes from other devices. Changes from other devices keep arriving.',
       revoked: 'Your administrator has blocked this device, so it no longer syncs. Ask for a new code and connect it again.',
     },
     progressResync: 'This device has not synced for a long time, so the whole book is being fetched again: {{pulled}} received',

@@ -53,7 +53,7 @@ describe('POST /v1/push with bad input', () => {
 
   it('after all of them, the device’s first mutation is still number 1', async () => {
     const res = await t.post('/v1/push', { mutations: [good()] }, w.token);
-    expect(await res.json()).toEqual({ results: [{ seq: 1, status: 'applied' }], lastSeq: 1 });
+    expect(await res.json()).toEqual({ results: [{ seq: 1, status: 'applied' }], lastSeq: 1, serverTime: expect.any(Number) });
   });
 });
 

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, HLC_ZERO, parseHlc, receive, tick, type Hlc } from '#core/hlc.ts';
 import type { MutationInput, MutationName } from '#core/mutations/index.ts';
 import {
-  pullResponse, pushGap, pushResponse, type PulledRecord, type PullResponse, type PushedMutation, type PushResponse,
+  pullResponse, pushClockAhead, pushGap, pushResponse, type PulledRecord, type PullResponse, type PushedMutation, type PushResponse,
 } from '#core/sync/protocol.ts';
 import { changeLog, mutationResults, records } from '#backend/db/schema.ts';
 import type { testBackend } from './support.ts';
@@ -36,12 +36,18 @@ export function workstation(t: Backend, device: { token: string; deviceId: strin
     return { seq, mutationId: uuidv7(), name, args, hlc: stamp(), at: t.clock.now().getTime(), ...extra };
   }
 
-  /** Pushes; answers of 200 and 409 must be what the protocol says, as the device checks them. */
+  /**
+   * Pushes; answers of 200 and 409 must be what the protocol says, as the device checks them.
+   * The backend's time, which every answer carries, is kept aside (`serverTime`), not in the body.
+   */
+  let lastServerTime: number | undefined;
   async function push(mutations: PushedMutation[]) {
     const res = await t.post('/v1/push', { mutations }, device.token);
-    const body = await res.json() as PushResponse & { error?: string; expectedSeq?: number; message?: string };
-    if (res.status === 200) pushResponse.parse(body);
-    if (res.status === 409) pushGap.parse(body);
+    const { serverTime, ...body } = await res.json() as PushResponse & { error?: string; expectedSeq?: number; message?: string; seq?: number; aheadMinutes?: number };
+    const answer = { ...body, serverTime };
+    if (res.status === 200) pushResponse.parse(answer);
+    if (res.status === 409) (body.error === 'clock_ahead' ? pushClockAhead : pushGap).parse(answer);
+    lastServerTime = serverTime;
     return { status: res.status, body };
   }
   /** Pushes and insists every mutation was applied. */
@@ -75,7 +81,11 @@ export function workstation(t: Backend, device: { token: string; deviceId: strin
       if (!body.more) return all;
     }
   }
-  return { ...device, mutation, raw, push, pushApplied, pull, pullAll, stamp, get cursor() { return cursor; } };
+  return {
+    ...device, mutation, raw, push, pushApplied, pull, pullAll, stamp, get cursor() { return cursor; },
+    /** The backend's time in the answer to the last push. */
+    get serverTime() { return lastServerTime; },
+  };
 }
 
 export type Workstation = ReturnType<typeof workstation>;

@@ -36,6 +36,8 @@ export interface Device {
   settle(): Promise<void>;
   /** The device's records as the merge sees them, keyed entity/id. */
   snapshot(): Record<string, Record<string, unknown>>;
+  /** Sets the computer's clock this far off true time from now on, as a user setting the date does. */
+  setClockOffset(ms: number): void;
 }
 
 export async function startWorld() {
@@ -51,7 +53,7 @@ export async function startWorld() {
 
   /** Enrols a new device for the user; its clock runs `clockOffsetMs` off true time. */
   async function device(userId: string, name: string, options: { clockOffsetMs?: number; faults?: (path: string, n: number) => Fault; sync?: SyncOptions } = {}): Promise<Device> {
-    const offset = options.clockOffsetMs ?? 0;
+    let offset = options.clockOffsetMs ?? 0;
     // The device takes the roles the backend gave at enrolment, as the workstation does.
     const book = openTestStore({ now: () => Date.now() + offset, roles: (): readonly string[] => engine.backendRoles() ?? [] });
     const proxy = options.faults ? await startFaultProxy(server.url, options.faults) : null;
@@ -60,7 +62,10 @@ export async function startWorld() {
     await engine.enrol(proxy?.url ?? server.url, code, name);
     closers.push(async () => { engine.stop(); await proxy?.close(); if (book.store.sqlite.open) book.store.close(); book.cleanup(); });
     const snapshot = () => snapshotOf(book.store);
-    return { name, path: book.path, key: book.key, store: book.store, engine, proxy, snapshot, settle: () => settled({ db: database.db }) };
+    return {
+      name, path: book.path, key: book.key, store: book.store, engine, proxy, snapshot, settle: () => settled({ db: database.db }),
+      setClockOffset: (ms: number) => { offset = ms; },
+    };
   }
 
   /** Opens a device's book again from its file, as after a restart: a new store and engine, same data. */

@@ -4,7 +4,7 @@ import type { SyncStatusView } from '#contract/views.ts';
 import { syncBadge } from '../../../renderer/src/sync-badge.ts';
 
 const status = (patch: Partial<SyncStatusView>): SyncStatusView => ({
-  phase: 'up_to_date', progress: null, lastSyncedAt: 1, nextAttemptAt: null, message: null, backendUrl: 'http://127.0.0.1:1', pending: 0, refused: [], problem: null, ...patch,
+  phase: 'up_to_date', progress: null, lastSyncedAt: 1, nextAttemptAt: null, message: null, backendUrl: 'http://127.0.0.1:1', pending: 0, refused: [], problem: null, clockAheadMinutes: null, ...patch,
 });
 
 describe('syncBadge', () => {
@@ -21,7 +21,7 @@ describe('syncBadge', () => {
   it('says it is still finding out before the first status arrives', () => {
     expect(syncBadge('online', undefined)).toEqual({ state: 'checking', pending: null });
   });
-  it.each(['not_enrolled', 'offline', 'syncing', 'needs_attention', 'revoked'] as const)('passes the phase %s through with its pending count', (phase) => {
+  it.each(['not_enrolled', 'offline', 'syncing', 'needs_attention', 'clock_ahead', 'revoked'] as const)('passes the phase %s through with its pending count', (phase) => {
     expect(syncBadge('online', status({ phase, pending: 2 }))).toEqual({ state: phase, pending: 2 });
   });
 });
