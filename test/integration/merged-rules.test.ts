@@ -98,6 +98,7 @@ describe('closed lists and running meetings', () => {
   });
 
   it('a conclusion drawn from an answer the profile does not offer is refused', () => {
+    book.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'profiling', granted: true, method: 'written' });
     const input = { id: uuidv7(), clientId, kind: 'segment' as const, value: 'cautious_self_searcher', source: 'rule' as const, ruleSetVersion: 'v1' };
     expect(refusal('conclusion.record', { ...input, inputs: { tech_affinity: 'extreme' } })).toEqual([expect.objectContaining({ field: 'inputs.tech_affinity', code: 'unknown_value' })]);
     expect(book.store.mutate('conclusion.record', { ...input, inputs: { tech_affinity: 'high', life_events: ['moving'] } }).id).toBe(input.id);

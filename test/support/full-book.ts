@@ -60,7 +60,7 @@ export async function fillBook(rpc: Workstation): Promise<FullBook> {
     await call('mandates.grant', { id: revoked, clientId, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 1_000, validFrom: '2026-01-01' });
     await call('mandates.revoke', { id: revoked });
     const mandate = crypto.randomUUID();
-    await call('mandates.grant', { id: mandate, clientId, budgetCents: 50_000, period: 'month', areas: ['travel', 'home'], perPurchaseCapCents: 10_000, validFrom: '2026-01-01', validUntil: '2027-12-31' });
+    await call('mandates.grant', { id: mandate, clientId, budgetCents: 50_000, period: 'month', areas: ['travel', 'household'], perPurchaseCapCents: 10_000, validFrom: '2026-01-01', validUntil: '2027-12-31' });
     await call('mandates.update', { id: mandate, patch: { budgetCents: 60_000, areas: ['travel'] }, expected: { budgetCents: 50_000, perPurchaseCapCents: 10_000 } });
     await call('segments.state', { clientId });
     const { id: conclusion } = await call('segments.override', { clientId, segment: 'conscious_purchase_seeker', reason: 'Kennt die Familie seit Jahren' });
@@ -111,7 +111,7 @@ export async function fullBookTemplate() {
   const w = openTestRouter();
   const book = await fillBook(w.rpc);
   w.t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  const outbox = w.t.store.sqlite.prepare('SELECT name, args FROM outbox ORDER BY seq').all() as { name: string; args: string }[];
+  const outbox = w.t.store.sqlite.prepare('SELECT name, args, created_at AS at FROM outbox ORDER BY seq').all() as { name: string; args: string; at: number }[];
   const { key, path } = w.t;
   const { dir, cleanup } = tempDir('aw-template-');
   const template = join(dir, 'book.db');
@@ -120,8 +120,8 @@ export async function fullBookTemplate() {
   w.t.cleanup();
   return {
     book,
-    /** The mutations the book's outbox holds, in order: a real one of nearly every kind. */
-    outbox: outbox.map((o) => ({ name: o.name, args: JSON.parse(o.args) as unknown })),
+    /** The mutations the book's outbox holds, in order, with when they were made: a real one of nearly every kind. */
+    outbox: outbox.map((o) => ({ name: o.name, args: JSON.parse(o.args) as unknown, at: o.at })),
     /** A copy of the book, open with the contract served over it. */
     open() {
       const copy = tempDir();

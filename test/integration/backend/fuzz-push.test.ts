@@ -37,7 +37,8 @@ beforeAll(async () => {
   const { outbox } = template;
   for (let i = 0; i < outbox.length; i += 100) {
     const batch = outbox.slice(i, i + 100);
-    const { status, body } = await w.push(batch.map((m) => w.raw(m.name, m.args)));
+    // Sent as the workstation sends them, with the time each was made (an advice record names its meeting's start).
+    const { status, body } = await w.push(batch.map((m) => w.raw(m.name, m.args, { at: m.at })));
     expect(status).toBe(200);
     // The erased client never reached the backend (its changes were purged before a sync): there it is no such client.
     const refused = body.results.filter((r, k) => r.status !== 'applied' && !(batch[k]!.name === 'client.erase' && r.code === 'not_found'));

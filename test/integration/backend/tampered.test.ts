@@ -159,7 +159,8 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
 
 beforeAll(async () => {
   t = await testBackend();
-  w = workstation(t, await t.device());
+  // A life coach too, so mandates can be granted; refusals by role are the matrix's (matrix.test.ts).
+  w = workstation(t, await t.device('Anna Berger', ['advisor', 'life_coach']));
   // Two published versions: a product only the first had is still known (a device may not have synced since).
   const seed = readCatalogueFile(SEED_CATALOGUE);
   const retired = { ...seed.products[0]!, id: 'retired_cover' };
@@ -171,7 +172,11 @@ beforeAll(async () => {
     await w.pushApplied(m);
     return { id: args.id as string, at: m.at };
   };
-  for (const k of ['client', 'other', 'deleted'] as const) s[k] = (await make('client.create', newClient())).id;
+  for (const k of ['client', 'other', 'deleted'] as const) {
+    s[k] = (await make('client.create', newClient())).id;
+    // With consent to profiling, so a conclusion's own rules are what refuses it (consent is consent-rules.test.ts's).
+    await make('consent.record', { id: id(), clientId: s[k], purpose: 'profiling', granted: true, method: 'written' });
+  }
   await make('client.delete', { id: s.deleted });
   s.running = (await make('meeting.start', { id: id(), clientId: s.client })).id;
   s.othersMeeting = (await make('meeting.start', { id: id(), clientId: s.other })).id;
