@@ -4,6 +4,9 @@
 // and the backend (backend/mutate.ts) both ask this registry, so a rule is
 // written once and checked twice: a tampered device meets the same rule on
 // the backend. docs/rules.md says the same as a table; a test holds them equal.
+// The rules each kind is checked against beyond who issues it, each with its
+// refusal code, are listed per kind in rules.ts (kept apart only for length),
+// checked by the planners (plan.ts) and on the merged record (invariants.ts).
 import { adviceCreateSchema, adviceDeliverSchema, adviceId, offerOutcomeSchema, offerUndoSchema } from '../advice.ts';
 import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
 import { conclusionRecordSchema, conclusionRefreshSchema, conclusionReviewSchema } from '../conclusions.ts';
