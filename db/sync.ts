@@ -56,7 +56,8 @@ export function takeResults(store: Store, results: MutationResult[], at: number)
       const row = store.db.select().from(outbox).where(eq(outbox.seq, r.seq)).get();
       if (!row || row.status !== 'pending') continue;
       if (row.clientId) touched.add(row.clientId);
-      if (r.status === 'applied') {
+      // An erasure of a client the backend never had (made and erased before a sync): gone everywhere, nothing to report.
+      if (r.status === 'applied' || (row.name === 'client.erase' && r.code === 'not_found')) {
         store.db.delete(outbox).where(eq(outbox.seq, r.seq)).run();
       } else {
         undo(store, row.undo ?? [], row.hlc, at);
