@@ -122,7 +122,9 @@ export class Store {
     const isMe = (id: unknown) => typeof id === 'string' && me.has(id);
     const clientAccess = client ? (isMe(client.ownerId) ? 'owner' : 'shared') : null;
     const access = accessOf(name, { clientAccess, clientExists: client !== null, record, isMe });
-    refuse(issueProblem(name, { roles, access, consents: client ? consentRecords(this.db, client.id) : [] }));
+    // Consent records are read only for a kind that needs a consent, as on the backend: an answer typed in a meeting reads none.
+    const needsConsent = REGISTRY[name].consents.length > 0;
+    refuse(issueProblem(name, { roles, access, consents: client && needsConsent ? consentRecords(this.db, client.id) : [] }));
   }
 
   /**
