@@ -7,6 +7,7 @@ import { ALERT_RULES_V1, alertRulesDocument, type AlertRules } from '#core/coach
 import {
   alertArgument, alertConclusion, decideSignals, isUrgent, signalSchema, type AlertClient, type Signal,
 } from '#core/coach/signals.ts';
+import { addDays, berlinDay } from '#core/dates.ts';
 import { PROFILE_ATTRIBUTES } from '#core/profile.ts';
 import { DEMO } from './offers/fixtures.ts';
 
@@ -60,6 +61,13 @@ describe('the rules, each on its own', () => {
     // 2 March in Berlin: 180 days back is 3 September, so a rejection on 2 September no longer counts.
     expect(fate({}, client({ rejectedEvents: [{ event: 'moving', at: '2026-09-02' }] }), '2027-03-01T23:30:00Z')).toBe('kept');
     expect(fate({}, client({ rejectedEvents: [{ event: 'moving', at: '2026-09-02' }] }), '2027-03-01T22:59:59Z')).toBe('rejected_by_client');
+  });
+
+  it('counts German days in summer time too, and across months and leap days', () => {
+    expect(berlinDay(Date.parse('2027-07-01T21:59:59Z'))).toBe('2027-07-01');
+    expect(berlinDay(Date.parse('2027-07-01T22:00:00Z'))).toBe('2027-07-02');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
   });
 
   it('3: keeps a confidence of exactly 0.6 and drops 0.59', () => {
