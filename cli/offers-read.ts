@@ -27,11 +27,10 @@ async function readJson(file: string, what: string): Promise<unknown> {
   }
 }
 
-export async function readCases(file: string): Promise<unknown[]> {
+/** `example`: one case as the command takes it, for the message when the file is no array. */
+export async function readCases(file: string, example = '{"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}'): Promise<unknown[]> {
   const data = await readJson(file, 'cases file');
-  if (!Array.isArray(data)) {
-    throw new InputError(`${file} is not a JSON array: give an array of cases like [{"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}]`);
-  }
+  if (!Array.isArray(data)) throw new InputError(`${file} is not a JSON array: give an array of cases like [${example}]`);
   return data;
 }
 
