@@ -1,8 +1,8 @@
-// Reads what the offers command works on: the cases file (a JSON array) and
-// the catalogue (a manufacturer's catalogue file, checked like the backend
-// checks one before publishing). Problems with either file as a whole are
-// InputErrors (exit 2); a bad case is left to the engine's check so the other
-// cases are still ranked.
+// Reads what the offers, alerts and mandate commands work on: the cases file
+// (a JSON array) and the catalogue (a manufacturer's catalogue file, checked
+// like the backend checks one before publishing). Problems with either file as
+// a whole are InputErrors (exit 2); a bad case is left to the engine's check
+// so the other cases are still answered.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { catalogueFile, splitCatalogueFile, type CatalogueDocument } from '#core/manufacturer.ts';
