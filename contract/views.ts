@@ -189,6 +189,8 @@ export const syncStatusView = z.object({
       mandateId: z.string(),
       fields: z.array(z.object({ field: z.string(), yours: z.number(), current: z.number().nullable() })),
     }).nullable(),
+    /** A purchase another one beat to the mandate's budget: what it would take, and what the period has left now. */
+    budget: z.object({ mandateId: z.string(), chargeCents: z.number().nullable(), spentCents: z.number(), leftCents: z.number(), budgetCents: z.number() }).nullable(),
   })),
   /** This computer's clock is this many minutes ahead of the manufacturer's, too far for changes to be sent; null when it is not. */
   clockAheadMinutes: z.number().nullable(),

@@ -23,6 +23,7 @@ import { effectiveSegment } from '#core/conclusions.ts';
 import { getLocalUser } from '#db/queries.ts';
 import type { mandates } from '#db/schema.ts';
 import type { Store } from '#db/store.ts';
+import type { Refused } from '#db/sync.ts';
 import { currentCatalogue } from './catalogue.ts';
 
 type MandateRow = typeof mandates.$inferSelect;
@@ -181,4 +182,22 @@ export function coachClients(store: Store): z.infer<typeof mandateClientView>[] 
     clientId: m.clientId, firstName, lastName, mandateId: m.id, revokedAt: m.revokedAt, validFrom: m.validFrom, validUntil: m.validUntil,
     areas: m.areas, budget: budgetOf(m, catalogue, day), openAlerts: open.get(m.clientId) ?? 0,
   }));
+}
+
+/**
+ * A purchase the backend refused because another one (made on another device
+ * meanwhile) took the budget: the coach sees both figures, what this purchase
+ * would take and what the period has left now that the other one is here.
+ */
+export function withBudgets(store: Store, refused: Refused[]): Refused[] {
+  return refused.map((r) => {
+    if (r.name !== 'purchase.make' || r.code !== 'over_budget') return r;
+    const a = r.args as { mandateId?: string; items?: string[]; days?: number } | null;
+    const m = a?.mandateId ? mandateById(store.db, a.mandateId) : null;
+    if (!m || !Array.isArray(a?.items)) return r;
+    const catalogue = currentCatalogue(store).body;
+    const budget = budgetOf(m, catalogue);
+    const d = decidePurchase({ mandate: purchaseMandate(m), earlier: earlierOf(m), attempt: { items: a.items, at: today(), days: a.days ?? 1 }, catalogue });
+    return { ...r, budget: { mandateId: m.id, chargeCents: d.chargeCents, spentCents: budget.spentCents, leftCents: budget.leftCents, budgetCents: m.budgetCents } };
+  });
 }

@@ -88,6 +88,7 @@ export const de = {
     refusedNone: 'Keine.',
     refusedItem: '{{what}}: {{reason}}',
     dismiss: 'Ausblenden',
+    budgetConflict: 'Ihr Kauf hätte {{charge}} beansprucht; inzwischen sind in diesem Zeitraum {{spent}} von {{budget}} ausgegeben, übrig sind {{left}}. Der Kauf wurde nicht ausgeführt. Fragen Sie den Kunden, ob er ihn direkt wünscht.',
     conflictField: '{{field}}: Ihre Eingabe {{yours}}, jetzt gültig {{current}}',
     useMine: 'Meinen Betrag übernehmen',
     keepCurrent: 'Gültigen Betrag behalten',

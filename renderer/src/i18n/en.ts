@@ -87,6 +87,7 @@ export const en: Messages = {
     refusedNone: 'None.',
     refusedItem: '{{what}}: {{reason}}',
     dismiss: 'Dismiss',
+    budgetConflict: 'Your purchase would have taken {{charge}}; meanwhile {{spent}} of {{budget}} has been spent this period, {{left}} is left. The purchase was not made. Ask the client whether they want it directly.',
     conflictField: '{{field}}: you entered {{yours}}, currently in force {{current}}',
     useMine: 'Use my amount',
     keepCurrent: 'Keep the amount in force',
