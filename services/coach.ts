@@ -11,14 +11,14 @@ import { addDays, berlinDay } from '#core/dates.ts';
 import { DomainError } from '#core/errors.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
 import { withinMandate, type MandateTerms } from '#core/offers/index.ts';
-import type { LifeEvent } from '#core/profile.ts';
+import type { LifeEvent, Profile } from '#core/profile.ts';
 import type { Lang } from '#core/segments/index.ts';
 import type { z } from 'zod';
 import type { alertView, inboxFilter, mandateClientView, purchaseInput } from '#contract/coach.ts';
-import { alertById, inboxCounts, inboxPage, mandateById, mandatesOfClient, mandatesOfCoach, openAlertsByClient, purchasesOfClient } from '#db/coach.ts';
-import { holdingsOf } from '#db/holdings.ts';
+import { alertById, clientFacts, inboxCounts, inboxPage, mandateById, mandatesOfClient, mandatesOfCoach, openAlertsByClient, purchasesOfClient } from '#db/coach.ts';
 import { manufacturerDocument } from '#db/manufacturer.ts';
-import { conclusionsOf, consentOf, profileOf } from '#db/profile.ts';
+import { conclusionsOf, consentOf } from '#db/profile.ts';
+import { consentInForce, type ConsentEntry, type ConsentPurpose } from '#core/consent.ts';
 import { effectiveSegment } from '#core/conclusions.ts';
 import { getLocalUser } from '#db/queries.ts';
 import type { mandates } from '#db/schema.ts';
@@ -58,11 +58,6 @@ export function budgetOf(m: MandateRow, catalogue: CatalogueDocument, on = today
 
 const inForce = (m: MandateRow, day: string) => m.revokedAt === null && m.validFrom <= day && (m.validUntil === null || m.validUntil >= day);
 
-/** The client's mandate for one of these coaches that is in force today, if any. */
-function mandateFor(store: Store, clientId: string, coachIds: readonly string[], day: string): MandateRow | null {
-  return mandatesOfCoach(store.db, coachIds).map((r) => r.mandate).find((m) => m.clientId === clientId && inForce(m, day)) ?? null;
-}
-
 function names(catalogue: CatalogueDocument) {
   return new Map([...catalogue.products, ...catalogue.bundles].map((x) => [x.id, x.name]));
 }
@@ -74,15 +69,36 @@ export function inbox(store: Store, input: { filter: z.infer<typeof inboxFilter>
   const urgentUntil = addDays(day, rules.urgent_days);
   const rows = inboxPage(store.db, { coachIds, filter: input.filter, urgentOnly: input.urgentOnly, today: day, urgentUntil, limit: input.limit + 1, offset: input.offset });
   const catalogue = currentCatalogue(store).body;
-  const alerts = rows.slice(0, input.limit).map((r) => alertViewOf(store, r, catalogue, coachIds, day, input.lang));
+  const page = rows.slice(0, input.limit);
+  // What the page's alerts read about their clients, read once for the page, not once per alert.
+  const mandateOf = new Map(mandatesOfCoach(store.db, coachIds).map((x) => x.mandate).filter((m) => inForce(m, day)).map((m) => [m.clientId, m]));
+  const facts = factsOf(store, [...new Set(page.map((r) => r.alert.clientId))], day);
+  const alerts = page.map((r) => alertViewOf(r, catalogue, mandateOf.get(r.alert.clientId) ?? null, facts(r.alert.clientId), { day, urgentUntil, lang: input.lang }));
   return { alerts, counts: inboxCounts(store.db, { coachIds, today: day, urgentUntil }), more: rows.length > input.limit };
 }
 
+type ClientFacts = { profile: Profile; consent: Record<ConsentPurpose, boolean>; owned: string[] };
+
+function factsOf(store: Store, clientIds: string[], day: string): (clientId: string) => ClientFacts {
+  const read = clientFacts(store.db, clientIds, day);
+  const group = <T extends { clientId: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of rows) by.set(r.clientId, [...(by.get(r.clientId) ?? []), r]);
+    return by;
+  };
+  const [answers, consents, holdings] = [group(read.answers), group(read.consents), group(read.holdings)];
+  return (clientId) => ({
+    profile: Object.fromEntries((answers.get(clientId) ?? []).filter((a) => a.value !== null).map((a) => [a.attribute, a.value])) as Profile,
+    consent: consentInForce((consents.get(clientId) ?? []) as ConsentEntry[]),
+    owned: [...new Set((holdings.get(clientId) ?? []).map((h) => h.productId))],
+  });
+}
+
 function alertViewOf(
-  store: Store, r: ReturnType<typeof inboxPage>[number], catalogue: CatalogueDocument, coachIds: readonly string[], day: string, lang: Lang,
+  r: ReturnType<typeof inboxPage>[number], catalogue: CatalogueDocument, mandate: MandateRow | null, facts: ClientFacts,
+  { day, urgentUntil, lang }: { day: string; urgentUntil: string; lang: Lang },
 ): AlertView {
   const a = r.alert;
-  const mandate = mandateFor(store, a.clientId, coachIds, day);
   const budget = mandate ? budgetOf(mandate, catalogue, day) : null;
   const terms: MandateTerms | null = mandate && budget
     ? { budget_remaining: budget.leftCents / 100, areas: mandate.areas, per_purchase_cap: mandate.perPurchaseCapCents / 100 } : null;
@@ -98,23 +114,20 @@ function alertViewOf(
       priceCents, pricePeriod: bundle ? null : items[0]!.price.period, withinMandate: withinMandate(terms, items),
     }];
   });
-  const consent = consentOf(store.db, a.clientId);
+  const consent = facts.consent;
   const first = a.offers[0];
   const argument = first === undefined ? null : alertArgument({
     event: a.event as LifeEvent, offer: first, catalogue,
-    client: { profile: profileOf(store.db, a.clientId), owned: ownedNow(store, a.clientId, day), consent: { profiling: consent.profiling, contact: consent.contact }, mandate: terms },
+    client: { profile: facts.profile, owned: facts.owned, consent: { profiling: consent.profiling, contact: consent.contact }, mandate: terms },
   }, lang);
   return {
-    id: a.id, clientId: a.clientId, clientName: { firstName: r.firstName, lastName: r.lastName }, event: a.event, signals: a.signals, urgent: r.urgent === 1 || (r.urgent as unknown) === true,
+    id: a.id, clientId: a.clientId, clientName: { firstName: r.firstName, lastName: r.lastName }, event: a.event, signals: a.signals,
+    urgent: a.signals.some((s) => s.eventDate !== null && s.eventDate >= day && s.eventDate <= urgentUntil),
     status: a.status as AlertView['status'], snoozedUntil: a.snoozedUntil, outcome: a.outcome, dismissReason: a.dismissReason, note: a.note,
     createdAt: a.createdAt, doneAt: a.doneAt, reaction: a.reaction as AlertView['reaction'], offers, argument,
     mandate: mandate && budget ? { ...budget, areas: mandate.areas, perPurchaseCapCents: mandate.perPurchaseCapCents } : null,
     contactConsent: consent.contact,
   };
-}
-
-function ownedNow(store: Store, clientId: string, day: string): string[] {
-  return [...new Set(holdingsOf(store.db, clientId).filter((h) => h.endedOn === null || h.endedOn > day).map((h) => h.productId))];
 }
 
 function liveAlert(store: Store, id: string) {
