@@ -67,6 +67,8 @@ export const contract = {
       }))
       .output(z.object({ items: z.array(clientSummary), total: z.number() })),
     get: read.input(z.object({ id: uuid })).output(clientDetail),
+    /** Everything this device holds about the client, as a JSON file for them (access and portability). */
+    export: read.input(z.object({ clientId: uuid })).output(z.object({ filename: z.string(), json: z.string() })),
     create: write.input(z.object({ ...newId, ...clientFields })).output(saved),
     update: write.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
     delete: write.input(z.object({ id: uuid })).output(saved),

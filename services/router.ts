@@ -20,6 +20,7 @@ import { buildAdviceContent, makeAdviceVersion } from './advice.ts';
 import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
+import { clientExport } from './export.ts';
 import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor } from './coach.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
@@ -121,6 +122,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     clients: {
       list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
+      export: base.clients.export.handler(({ input }) => clientExport(store, input.clientId)),
       get: base.clients.get.handler(({ input }) => {
         const detail = getClient(db, input.id) ?? notFound('client');
         return { ...detail, timeline: withOfferWords(store, input.id, detail.timeline) };

@@ -54,6 +54,22 @@ describe('a purchase under a mandate', () => {
     expect((await rpc.offers.inputs({ clientId })).mandate).toMatchObject({ budget_remaining: 54 });
   });
 
+  it('the client’s data export lists the purchases and the budget left, and nothing of other clients', async () => {
+    const { clientId, mandateId } = await clientWithMandate();
+    const other = await clientWithMandate();
+    await rpc.purchases.make({ mandateId, items: ['bundle_trip'] });
+    await rpc.purchases.make({ mandateId: other.mandateId, items: ['car_short_term'] });
+    const file = await rpc.clients.export({ clientId });
+    expect(file.filename).toMatch(/^kundendaten-weber-petra-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(file.json);
+    expect(data).toMatchObject({ source: 'this_device', client: { id: clientId, lastName: 'Weber' }, budgets: [{ mandateId, spentCents: 4_600, leftCents: 5_400 }] });
+    expect(data.purchases).toMatchObject([{ mandateId, items: ['travel_cancellation', 'travel_health_abroad'], priceCents: 4_600 }]);
+    expect(data.holdings.map((h: { productId: string }) => h.productId).sort()).toEqual(['travel_cancellation', 'travel_health_abroad']);
+    expect(file.json).not.toContain(other.clientId);
+    expect(data.client).not.toHaveProperty('hlc');
+    await expect(rpc.clients.export({ clientId: uuidv7() })).rejects.toMatchObject({ data: { problems: [{ field: 'client', code: 'not_found' }] } });
+  });
+
   it('refuses what the next purchase would take beyond the budget, with the figures, and saves nothing', async () => {
     const { mandateId } = await clientWithMandate({ budgetCents: 5_000, perPurchaseCapCents: 5_000 });
     await rpc.purchases.make({ mandateId, items: ['travel_cancellation'] });

@@ -5,8 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { BackendDb } from '#backend/db/connect.ts';
 import { changeLog, records } from '#backend/db/schema.ts';
 
-export async function insertAlert(db: BackendDb, o: { clientId: string; hlc: string; event?: string; coachId?: string | null; at: number; fields?: Record<string, unknown> }): Promise<string> {
-  const id = uuidv7();
+export async function insertAlert(db: BackendDb, o: { id?: string; clientId: string; hlc: string; event?: string; coachId?: string | null; at: number; fields?: Record<string, unknown> }): Promise<string> {
+  const id = o.id ?? uuidv7();
   const fields: Record<string, unknown> = {
     clientId: o.clientId, coachId: o.coachId ?? null, event: o.event ?? 'travel_planned', signal: `s-${id}`,
     signals: [{ id: `s-${id}`, evidence: 'Flugbuchung im Kalender', observedAt: new Date(o.at).toISOString(), eventDate: null }],
