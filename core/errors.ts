@@ -29,6 +29,9 @@ export const DOMAIN_ERROR_CODES = [
   'version_taken',
   'managed_by_manufacturer',
   'insecure_url',
+  // Sharing a client (core/share.ts).
+  'not_a_coach',
+  'share_with_self',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -105,6 +108,8 @@ export function describeProblem(p: FieldProblem): string {
     case 'mandate_coach_only': return "only the mandate's coach may change its terms: ask the coach";
     case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
+    case 'not_a_coach': return `${p.field} does not name a life coach: a client is shared only with a life coach, so choose one from the directory`;
+    case 'share_with_self': return "you are the client's owner and always have access: choose a life coach to share the client with";
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

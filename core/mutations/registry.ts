@@ -17,6 +17,7 @@ import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '..
 import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
 import { answerId, type EntityName, type Fields } from '../records.ts';
 import type { Role } from '../roles.ts';
+import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
 import { z } from 'zod';
@@ -57,7 +58,7 @@ export interface MutationRule<S extends z.ZodType = z.ZodType> {
 
 /** Client work: an advisor or a life coach, on a client of their own or shared with them. */
 const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', 'shared'] };
-/** Erasing or deleting takes the client from everyone who has them: only the owner. */
+/** Erasing or deleting takes the client from everyone who has them, sharing decides who has them: only the owner. */
 const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
 
 /**
@@ -126,6 +127,12 @@ export const REGISTRY = {
   'advice.create': rule({ schema: adviceCreateSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, true), who: CLIENT_WORK, consents: [] }),
   /** The record was handed over, printed or sent: that version is frozen. */
   'advice.deliver': rule({ schema: adviceDeliverSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, false), who: CLIENT_WORK, consents: [] }),
+
+  // Handing the client to a life coach (core/share.ts): the owner decides who else has the client.
+  /** The owner shares the client with a life coach: the coach's devices receive the client and everything about them. */
+  'client.share': rule({ schema: clientShareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
+  /** The owner takes the share back: the coach's devices drop the client. */
+  'client.unshare': rule({ schema: clientUnshareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
 } as const;
 
 export type MutationName = keyof typeof REGISTRY;
