@@ -46,6 +46,9 @@ export const clientView = clientSummary.extend({
   /** The digital target group and adoption step (core/adoption.ts); null until the advisor sets them. */
   digitalGroup: z.string().nullable(),
   adoptionStep: z.string().nullable(),
+  /** Who the owner shared the client with, and the owner's name (null until the client was first shared). */
+  sharedWith: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  ownerName: z.string().nullable(),
   version: z.number(),
   updatedAt: z.number(),
 });
@@ -134,6 +137,8 @@ export type OfferInputsView = z.infer<typeof offerInputsView>;
 
 export const clientDetail = z.object({
   client: clientView,
+  /** The person using the device owns the client (else it was shared with them): only the owner shares it. */
+  owned: z.boolean(),
   answers: z.array(answerView),
   consent: consentState,
   consentHistory: z.array(consentView),
@@ -155,6 +160,15 @@ export const bookPictureView = z.object({
 export type BookPictureView = z.infer<typeof bookPictureView>;
 
 export { holdingView, productView, tierView, type HoldingView, type ProductView, type TierView } from './tiers.ts';
+
+/** The directory of life coaches this device holds, without the person using it, and when it came (null: never synced). */
+export const coachDirectoryView = z.object({
+  people: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  updatedAt: z.number().nullable(),
+  /** Connected to the manufacturer: only then can a client be shared. */
+  enrolled: z.boolean(),
+});
+export type CoachDirectoryView = z.infer<typeof coachDirectoryView>;
 
 export const saved = z.object({ id: z.string(), clientId: z.string(), version: z.number(), savedAt: z.number() });
 

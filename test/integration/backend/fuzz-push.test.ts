@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, type MutationName } from '#core/mutations/index.ts';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import { changedRows } from '../../support/book-contents.ts';
-import { fullBookTemplate } from '../../support/full-book.ts';
+import { users } from '#backend/db/schema.ts';
+import { FULL_BOOK_COACH, fullBookTemplate } from '../../support/full-book.ts';
 import { FUZZ_RUNS, FUZZ_SEED, pathText, placesOf, probes, shown, withProbe, type Path } from '../../support/fuzz.ts';
 import { backendContents } from './backend-contents.ts';
 import { workstation, type Workstation } from './sync-support.ts';
@@ -34,6 +35,8 @@ beforeAll(async () => {
   const first = await t.device('Anna Berger', ['advisor', 'life_coach', 'retailer']);
   userId = first.user.id;
   w = workstation(t, first);
+  // The coach the book shares its clients with, under the id the book's directory gave.
+  await t.db.insert(users).values({ ...FULL_BOOK_COACH, roles: ['life_coach'] });
   const { outbox } = template;
   for (let i = 0; i < outbox.length; i += 100) {
     const batch = outbox.slice(i, i + 100);
