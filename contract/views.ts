@@ -21,7 +21,7 @@ export const aboutView = z.object({
   mode: z.enum(['desktop', 'browser']),
   /** 'device' before enrolment; 'manufacturer' once enrolled, when the backend's roles hold. */
   rolesSetBy: z.enum(['device', 'manufacturer']),
-  /** The roles the manufacturer gave this person at enrolment, when known. */
+  /** The roles the manufacturer gives this person, as of the last sync (enrolment before the first), when known. */
   manufacturerRoles: z.array(z.string()).nullable(),
 });
 export type AboutView = z.infer<typeof aboutView>;

@@ -39,6 +39,8 @@ export interface RouterDeps {
   sync: SyncEngine;
 }
 
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
 const os = implement(contract).$context<Record<never, never>>();
 
 /** Domain errors become BAD_REQUEST with problems, thrown from inside the procedure. */
@@ -72,7 +74,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     const u = getLocalUser(db);
     // The roles that count on this device: the backend's once enrolled (the store checks changes against the same).
     // The backend may know roles the workstation has no use for (admin): those are not the user's workspaces.
-    const roles = (sync.backendRoles() ?? u?.roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    const roles = (sync.backendRoles() ?? u?.roles ?? []).filter(isRole);
     return u && { id: u.id, displayName: u.displayName, roles, locale: u.locale as 'de' | 'en' };
   };
   /** Every id the person goes by: the local one (made at set-up) and the backend's. */
@@ -113,7 +115,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         dataDir: about?.dataDir ?? null,
         mode,
         rolesSetBy: sync.enrolled() ? 'manufacturer' as const : 'device' as const,
-        manufacturerRoles: sync.backendRoles(),
+        manufacturerRoles: sync.backendRoles()?.filter(isRole) ?? null,
       })),
       setRoles: base.session.setRoles.handler(({ input }) => {
         const u = getLocalUser(db) ?? notFound('user');
