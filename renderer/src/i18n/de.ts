@@ -6,6 +6,7 @@ import { bookDe } from './book-de.ts';
 import { datesDe } from './dates-de.ts';
 import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
+import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 
 export const de = {
   app: {
@@ -121,6 +122,7 @@ export const de = {
       'alert.dismiss': 'Hinweis verworfen',
       'alert.close': 'Hinweis erledigt',
       'purchase.make': 'Kauf im Rahmen der Vollmacht',
+      ...shareSyncDe.mutation,
     } as Record<string, string>,
     reason: {
       not_found: 'Diesen Kunden gibt es beim Hersteller nicht, oder er ist Ihnen nicht freigegeben.',
@@ -140,6 +142,7 @@ export const de = {
       mandate_coach_only: 'Die Bedingungen einer Vollmacht ändert nur der Life-Coach, dem sie erteilt wurde; die Vollmacht bleibt, wie sie war. Bitten Sie diesen Life-Coach um die Änderung.',
       consent_missing: 'Die nötige Einwilligung des Kunden fehlt (etwa zur Profilbildung); die Änderung wurde nicht übernommen. Halten Sie zuerst die Einwilligung fest und machen Sie die Änderung dann erneut.',
       owner_only: 'Dieser Kunde ist Ihnen nur freigegeben; löschen darf ihn nur der zuständige Berater. Der Kunde wird auf diesem Gerät wiederhergestellt. Soll er gelöscht werden, wenden Sie sich an den zuständigen Berater.',
+      ...shareSyncDe.reason,
       other: 'Der Hersteller hat die Änderung abgelehnt.',
     } as Record<string, string>,
   },
@@ -362,6 +365,7 @@ export const de = {
     mandate_coach_only: 'Die Bedingungen der Vollmacht ändert nur der Life-Coach, dem sie erteilt wurde. Bitten Sie ihn um die Änderung.',
     managed_by_manufacturer: 'Das legt Ihre Verwaltung beim Hersteller fest, seit dieses Gerät verbunden ist. Bitte dort ändern lassen.',
     insecure_url: 'Diese Adresse ist nicht verschlüsselt. Bitte eine Adresse mit https:// eingeben – nur für einen Server auf diesem Computer genügt http://.',
+    ...shareErrorsDe,
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',
@@ -622,6 +626,7 @@ export const de = {
   dates: datesDe,
   shortcuts: shortcutsDe,
   settings: settingsDe,
+  access: shareDe,
   profile: profileDe,
   ...tiersDe,
 };

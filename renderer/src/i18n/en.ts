@@ -6,6 +6,7 @@ import { bookEn } from './book-en.ts';
 import { datesEn } from './dates-en.ts';
 import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
+import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 
 export const en: Messages = {
   app: {
@@ -120,6 +121,7 @@ export const en: Messages = {
       'alert.dismiss': 'Alert dismissed',
       'alert.close': 'Alert done',
       'purchase.make': 'Purchase under the mandate',
+      ...shareSyncEn.mutation,
     },
     reason: {
       not_found: 'The manufacturer has no such client, or it is not shared with you.',
@@ -139,6 +141,7 @@ export const en: Messages = {
       mandate_coach_only: 'Only the coach the mandate was granted to may change its terms; the mandate stays as it was. Ask that coach to make the change.',
       consent_missing: 'The client’s consent needed for this (such as to profiling) is missing, so the change was not taken. Record the consent first, then make the change again.',
       owner_only: 'This client is only shared with you; only their own advisor may delete them. The client is being restored on this device. If they should be deleted, ask their advisor.',
+      ...shareSyncEn.reason,
       other: 'The manufacturer refused the change.',
     },
   },
@@ -361,6 +364,7 @@ export const en: Messages = {
     mandate_coach_only: 'Only the coach the mandate was granted to may change its terms. Ask them to make the change.',
     managed_by_manufacturer: 'Your administrator sets this at the manufacturer now that this device is connected. Ask them to change it.',
     insecure_url: 'This address is not encrypted. Enter an address starting with https:// – http:// is only for a server on this computer.',
+    ...shareErrorsEn,
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
     sessionLost: 'Session expired – open the start link again',
@@ -621,6 +625,7 @@ export const en: Messages = {
   dates: datesEn,
   shortcuts: shortcutsEn,
   settings: settingsEn,
+  access: shareEn,
   profile: profileEn,
   ...tiersEn,
 };

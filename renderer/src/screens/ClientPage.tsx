@@ -8,6 +8,7 @@ import { DigitalProfile } from '../components/tiers/DigitalProfile.tsx';
 import { ValueTier } from '../components/tiers/ValueTier.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
+import { ClientAccess } from '../components/ClientAccess.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
@@ -73,6 +74,7 @@ export function ClientPage({ id }: { id: string }) {
           <ValueTier clientId={id} />
           <DigitalProfile key={`digital:${d.client.id}`} client={d.client} answers={d.answers} onChange={refresh} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
+          <ClientAccess clientId={id} client={d.client} owned={d.owned} onChange={refresh} />
           <Mandates clientId={id} mandates={d.mandates} onChange={refresh} />
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
