@@ -62,6 +62,10 @@ export const touchpointView = z.object({
     offerId: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable(),
     outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable(),
   }).nullable().optional(),
+  /** For a purchase under a mandate (same id): the products bought, with their names, and the price. */
+  purchase: z.object({
+    items: z.array(z.object({ id: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable() })), priceCents: z.number(),
+  }).nullable().optional(),
 });
 
 export const taskView = z.object({

@@ -21,7 +21,7 @@ import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
 import { clientExport } from './export.ts';
-import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor } from './coach.ts';
+import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
@@ -104,7 +104,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
           db.insert(localUser).values({ id, displayName: input.displayName, roles: input.roles, locale: input.locale, createdAt: Date.now() }).run();
           if (input.demoBook) loadDemoBook({ id, displayName: input.displayName });
         });
-        store.userId = id;
+        // Enrolled already (npm start's demo backend enrols before anyone is set up): changes stay in the name the backend knows.
+        store.userId = sync.backendUserId() ?? id;
         return userView()!;
       }),
       setLocale: base.session.setLocale.handler(({ input }) => {
@@ -256,7 +257,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       dismiss: base.alerts.dismiss.handler(({ input }) => store.mutate('alert.dismiss', input)),
       contact: base.alerts.contact.handler(({ input }) => contactAbout(store, input.alertId, input.touchpoint)),
       propose: base.alerts.propose.handler(({ input }) => proposeFor(store, input.alertId, input.outcome)),
-      rejectConclusion: base.alerts.rejectConclusion.handler(({ input }) => store.mutate('alert.close', { id: input.alertId, outcome: 'conclusion_rejected' })),
+      rejectConclusion: base.alerts.rejectConclusion.handler(({ input }) => rejectAlertConclusion(store, input.alertId)),
     },
     purchases: {
       check: base.purchases.check.handler(({ input }) => checkPurchase(store, input)),

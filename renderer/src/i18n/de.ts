@@ -7,6 +7,7 @@ import { datesDe } from './dates-de.ts';
 import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
+import { coachDe } from './coach-de.ts';
 
 export const de = {
   app: {
@@ -23,6 +24,11 @@ export const de = {
     tasks: 'Aufgaben',
     tasksDue_one: '{{count}} fällig',
     tasksDue_other: '{{count}} fällig',
+    alerts: 'Hinweise',
+    alertsOpen_one: '{{count}} offen',
+    alertsOpen_other: '{{count}} offen',
+    alertsOpenWord: 'offen',
+    mandates: 'Vollmachten',
     language: 'Sprache',
     signedInAs: 'Angemeldet als {{name}}',
     pendingNone: 'nichts offen',
@@ -211,10 +217,11 @@ export const de = {
     title: 'Einschätzungen zum Kunden',
     explain: 'Der Kunde kann jede Einschätzung bestätigen oder ablehnen. Abgelehnte Einschätzungen werden nicht mehr verwendet.',
     none: 'Noch keine.',
-    kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Wertstufe' } as Record<string, string>,
+    kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Wertstufe', life_event: 'Lebensereignis' } as Record<string, string>,
     status: { unconfirmed: 'unbestätigt', confirmed: 'vom Kunden bestätigt', rejected: 'vom Kunden abgelehnt' } as Record<string, string>,
     byRules: 'Nach den Regeln des Herstellers',
     byTierRules: 'Nach den Kriterien des Herstellers für die Wertstufe',
+    byAssistant: 'Aus einem Hinweis der Assistenz-App',
     edition: 'Fassung {{n}}',
     editionDemo: 'Demo-Fassung',
     fromAnswers_one: 'aus {{count}} Antwort',
@@ -627,6 +634,7 @@ export const de = {
   shortcuts: shortcutsDe,
   settings: settingsDe,
   access: shareDe,
+  coach: coachDe,
   profile: profileDe,
   ...tiersDe,
 };

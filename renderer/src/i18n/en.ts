@@ -7,6 +7,7 @@ import { datesEn } from './dates-en.ts';
 import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
+import { coachEn } from './coach-en.ts';
 
 export const en: Messages = {
   app: {
@@ -22,6 +23,11 @@ export const en: Messages = {
     tasks: 'Tasks',
     tasksDue_one: '{{count}} due',
     tasksDue_other: '{{count}} due',
+    alerts: 'Alerts',
+    alertsOpen_one: '{{count}} open',
+    alertsOpen_other: '{{count}} open',
+    alertsOpenWord: 'open',
+    mandates: 'Mandates',
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
     pendingNone: 'nothing pending',
@@ -210,10 +216,11 @@ export const en: Messages = {
     title: 'Conclusions about the client',
     explain: 'The client can confirm or reject each conclusion. Rejected conclusions are no longer used.',
     none: 'None yet.',
-    kind: { segment: 'Segment', migration: 'Heading towards', value_tier: 'Value tier' } as Record<string, string>,
+    kind: { segment: 'Segment', migration: 'Heading towards', value_tier: 'Value tier', life_event: 'Life event' } as Record<string, string>,
     status: { unconfirmed: 'unconfirmed', confirmed: 'confirmed by the client', rejected: 'rejected by the client' } as Record<string, string>,
     byRules: 'By the manufacturer’s rules',
     byTierRules: 'By the manufacturer’s criteria for the value tier',
+    byAssistant: 'From an alert of the assistant app',
     edition: 'edition {{n}}',
     editionDemo: 'demo edition',
     fromAnswers_one: 'from {{count}} answer',
@@ -626,6 +633,7 @@ export const en: Messages = {
   shortcuts: shortcutsEn,
   settings: settingsEn,
   access: shareEn,
+  coach: coachEn,
   profile: profileEn,
   ...tiersEn,
 };
