@@ -14,7 +14,7 @@ import { tempDir } from '../support/book.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
 const OWNER = 'advisor-demo';
-const TABLES = { clients: 'clients', meetings: 'meetings', answers: 'answers', touchpoints: 'touchpoints', tasks: 'tasks', consents: 'consents', holdings: 'holdings', adviceRecords: 'advice_records' } as const;
+const TABLES = { clients: 'clients', meetings: 'meetings', answers: 'answers', touchpoints: 'touchpoints', tasks: 'tasks', consents: 'consents', holdings: 'holdings', adviceRecords: 'advice_records', mandates: 'mandates' } as const;
 
 const opened: Array<() => void> = [];
 afterEach(() => { while (opened.length) opened.pop()!(); });
