@@ -54,3 +54,18 @@ export function addYears(iso: string, years: number): string {
   const extra = Math.round((years - whole) * ((anniversary(iso, whole + 1) - base) / DAY));
   return new Date(base + extra * DAY).toISOString().slice(0, 10);
 }
+
+/** The day `days` calendar days after (negative: before) a YYYY-MM-DD day. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parts(iso);
+  return new Date(Date.UTC(y, m, d + days)).toISOString().slice(0, 10);
+}
+
+// German calendar days: where a rule counts "today" and "the last 180 days"
+// as a person in Germany does, a moment after 23:00 UTC is already tomorrow.
+const BERLIN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (Europe/Berlin, summer time included) of a moment in ms. */
+export function berlinDay(at: number): string {
+  return BERLIN.format(at);
+}
