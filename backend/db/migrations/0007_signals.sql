@@ -30,7 +30,9 @@ CREATE TABLE "signals" (
 	CONSTRAINT "signals_integration_id_signal_id_pk" PRIMARY KEY("integration_id","signal_id")
 );
 --> statement-breakpoint
+ALTER TABLE "manufacturer_documents" DROP CONSTRAINT "manufacturer_documents_kind";--> statement-breakpoint
 ALTER TABLE "signal_counts" ADD CONSTRAINT "signal_counts_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signals" ADD CONSTRAINT "signals_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "integrations_token_hash" ON "integrations" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "signals_client" ON "signals" USING btree ("client_id");
+CREATE INDEX "signals_client" ON "signals" USING btree ("client_id");--> statement-breakpoint
+ALTER TABLE "manufacturer_documents" ADD CONSTRAINT "manufacturer_documents_kind" CHECK ("manufacturer_documents"."kind" IN ('catalogue', 'value_tiers', 'rule_set', 'propensities', 'alert_rules'));
