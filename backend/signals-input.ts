@@ -44,8 +44,16 @@ function signalCount(json: unknown): number {
   return batch.reduce<number>((n, b) => n + (Array.isArray((b as { signals?: unknown } | null)?.signals) ? (b as { signals: unknown[] }).signals.length : 0), 0);
 }
 
+const NOTHING_STORED = 'Nothing was stored: fix these and send the request again.';
+
 export async function readSignals(c: Context): Promise<SignalBatch[]> {
-  const json = await readJson(c);
+  let json: unknown;
+  try {
+    json = await readJson(c);
+  } catch (error) {
+    if (error instanceof HttpError) throw new HttpError(error.status, error.code, `${error.message}. ${NOTHING_STORED}`, { issues: error.issues });
+    throw error;
+  }
   const count = signalCount(json);
   if (count > MAX_SIGNALS) {
     throw new HttpError(400, 'too_many_signals', `This request holds ${count} signals; at most ${MAX_SIGNALS} are taken at once. Send them in several requests. Nothing was stored.`,
@@ -57,7 +65,7 @@ export async function readSignals(c: Context): Promise<SignalBatch[]> {
     const shown = issues.slice(0, 20);
     if (issues.length > shown.length) shown.push({ path: 'body', message: `and ${issues.length - shown.length} more problems` });
     const error = invalidInput(shown);
-    throw new HttpError(400, error.code, `${error.message}. Nothing was stored: fix these and send the request again.`, { issues: shown });
+    throw new HttpError(400, error.code, `${error.message}. ${NOTHING_STORED}`, { issues: shown });
   }
   return result.data.batch;
 }

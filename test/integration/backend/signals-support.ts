@@ -27,9 +27,9 @@ export async function assistant(t: Backend, name = 'Assistant app') {
         confidence: 0.8, evidence: `evidence ${n}: three removal quotes in the mailbox`, ...extra,
       };
     },
-    /** Posts the batch; the answer's body as it came. */
-    async send(batch: unknown, bearer: string | undefined = token) {
-      const res = await t.post('/v1/signals', batch, bearer);
+    /** Posts the batch with the integration's token, another one, or none (null); the answer's body as it came. */
+    async send(batch: unknown, bearer: string | null = token) {
+      const res = await t.post('/v1/signals', batch, bearer ?? undefined);
       return { status: res.status, body: await res.json() as SignalsAnswer & { error?: string; message?: string; issues?: { path: string; message: string }[] } };
     },
   };

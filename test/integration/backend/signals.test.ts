@@ -5,6 +5,9 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantClientAccess } from '#backend/access.ts';
+import { publishAlertRules } from '#backend/alert-rules.ts';
+import { ALERT_RULES_V1 } from '#core/coach/alert-rules.ts';
+import { manufacturerResponse } from '#core/manufacturer.ts';
 import { records, signals } from '#backend/db/schema.ts';
 import { assistant, alertsOf, changesOf, clientWith, countsOf, storedSignals } from './signals-support.ts';
 import { DAY, fieldsOf, workstation, type Workstation } from './sync-support.ts';
@@ -251,5 +254,24 @@ describe('who receives an alert', () => {
     const stranger = workstation(t, await t.device('Sven Stranger', ['life_coach']));
     expect(await alertsOf(t, clientId)).toHaveLength(1);
     expect((await stranger.pullAll()).filter((r) => r.clientId === clientId)).toEqual([]);
+  });
+});
+
+describe('published alert rules', () => {
+  it('decide from the newest version on, are stored with each alert, and reach devices with the manufacturer data', async () => {
+    const a = await assistant(t);
+    const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
+    const version = await publishAlertRules(t.db, { ...ALERT_RULES_V1, version: '2', min_confidence: 0.85 }, t.clock.now());
+    const { body } = await a.send({ batch: [{ client: clientId, signals: [a.signal('moving', { confidence: 0.8 }), a.signal('new_job', { confidence: 0.9 })] }] });
+    expect(body.dropped).toEqual({ low_confidence: 1 });
+    expect((await alertsOf(t, clientId)).map((r) => [r.fields.event, r.fields.rulesVersion])).toEqual([['new_job', '2']]);
+
+    const res = await t.post('/v1/manufacturer', { have: {} }, clara.token);
+    const { documents } = manufacturerResponse.parse(await res.json());
+    expect(documents.find((d) => d.kind === 'alert_rules')).toEqual({ kind: 'alert_rules', version, body: { ...ALERT_RULES_V1, version: '2', min_confidence: 0.85 } });
+    // A device that has it is not sent it again.
+    const again = manufacturerResponse.parse(await (await t.post('/v1/manufacturer', { have: { alert_rules: version } }, clara.token)).json());
+    expect(again.documents.map((d) => d.kind)).not.toContain('alert_rules');
+    await publishAlertRules(t.db, ALERT_RULES_V1, t.clock.now());
   });
 });
