@@ -1,8 +1,9 @@
 // What the signal rules read about each client a batch names, from the
-// server's copy of the synced records, in two statements for the whole batch
+// server's copy of the synced records, in one statement for the whole batch
 // (never a round trip per client): the client record, consents, conclusions,
-// the alerts that may take evidence, answers, holdings and mandates; and who
-// the client's coach is. The same facts a device reads for the same rules.
+// the alerts that may take evidence, answers, holdings and mandates; who the
+// client's coach is; and which of the signals came before. The same facts a
+// device reads for the same rules.
 import { sql } from 'drizzle-orm';
 import type { AlertRules } from '#core/coach/alert-rules.ts';
 import type { AlertClient } from '#core/coach/signals.ts';
@@ -13,55 +14,81 @@ import type { MandateTerms } from '#core/offers/index.ts';
 import type { Profile } from '#core/profile.ts';
 import type { Fields } from '#core/records.ts';
 import type { SegmentId } from '#core/segments/index.ts';
-import type { SyncedState } from '#core/sync/merge.ts';
 import type { BackendDb } from './db/connect.ts';
-import { clientAccess, records, users } from './db/schema.ts';
+import { clientAccess, records, signals as signalTable, users } from './db/schema.ts';
 
-/** An alert record that may take a new signal's evidence, by the id of its first signal. */
-export interface StoredAlert { id: string; state: SyncedState }
+/** An alert that may take a new signal's evidence: its record id, when made, and the stamp of its evidence. */
+export interface StoredAlert { id: string; createdAt: number; signalsStamp: string | null }
 
 export interface SignalClient {
   client: AlertClient;
   /** Who the alerts are for: the coach of the mandate in force, else a life coach with access, else null. */
   coachId: string | null;
+  /** By the id of each alert's first signal, which the rules name when they merge. */
   alerts: Map<string, StoredAlert>;
+}
+
+export interface SignalFacts {
+  /** Of the request's signal ids, those this integration sent before, with the alert each went to. */
+  resent: Map<string, string>;
+  /** Per client that exists (not erased, not deleted). */
+  clients: Map<string, SignalClient>;
 }
 
 const DAY = 86_400_000;
 
-interface Row { entity: string; id: string; clientId: string; fields: Fields; stamps: Record<string, string> | null }
+interface Row { entity: string; id: string; clientId: string; fields: Fields; stamp: string | null }
 
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
+/** A list of texts as one parameter (ids are any text: no array literal to escape), as an array in SQL. */
+const textArray = (values: readonly string[]) => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+/** Only the fields the rules read, per entity: a client's whole record would be sent and parsed for nothing. */
+const SLIM = sql`CASE r.entity
+  WHEN 'clients' THEN jsonb_build_object('firstName', f->'firstName', 'lastName', f->'lastName')
+  WHEN 'consents' THEN jsonb_build_object('purpose', f->'purpose', 'granted', f->'granted', 'recordedAt', f->'recordedAt')
+  WHEN 'conclusions' THEN jsonb_build_object('kind', f->'kind', 'value', f->'value', 'source', f->'source', 'status', f->'status', 'decidedAt', f->'decidedAt', 'statusAt', f->'statusAt')
+  WHEN 'alerts' THEN jsonb_build_object('signal', f->'signal', 'event', f->'event', 'createdAt', f->'createdAt', 'status', f->'status')
+  WHEN 'answers' THEN jsonb_build_object('attribute', f->'attribute', 'value', f->'value')
+  WHEN 'holdings' THEN jsonb_build_object('productId', f->'productId', 'endedOn', f->'endedOn')
+  ELSE jsonb_build_object('budgetCents', f->'budgetCents', 'areas', f->'areas', 'perPurchaseCapCents', f->'perPurchaseCapCents',
+    'validFrom', f->'validFrom', 'validUntil', f->'validUntil', 'coachId', f->'coachId', 'revokedAt', f->'revokedAt') END`;
 
 /**
- * The facts per client, for the clients that exist (not erased, not deleted).
- * Alerts closed before the dedupe window are not read: they can take nothing,
- * and a long-served client has many.
+ * Everything a request's decisions read, in one statement. Alerts closed
+ * before the dedupe window are not read: they can take nothing, and a
+ * long-served client has many.
  */
-export async function loadSignalClients(tx: BackendDb, clientIds: string[], now: number, rules: AlertRules): Promise<Map<string, SignalClient>> {
-  if (clientIds.length === 0) return new Map();
-  const today = berlinDay(now);
+export async function readSignalFacts(tx: BackendDb, request: { integrationId: string; signalIds: string[]; clientIds: string[] }, now: number, rules: AlertRules): Promise<SignalFacts> {
   // A day of slack either side of Berlin's midnight; the rules decide exactly.
   const closedSince = now - (rules.dedupe_days + 2) * DAY;
-  const ids = sql.join(clientIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const rows = rowsOf<Row>(await tx.execute(sql`
-    SELECT entity, id, client_id AS "clientId", fields, CASE WHEN entity = 'alerts' THEN stamps END AS stamps
-    FROM ${records}
-    WHERE client_id IN (${ids})
-      AND entity IN ('clients', 'consents', 'conclusions', 'alerts', 'answers', 'holdings', 'mandates')
-      AND fields->>'deletedAt' IS NULL
-      AND (entity <> 'alerts' OR fields->>'status' <> 'done' OR (fields->>'createdAt')::bigint >= ${closedSince})
-      AND (entity <> 'conclusions' OR fields->>'kind' IN ('segment', 'life_event'))`));
-  // Shared users first: sharing hands a client to a coach; then the owner, if a coach too.
-  const coaches = rowsOf<{ clientId: string; userId: string }>(await tx.execute(sql`
-    SELECT DISTINCT ON (a.client_id) a.client_id AS "clientId", a.user_id AS "userId"
-    FROM ${clientAccess} a JOIN ${users} u ON u.id = a.user_id
-    WHERE a.client_id IN (${ids}) AND 'life_coach' = ANY(u.roles)
-    ORDER BY a.client_id, (a.kind = 'shared') DESC, u.created_at, u.id`));
-  const coachOf = new Map(coaches.map((c) => [c.clientId, c.userId]));
+  const clients = sql`ANY(${textArray(request.clientIds)}::uuid[])`;
+  const res = await tx.execute(sql`SELECT
+    (SELECT coalesce(json_agg(json_build_array(s.signal_id, s.alert_id)), '[]') FROM ${signalTable} s
+      WHERE s.integration_id = ${request.integrationId} AND s.signal_id = ANY(${textArray(request.signalIds)})) AS resent,
+    (SELECT coalesce(json_agg(json_build_object('entity', r.entity, 'id', r.id, 'clientId', r.client_id, 'fields', ${SLIM},
+        'stamp', CASE WHEN r.entity = 'alerts' THEN r.stamps->>'signals' END)), '[]')
+      FROM ${records} r, LATERAL (SELECT r.fields AS f) x
+      WHERE r.client_id = ${clients}
+        AND r.entity IN ('clients', 'consents', 'conclusions', 'alerts', 'answers', 'holdings', 'mandates')
+        AND r.fields->>'deletedAt' IS NULL
+        AND (r.entity <> 'alerts' OR r.fields->>'status' <> 'done' OR (r.fields->>'createdAt')::bigint >= ${closedSince})
+        AND (r.entity <> 'conclusions' OR r.fields->>'kind' IN ('segment', 'life_event'))) AS records,
+    -- Shared users first: sharing hands a client to a coach; then the owner, if a coach too.
+    (SELECT coalesce(json_agg(json_build_array(c.client_id, c.user_id)), '[]') FROM (
+      SELECT DISTINCT ON (a.client_id) a.client_id, a.user_id
+      FROM ${clientAccess} a JOIN ${users} u ON u.id = a.user_id
+      WHERE a.client_id = ${clients} AND 'life_coach' = ANY(u.roles)
+      ORDER BY a.client_id, (a.kind = 'shared') DESC, u.created_at, u.id) c) AS coaches`);
+  const [row] = ((res as { rows?: unknown[] }).rows ?? res) as { resent: [string, string][]; records: Row[]; coaches: [string, string][] }[];
+  return { resent: new Map(row!.resent), clients: clientsOf(row!.records, new Map(row!.coaches), berlinDay(now)) };
+}
 
+function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string): Map<string, SignalClient> {
   const byClient = new Map<string, Row[]>();
-  for (const r of rows) byClient.set(r.clientId, [...(byClient.get(r.clientId) ?? []), r]);
+  for (const r of rows) {
+    const list = byClient.get(r.clientId);
+    if (list) list.push(r); else byClient.set(r.clientId, [r]);
+  }
   const out = new Map<string, SignalClient>();
   for (const [clientId, list] of byClient) {
     const record = list.find((r) => r.entity === 'clients');
@@ -72,10 +99,11 @@ export async function loadSignalClients(tx: BackendDb, clientIds: string[], now:
     const openAlerts: AlertClient['openAlerts'][number][] = [];
     for (const a of list.filter((r) => r.entity === 'alerts')) {
       const signal = String(a.fields.signal);
-      openAlerts.push({ event: String(a.fields.event), createdAt: berlinDay(Number(a.fields.createdAt)), signal, open: a.fields.status !== 'done' });
+      const createdAt = Number(a.fields.createdAt);
+      openAlerts.push({ event: String(a.fields.event), createdAt: berlinDay(createdAt), signal, open: a.fields.status !== 'done' });
       // Two alerts named by one signal id (from two assistants): the earlier made takes the evidence, as the rules pick it.
       const seen = alerts.get(signal);
-      if (!seen || Number(a.fields.createdAt) < Number(seen.state.fields.createdAt)) alerts.set(signal, { id: a.id, state: { fields: a.fields, stamps: a.stamps ?? {} } });
+      if (!seen || createdAt < seen.createdAt) alerts.set(signal, { id: a.id, createdAt, signalsStamp: a.stamp });
     }
     const conclusions = of('conclusions');
     out.set(clientId, {

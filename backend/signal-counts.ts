@@ -14,12 +14,19 @@ import { integrations, signalCounts } from './db/schema.ts';
  */
 export type Outcome = 'alert' | 'resent' | DropReason | 'unknown_client';
 
+/** Rows per integration, day and outcome that requests spread their counts over. */
+export const COUNT_SLOTS = 8;
+
 /** The statement part that adds this request's counts to the day's. */
 export function countOutcomes(integrationId: string, day: string, counts: Map<Outcome, number>): SQL {
-  const rows = [...counts].map(([outcome, n]) => sql`(${integrationId}::uuid, ${day}::date, ${outcome}, ${n}::int)`);
-  if (rows.length === 0) return sql`cnt AS (SELECT 1)`;
-  return sql`cnt AS (INSERT INTO ${signalCounts} (integration_id, day, outcome, count) VALUES ${sql.join(rows, sql`, `)}
-    ON CONFLICT (integration_id, day, outcome) DO UPDATE SET count = ${signalCounts}.count + EXCLUDED.count)`;
+  if (counts.size === 0) return sql`cnt AS (SELECT 1)`;
+  const rows = [...counts].map(([outcome, n]) => ({ outcome, n }));
+  // In one order, so two requests of one integration never wait for each other's rows crosswise.
+  rows.sort((a, b) => a.outcome.localeCompare(b.outcome));
+  const slot = Math.floor(Math.random() * COUNT_SLOTS);
+  return sql`cnt AS (INSERT INTO ${signalCounts} (integration_id, day, outcome, slot, count)
+    SELECT ${integrationId}::uuid, ${day}::date, outcome, ${slot}, n FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(outcome text, n int)
+    ON CONFLICT (integration_id, day, outcome, slot) DO UPDATE SET count = ${signalCounts}.count + EXCLUDED.count)`;
 }
 
 export const DROPPED_OUTCOMES = [...DROP_REASONS.filter((r) => r !== 'duplicate'), 'unknown_client'] as const;

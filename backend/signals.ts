@@ -6,9 +6,9 @@
 // change-log row so the coach's devices pull them, and what became of every
 // signal is counted. Dropped signals are never stored, only counted.
 //
-// The clients of a request are locked (advisory locks, in one order) before
-// their facts are read, so two requests about one client never both make
-// "the" alert for an event. Every read and write is one statement for the
+// The request's clients and events are locked (advisory locks, in one order)
+// before their facts are read, so two requests about one client never both
+// make "the" alert for an event. Every read and write is one statement for the
 // whole request, whatever the number of clients.
 import { sql, type SQL } from 'drizzle-orm';
 import type { AlertRules } from '#core/coach/alert-rules.ts';
@@ -17,15 +17,15 @@ import { berlinDay } from '#core/dates.ts';
 import { formatHlc, parseHlc, tick } from '#core/hlc.ts';
 import type { MergedWrite } from '#core/sync/apply.ts';
 import { stampFields } from '#core/sync/merge.ts';
-import { lockClients } from './client-locks.ts';
+import { lockEvents } from './client-locks.ts';
 import type { BackendDb } from './db/connect.ts';
 import { changeLog, records, signals as signalTable } from './db/schema.ts';
 import { newRecordId } from './ids.ts';
 import { decisionDocuments } from './published.ts';
 import { retrying } from './push.ts';
-import { inOneStatement, recordWrites } from './records.ts';
+import { inOneStatement } from './records.ts';
 import { countOutcomes, type Outcome } from './signal-counts.ts';
-import { loadSignalClients, type SignalClient } from './signal-clients.ts';
+import { readSignalFacts, type SignalClient } from './signal-clients.ts';
 import type { SignalBatch } from './signals-input.ts';
 
 /** The backend's own stamps end in this node name, so a device can tell a server-made change. */
@@ -57,9 +57,9 @@ export async function receiveSignals(db: BackendDb, integrationId: string, batch
   const { rules, catalogue } = await decisionDocuments(db);
   return retrying(() => db.transaction(async (tx) => {
     const clientIds = [...new Set(batch.map((b) => b.client))];
-    await lockClients(tx, clientIds);
-    const resent = await storedSignals(tx, integrationId, batch.flatMap((b) => b.signals.map((s) => s.id)));
-    const clients = await loadSignalClients(tx, clientIds, now.getTime(), rules);
+    await lockEvents(tx, batch.flatMap((b) => b.signals.map((s) => ({ clientId: b.client, kind: s.kind }))));
+    const signalIds = batch.flatMap((b) => b.signals.map((s) => s.id));
+    const { resent, clients } = await readSignalFacts(tx, { integrationId, signalIds, clientIds }, now.getTime(), rules);
     const plan = new Plan(now, rules);
     for (const [clientId, signals] of byClient(batch)) {
       const fresh = signals.filter((s) => !resent.has(s.id));
@@ -81,14 +81,6 @@ function byClient(batch: SignalBatch[]): Map<string, Signal[]> {
   const out = new Map<string, Signal[]>();
   for (const b of batch) out.set(b.client, [...(out.get(b.client) ?? []), ...b.signals]);
   return out;
-}
-
-/** Of these ids, the ones this integration sent before, with the alert each went to. */
-async function storedSignals(tx: BackendDb, integrationId: string, ids: string[]): Promise<Map<string, string>> {
-  const res = await tx.execute(sql`SELECT signal_id AS id, alert_id AS alert FROM ${signalTable}
-    WHERE integration_id = ${integrationId} AND signal_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  const rows = ((res as { rows?: unknown[] }).rows ?? res) as { id: string; alert: string }[];
-  return new Map(rows.map((r) => [r.id, r.alert]));
 }
 
 interface StoredSignal { clientId: string; signal: Signal; alertId: string }
@@ -142,7 +134,7 @@ class Plan {
       const alert = facts.alerts.get(m.into)!;
       alertOf.set(m.into, alert.id);
       const added = this.additions.get(alert.id)
-        ?? { clientId, entries: [], stamp: formatHlc(tick(parseHlc(alert.state.stamps.signals ?? this.stamp), this.now.getTime(), BACKEND_NODE)) };
+        ?? { clientId, entries: [], stamp: formatHlc(tick(parseHlc(alert.signalsStamp ?? this.stamp), this.now.getTime(), BACKEND_NODE)) };
       added.entries.push(evidenceOf(byId.get(m.signal)!));
       this.additions.set(alert.id, added);
       this.stored.push({ clientId, signal: byId.get(m.signal)!, alertId: alert.id });
@@ -164,22 +156,42 @@ class Plan {
     return { entity: 'alerts', id, clientId, created: true, state: { fields, stamps: stampFields(fields, this.stamp) }, changed: Object.keys(fields) };
   }
 
+  /**
+   * The request's writes as parts of one statement. Each table's rows travel
+   * as one JSON parameter, unpacked by jsonb_to_recordset: a batch is a few
+   * parameters to send and parse, not ten per signal.
+   */
   writes(integrationId: string): SQL[] {
-    const parts = recordWrites(this.created, this.now);
+    const parts: SQL[] = [];
+    const at = sql`${this.now}::timestamptz`;
+    if (this.created.length > 0) {
+      const rows = this.created.map((w) => ({ id: w.id, client_id: w.clientId, fields: w.state.fields, stamps: w.state.stamps }));
+      parts.push(sql`made AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id text, client_id uuid, fields jsonb, stamps jsonb))`);
+      // Inserted, never upserted: an id already there fails the request, which is then tried again.
+      parts.push(sql`ins AS (INSERT INTO ${records} (entity, id, client_id, fields, stamps, created_at, updated_at)
+        SELECT 'alerts', id, client_id, fields, stamps, ${at}, ${at} FROM made)`);
+      parts.push(sql`log AS (INSERT INTO ${changeLog} (entity, id, client_id) SELECT 'alerts', id, client_id FROM made)`);
+    }
     if (this.additions.size > 0) {
-      const rows = [...this.additions].map(([id, a]) => sql`(${id}, ${JSON.stringify(a.entries)}::jsonb, ${JSON.stringify(a.stamp)}::jsonb)`);
+      // One UPDATE per alert, by its whole key: the primary key finds it however stale the table's statistics
+      // (a list of ids lets the planner scan every alert when it believes there are none). A merge is rare.
       // Only `signals` changes, added to what is stored: a coach's edit of the status meanwhile stays as it is.
-      parts.push(sql`mrg AS (UPDATE ${records} r SET fields = jsonb_set(r.fields, '{signals}', coalesce(r.fields->'signals', '[]'::jsonb) || v.added),
-        stamps = jsonb_set(r.stamps, '{signals}', v.stamp), updated_at = ${this.now}::timestamptz
-        FROM (VALUES ${sql.join(rows, sql`, `)}) AS v(id, added, stamp) WHERE r.entity = 'alerts' AND r.id = v.id)`);
+      [...this.additions].forEach(([id, a], i) => parts.push(sql`${sql.identifier(`mrg${i}`)} AS (UPDATE ${records}
+        SET fields = jsonb_set(fields, '{signals}', coalesce(fields->'signals', '[]'::jsonb) || ${JSON.stringify(a.entries)}::jsonb),
+          stamps = jsonb_set(stamps, '{signals}', to_jsonb(${a.stamp}::text)), updated_at = ${at}
+        WHERE entity = 'alerts' AND id = ${id})`));
       const logged = [...this.additions].map(([id, a]) => sql`('alerts', ${id}, ${a.clientId}::uuid)`);
       parts.push(sql`mlog AS (INSERT INTO ${changeLog} (entity, id, client_id) VALUES ${sql.join(logged, sql`, `)})`);
     }
     if (this.stored.length > 0) {
-      const rows = this.stored.map(({ clientId, signal: s, alertId }) => sql`(${integrationId}::uuid, ${s.id}, ${clientId}::uuid, ${s.kind},
-        ${s.observed_at}::timestamptz, ${s.event_date ?? null}::date, ${s.confidence}::real, ${s.evidence}, ${alertId}, ${this.now}::timestamptz)`);
+      const rows = this.stored.map(({ clientId, signal: s, alertId }) => ({
+        signal_id: s.id, client_id: clientId, kind: s.kind, observed_at: s.observed_at, event_date: s.event_date ?? null, confidence: s.confidence, evidence: s.evidence, alert_id: alertId,
+      }));
       parts.push(sql`sig AS (INSERT INTO ${signalTable} (integration_id, signal_id, client_id, kind, observed_at, event_date, confidence, evidence, alert_id, received_at)
-        VALUES ${sql.join(rows, sql`, `)} ON CONFLICT DO NOTHING)`);
+        SELECT ${integrationId}::uuid, signal_id, client_id, kind, observed_at, event_date, confidence, evidence, alert_id, ${at}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS x(signal_id text, client_id uuid, kind text, observed_at timestamptz, event_date date, confidence real, evidence text, alert_id text)
+        ON CONFLICT DO NOTHING)`);
     }
     parts.push(countOutcomes(integrationId, berlinDay(this.now.getTime()), this.counts));
     return parts;

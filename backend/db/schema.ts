@@ -276,7 +276,13 @@ export const signalCounts = pgTable('signal_counts', {
   integrationId: uuid('integration_id').notNull().references(() => integrations.id, { onDelete: 'cascade' }),
   day: date('day', { mode: 'string' }).notNull(),
   outcome: text('outcome').notNull(),
+  /**
+   * Each request adds to one of a few rows per outcome, picked at random:
+   * with a single row, concurrent requests of one integration would wait for
+   * each other's commit. The report adds them up.
+   */
+  slot: integer('slot').notNull().default(0),
   count: integer('count').notNull(),
-}, (t) => [primaryKey({ columns: [t.integrationId, t.day, t.outcome] })]);
+}, (t) => [primaryKey({ columns: [t.integrationId, t.day, t.outcome, t.slot] })]);
 
 export type Integration = typeof integrations.$inferSelect;

@@ -12,8 +12,9 @@ CREATE TABLE "signal_counts" (
 	"integration_id" uuid NOT NULL,
 	"day" date NOT NULL,
 	"outcome" text NOT NULL,
+	"slot" integer DEFAULT 0 NOT NULL,
 	"count" integer NOT NULL,
-	CONSTRAINT "signal_counts_integration_id_day_outcome_pk" PRIMARY KEY("integration_id","day","outcome")
+	CONSTRAINT "signal_counts_integration_id_day_outcome_slot_pk" PRIMARY KEY("integration_id","day","outcome","slot")
 );
 --> statement-breakpoint
 CREATE TABLE "signals" (

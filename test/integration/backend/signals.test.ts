@@ -105,6 +105,20 @@ describe('with the client’s consent', () => {
     expect(await countsOf(t, a.id)).toEqual({ alert: 2, duplicate: 1 });
   });
 
+  it('makes one alert when three requests about one client and event arrive at once', async () => {
+    const a = await assistant(t);
+    const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
+    for (let round = 0; round < 5; round++) {
+      const event = (['moving', 'new_job', 'new_car', 'new_home', 'travel_planned'] as const)[round]!;
+      const answers = await Promise.all([1, 2, 3].map(() => a.send({ batch: [{ client: clientId, signals: [a.signal(event)] }] })));
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(answers.flatMap((r) => r.body.alerts)).toHaveLength(1);
+      const made = (await alertsOf(t, clientId)).filter((r) => r.fields.event === event);
+      expect(made).toHaveLength(1);
+      expect(made[0]!.fields.signals).toHaveLength(3);
+    }
+  });
+
   it('recognises a signal sent again by the same integration: not stored twice, no second evidence', async () => {
     const a = await assistant(t);
     const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
