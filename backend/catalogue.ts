@@ -3,8 +3,8 @@
 // sync at different times and one still on an older version records what that
 // version offered. Until a first version is published, devices use the demo
 // catalogue shipped with the app, and so does the check.
-import { sql } from 'drizzle-orm';
-import { catalogueLookup, splitCatalogueFile, type CatalogueItem, type CatalogueLookup } from '#core/manufacturer.ts';
+import { asc, eq } from 'drizzle-orm';
+import { catalogueLookup, splitCatalogueFile, type CatalogueDocument, type CatalogueLookup } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
 import { manufacturerDocuments } from './db/schema.ts';
 import { readCatalogueFile, SEED_CATALOGUE } from './manufacturer.ts';
@@ -16,19 +16,10 @@ export function shippedCatalogue(): CatalogueLookup {
   return shipped;
 }
 
-/** The published catalogues' items, read in one statement (only for mutations that carry catalogue ids). */
+/** Every published catalogue, oldest first (only for mutations that carry catalogue ids): a handful of small documents. */
 export async function publishedCatalogue(tx: BackendDb): Promise<CatalogueLookup> {
-  const docs = sql`(SELECT body FROM ${manufacturerDocuments} WHERE kind = 'catalogue') d`;
-  const res = await tx.execute(sql`
-    SELECT 'area' AS item, a AS id FROM ${docs}, jsonb_array_elements_text(d.body->'areas') a
-    UNION SELECT p->>'kind', p->>'id' FROM ${docs}, jsonb_array_elements(d.body->'products') p
-    UNION SELECT 'bundle', b->>'id' FROM ${docs}, jsonb_array_elements(d.body->'bundles') b`);
-  const rows = ((res as { rows?: unknown[] }).rows ?? res) as { item: string; id: string }[];
+  const rows = await tx.select({ body: manufacturerDocuments.body }).from(manufacturerDocuments)
+    .where(eq(manufacturerDocuments.kind, 'catalogue')).orderBy(asc(manufacturerDocuments.version));
   if (rows.length === 0) return shippedCatalogue();
-  const known = new Set<string>();
-  for (const r of rows) {
-    known.add(`${r.item}:${r.id}`);
-    if (r.item !== 'area' && r.item !== 'bundle') known.add(`product:${r.id}`);
-  }
-  return { has: (item: CatalogueItem, id: string) => known.has(`${item}:${id}`) };
+  return catalogueLookup(rows.map((r) => r.body as CatalogueDocument));
 }

@@ -14,6 +14,7 @@ import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { accessOf as clientAccessOf, type AccessKind } from './access.ts';
 import { consultsCatalogue } from '#core/mutations/rules.ts';
 import { publishedCatalogue } from './catalogue.ts';
+import type { CatalogueLookup } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, erasedClients, records } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
@@ -187,7 +188,8 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   return done(parts);
 }
 
-const NO_CATALOGUE = { has(): boolean { throw new Error('a mutation asked the catalogue without a not_in_catalogue rule in core/mutations/rules.ts'); } };
+const unasked = (): never => { throw new Error('a mutation asked the catalogue without a not_in_catalogue rule in core/mutations/rules.ts'); };
+const NO_CATALOGUE: CatalogueLookup = { has: unasked, get current() { return unasked(); } };
 
 /** "email is not valid: …" → "Email is not valid: …." */
 function sentence(message: string): string {

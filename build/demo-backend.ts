@@ -75,6 +75,8 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
         const chunk = rows.slice(i, i + CHUNK).map(({ entity, row }) => {
           const state = syncedStateOf(row as Parameters<typeof syncedStateOf>[0]);
           if (entity === 'clients') state.fields.ownerId = advisor.id;
+          // The owner coaches these clients too: under the name the backend knows them by.
+          if (entity === 'mandates') state.fields.coachId = advisor.id;
           const clientId = (entity === 'clients' ? row.id : row.clientId) as string;
           return { entity, id: row.id as string, clientId, fields: state.fields, stamps: state.stamps };
         });

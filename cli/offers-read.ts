@@ -1,8 +1,8 @@
-// Reads what the offers command works on: the cases file (a JSON array) and
-// the catalogue (a manufacturer's catalogue file, checked like the backend
-// checks one before publishing). Problems with either file as a whole are
-// InputErrors (exit 2); a bad case is left to the engine's check so the other
-// cases are still ranked.
+// Reads what the offers, alerts and mandate commands work on: the cases file
+// (a JSON array) and the catalogue (a manufacturer's catalogue file, checked
+// like the backend checks one before publishing). Problems with either file as
+// a whole are InputErrors (exit 2); a bad case is left to the engine's check
+// so the other cases are still answered.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { catalogueFile, splitCatalogueFile, type CatalogueDocument } from '#core/manufacturer.ts';
@@ -27,11 +27,10 @@ async function readJson(file: string, what: string): Promise<unknown> {
   }
 }
 
-export async function readCases(file: string): Promise<unknown[]> {
+/** `example`: one case as the command takes it, for the message when the file is no array. */
+export async function readCases(file: string, example = '{"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}'): Promise<unknown[]> {
   const data = await readJson(file, 'cases file');
-  if (!Array.isArray(data)) {
-    throw new InputError(`${file} is not a JSON array: give an array of cases like [{"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}]`);
-  }
+  if (!Array.isArray(data)) throw new InputError(`${file} is not a JSON array: give an array of cases like [${example}]`);
   return data;
 }
 

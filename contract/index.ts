@@ -20,6 +20,8 @@ import {
   aboutView, adviceView, bookPictureView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
 } from './views.ts';
 import { productView, tierView } from './tiers.ts';
+import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
+import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
 
 const locale = z.enum(['de', 'en']);
 
@@ -65,6 +67,8 @@ export const contract = {
       }))
       .output(z.object({ items: z.array(clientSummary), total: z.number() })),
     get: read.input(z.object({ id: uuid })).output(clientDetail),
+    /** Everything this device holds about the client, as a JSON file for them (access and portability). */
+    export: read.input(z.object({ clientId: uuid })).output(z.object({ filename: z.string(), json: z.string() })),
     create: write.input(z.object({ ...newId, ...clientFields })).output(saved),
     update: write.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
     delete: write.input(z.object({ id: uuid })).output(saved),
@@ -137,6 +141,38 @@ export const contract = {
   tiers: {
     /** The client's value tier, its criteria, gap, lifetime value and history (the tier is recorded when answers or holdings change it). */
     get: read.input(z.object({ clientId: uuid })).output(tierView),
+  },
+  /** The life coach's inbox of assistant alerts (coach.md). */
+  alerts: {
+    inbox: read.input(z.object({
+      filter: inboxFilter.default('open'), urgentOnly: z.boolean().default(false), lang: locale,
+      limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0),
+    })).output(inboxView),
+    snooze: write.input(alertActions.snooze).output(saved),
+    dismiss: write.input(alertActions.dismiss).output(saved),
+    /** The coach contacted the client about it: a touchpoint on the timeline, and the alert is done. */
+    contact: write.input(z.object({ alertId: uuid, touchpoint: contactSchema.omit({ clientId: true, refId: true }).partial({ id: true }) })).output(saved),
+    /** An offer was put to the client: its outcome is recorded, and the alert is done. */
+    propose: write.input(z.object({
+      alertId: uuid,
+      // Checked in full by the store against offer.outcome's schema (core/advice.ts), which names each wrong field.
+      outcome: z.object({
+        id: uuid.optional(), offerId: z.string().max(80), offerKind: z.string().max(40), outcome: z.string().max(40),
+        reasonCode: z.string().max(40).nullable().optional(), note: optionalText(500), summary: z.string().max(300),
+      }),
+    })).output(saved),
+    /** The client rejects what the alert concluded: the alert is done and this event brings no alert for a while (coach.md, rule 2). */
+    rejectConclusion: write.input(z.object({ alertId: uuid })).output(saved),
+  },
+  purchases: {
+    /** What buying these would be under the mandate, decided as the store and the backend will. */
+    check: read.input(purchaseInput).output(purchaseCheckView),
+    make: write.input(purchaseInput.extend({ id: uuid.optional(), alertId: uuid.nullable().optional() })).output(saved),
+    ofClient: read.input(z.object({ clientId: uuid })).output(clientPurchasesView),
+  },
+  coach: {
+    /** The clients who gave this coach a mandate, with the budget left in the current period. */
+    clients: read.output(z.array(mandateClientView)),
   },
   mandates: {
     grant: write.input(mandateGrantSchema).output(saved),

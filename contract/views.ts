@@ -8,6 +8,7 @@ import { RuleSetSchema } from '#core/segments/index.ts';
 import { CONSENT_PURPOSES } from '#core/consent.ts';
 import { VALUE_TIERS } from '#core/manufacturer.ts';
 import { SEGMENT_IDS } from '#core/segments/ids.ts';
+import { CONCLUSION_KINDS } from '#core/conclusions.ts';
 
 export const userView = z.object({
   id: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)), locale: z.enum(['de', 'en']),
@@ -92,7 +93,7 @@ export const mandateView = z.object({
 });
 
 export const conclusionView = z.object({
-  id: z.string(), kind: z.enum(['segment', 'migration', 'value_tier']), value: z.string(), source: z.enum(['rule', 'advisor']),
+  id: z.string(), kind: z.enum(CONCLUSION_KINDS), value: z.string(), source: z.enum(['rule', 'advisor']),
   status: z.enum(['unconfirmed', 'confirmed', 'rejected']), decidedAt: z.number(), decidedBy: z.string(),
   ruleSetVersion: z.string().nullable(), reason: z.string().nullable(), inputs: z.record(z.string(), z.unknown()),
   statusAt: z.number().nullable(), statusNote: z.string().nullable(),
@@ -188,6 +189,8 @@ export const syncStatusView = z.object({
       mandateId: z.string(),
       fields: z.array(z.object({ field: z.string(), yours: z.number(), current: z.number().nullable() })),
     }).nullable(),
+    /** A purchase another one beat to the mandate's budget: what it would take, and what the period has left now. */
+    budget: z.object({ mandateId: z.string(), chargeCents: z.number().nullable(), spentCents: z.number(), leftCents: z.number(), budgetCents: z.number() }).nullable(),
   })),
   /** This computer's clock is this many minutes ahead of the manufacturer's, too far for changes to be sent; null when it is not. */
   clockAheadMinutes: z.number().nullable(),

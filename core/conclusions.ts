@@ -9,7 +9,8 @@ import { SEGMENT_IDS } from './segments/ids.ts';
 import { optionalText, requiredText, uuid } from './validate.ts';
 import { VALUE_TIERS } from './manufacturer.ts';
 
-export const CONCLUSION_KINDS = ['segment', 'migration', 'value_tier'] as const;
+/** A life event (profile.md) is concluded from an assistant's signals; the client may reject it, which stops alerts for it (coach.md, rule 2). */
+export const CONCLUSION_KINDS = ['segment', 'migration', 'value_tier', 'life_event'] as const;
 export type ConclusionKind = (typeof CONCLUSION_KINDS)[number];
 export const CONCLUSION_SOURCES = ['rule', 'advisor'] as const;
 export const CONCLUSION_STATUSES = ['unconfirmed', 'confirmed', 'rejected'] as const;
@@ -35,7 +36,7 @@ const inputs = z.record(z.string(), answerValue).superRefine((r, ctx) => {
   }
 });
 
-const VALUES: Record<ConclusionKind, readonly string[]> = { segment: SEGMENT_IDS, migration: SEGMENT_IDS, value_tier: VALUE_TIERS };
+const VALUES: Record<ConclusionKind, readonly string[]> = { segment: SEGMENT_IDS, migration: SEGMENT_IDS, value_tier: VALUE_TIERS, life_event: PROFILE_ATTRIBUTES.life_events };
 
 export const conclusionRecordSchema = z.object({
   id: uuid,

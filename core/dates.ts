@@ -63,9 +63,11 @@ export function addDays(iso: string, days: number): string {
 
 // German calendar days: where a rule counts "today" and "the last 180 days"
 // as a person in Germany does, a moment after 23:00 UTC is already tomorrow.
-const BERLIN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const BERLIN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The calendar day (Europe/Berlin, summer time included) of a moment in ms. */
 export function berlinDay(at: number): string {
-  return BERLIN.format(at);
+  // From the parts, not the formatted text: a locale's date pattern may change with the ICU version.
+  const part = Object.fromEntries(BERLIN.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }

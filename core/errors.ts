@@ -22,6 +22,11 @@ export const DOMAIN_ERROR_CODES = [
   'client_erased',
   'money_conflict',
   'mandate_revoked',
+  'mandate_not_in_force',
+  'needs_single_consent',
+  'outside_areas',
+  'over_cap',
+  'over_budget',
   'consent_missing',
   'role_not_allowed',
   'owner_only',
@@ -103,7 +108,12 @@ export function describeProblem(p: FieldProblem): string {
     case 'role_not_allowed': return `your roles do not include this work${x.roles ? ` (it needs one of: ${x.roles})` : ''}: ask your administrator for the role, or hand it to a colleague who has it`;
     case 'owner_only': return "only the client's owner may do this: ask the owner";
     case 'mandate_coach_only': return "only the mandate's coach may change its terms: ask the coach";
-    case 'mandate_revoked': return 'the client has revoked this mandate: it can no longer be changed';
+    case 'mandate_revoked': return 'the client has revoked this mandate: nothing can be changed or bought under it';
+    case 'mandate_not_in_force': return `the mandate is not in force on ${x.day ?? 'this day'}${x.from ? ` (it runs from ${x.from}${x.until ? ` to ${x.until}` : ''})` : ''}: ask the client to extend it`;
+    case 'needs_single_consent': return `${x.value ?? 'an item'} is a complex product: the client has to agree to this one purchase`;
+    case 'outside_areas': return `${x.value ?? 'an item'} is outside the mandate's product areas${x.areas ? ` (${x.areas})` : ''}: ask the client to agree to it directly`;
+    case 'over_cap': return `the purchase costs ${said(x.price, 'cents')}, above the cap per purchase of ${said(x.cap, 'cents')}: ask the client to agree to it directly`;
+    case 'over_budget': return `the purchase would take ${said(x.charge, 'cents')} from a budget of ${said(x.budget, 'cents')} of which ${said(x.spent, 'cents')} is spent this period: ask the client to agree to it directly`;
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }

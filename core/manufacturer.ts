@@ -262,15 +262,20 @@ export type CatalogueItem = 'area' | 'bundle' | 'product' | (typeof PRODUCT_KIND
  * item? On a device, the catalogue it holds; on the backend, every version it
  * ever published, because devices sync at different times.
  */
-export interface CatalogueLookup { has(item: CatalogueItem, id: string): boolean }
+export interface CatalogueLookup {
+  has(item: CatalogueItem, id: string): boolean;
+  /** The newest of them: its prices, areas and complexity decide a purchase made now. */
+  current: CatalogueDocument;
+}
 
-/** The items of one or more catalogues, as one lookup. */
-export function catalogueLookup(catalogues: readonly Pick<CatalogueDocument, 'areas' | 'products' | 'bundles'>[]): CatalogueLookup {
+/** The items of one or more catalogues (oldest first), as one lookup. */
+export function catalogueLookup(catalogues: readonly CatalogueDocument[]): CatalogueLookup {
+  if (catalogues.length === 0) throw new Error('catalogueLookup needs at least one catalogue');
   const known = new Set<string>();
   for (const c of catalogues) {
     for (const a of c.areas) known.add(`area:${a}`);
     for (const p of c.products) known.add(`product:${p.id}`).add(`${p.kind}:${p.id}`);
     for (const b of c.bundles) known.add(`bundle:${b.id}`);
   }
-  return { has: (item, id) => known.has(`${item}:${id}`) };
+  return { has: (item, id) => known.has(`${item}:${id}`), current: catalogues[catalogues.length - 1]! };
 }

@@ -54,7 +54,8 @@ export class Store {
     this.userId = options.userId;
     this.person = options.person;
     this.now = options.now ?? Date.now;
-    this.catalogue = { has: (item, id) => options.catalogue(this).has(item, id) };
+    const held = () => options.catalogue(this);
+    this.catalogue = { has: (item, id) => held().has(item, id), get current() { return held().current; } };
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;

@@ -20,7 +20,12 @@ export interface Refused {
   seq: number; name: string; clientId: string | null; code: string; message: string; at: number;
   /** For a mandate amount changed elsewhere meanwhile: what this user entered and what holds now, to decide between. */
   conflict: MoneyConflict | null;
+  /** For a purchase another one beat to the budget: what it would take and what the period has left now (filled in by services). */
+  budget: BudgetConflict | null;
+  /** The refused change's arguments, for what the services work out from them. */
+  args: unknown;
 }
+export interface BudgetConflict { mandateId: string; chargeCents: number | null; spentCents: number; leftCents: number; budgetCents: number }
 export interface MoneyConflict { mandateId: string; fields: { field: string; yours: number; current: number | null }[] }
 
 const CURSOR_KEY = 'sync_cursor';
@@ -201,7 +206,7 @@ export function refused(store: Store): Refused[] {
     const e = JSON.parse(m.error ?? '{}') as { code?: string; message?: string; at?: number };
     const code = e.code ?? 'rejected';
     const conflict = code === 'money_conflict' && m.name === 'mandate.update' ? moneyConflict(store, m.args) : null;
-    return { seq: m.seq, name: m.name, clientId: m.clientId, code, message: e.message ?? '', at: e.at ?? m.createdAt, conflict };
+    return { seq: m.seq, name: m.name, clientId: m.clientId, code, message: e.message ?? '', at: e.at ?? m.createdAt, conflict, budget: null, args: m.args };
   });
 }
 

@@ -12,6 +12,7 @@ import { conclusionsOf, consentOf } from '#db/profile.ts';
 import { getClient } from '#db/queries.ts';
 import type { Store } from '#db/store.ts';
 import { currentCatalogue } from './catalogue.ts';
+import { budgetOf } from './coach.ts';
 import { currentRuleSet } from './segments.ts';
 
 /** The newest learned table this device holds, or null before the backend has learned anything. */
@@ -25,8 +26,9 @@ export function offerInputs(store: Store, clientId: string, today: string, meeti
   const detail = getClient(store.db, clientId);
   const owned = holdingsOf(store.db, clientId).filter((h) => h.endedOn === null || h.endedOn > today).map((h) => h.productId);
   const m = detail?.mandates.find((x) => x.revokedAt === null && x.validFrom <= today && (x.validUntil === null || x.validUntil >= today));
-  // Purchases under a mandate are not recorded yet, so the whole period's budget is what remains.
-  const mandate: MandateTerms | null = m ? { budget_remaining: m.budgetCents / 100, areas: m.areas, per_purchase_cap: m.perPurchaseCapCents / 100 } : null;
+  // What is left of the current period's budget after the purchases made under it.
+  const mandate: MandateTerms | null = m
+    ? { budget_remaining: budgetOf(m, currentCatalogue(store).body, today).leftCents / 100, areas: m.areas, per_purchase_cap: m.perPurchaseCapCents / 100 } : null;
   const conclusions = conclusionsOf(store.db, clientId);
   const override = effectiveSegment(conclusions.filter((c) => c.source === 'advisor'));
   return {

@@ -20,6 +20,8 @@ import { buildAdviceContent, makeAdviceVersion } from './advice.ts';
 import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
+import { clientExport } from './export.ts';
+import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor } from './coach.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
@@ -120,6 +122,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     clients: {
       list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
+      export: base.clients.export.handler(({ input }) => clientExport(store, input.clientId)),
       get: base.clients.get.handler(({ input }) => {
         const detail = getClient(db, input.id) ?? notFound('client');
         return { ...detail, timeline: withOfferWords(store, input.id, detail.timeline) };
@@ -239,6 +242,22 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     tiers: {
       get: base.tiers.get.handler(({ input }) => valueTierView(store, input.clientId)),
+    },
+    alerts: {
+      inbox: base.alerts.inbox.handler(({ input }) => inbox(store, input)),
+      snooze: base.alerts.snooze.handler(({ input }) => store.mutate('alert.snooze', input)),
+      dismiss: base.alerts.dismiss.handler(({ input }) => store.mutate('alert.dismiss', input)),
+      contact: base.alerts.contact.handler(({ input }) => contactAbout(store, input.alertId, input.touchpoint)),
+      propose: base.alerts.propose.handler(({ input }) => proposeFor(store, input.alertId, input.outcome)),
+      rejectConclusion: base.alerts.rejectConclusion.handler(({ input }) => store.mutate('alert.close', { id: input.alertId, outcome: 'conclusion_rejected' })),
+    },
+    purchases: {
+      check: base.purchases.check.handler(({ input }) => checkPurchase(store, input)),
+      make: base.purchases.make.handler(({ input }) => makePurchase(store, input)),
+      ofClient: base.purchases.ofClient.handler(({ input }) => clientPurchases(store, input.clientId)),
+    },
+    coach: {
+      clients: base.coach.clients.handler(() => coachClients(store)),
     },
     mandates: {
       grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),

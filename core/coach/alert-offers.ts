@@ -6,7 +6,7 @@
 // never leads with car insurance.
 import type { CatalogueDocument } from '../manufacturer.ts';
 import type { LifeEvent, Profile } from '../profile.ts';
-import { rankOffers, type ArgumentStyle, type MandateTerms, type Offer, type OfferRequest } from '../offers/index.ts';
+import { argumentFor, rankOffers, type ArgumentStyle, type MandateTerms, type Offer, type OfferRequest } from '../offers/index.ts';
 import type { Lang, SegmentId } from '../segments/index.ts';
 
 /** At most this many offers per alert. */
@@ -71,6 +71,5 @@ export function alertArgument(
   input: { event: LifeEvent; offer: string; client: OfferClient; catalogue: CatalogueDocument },
   lang: Lang,
 ): { style: ArgumentStyle; text: string } | null {
-  const found = rankOffers(request(input.event, input.client, input.catalogue, lang)).offers.find((o) => o.offer === input.offer);
-  return found ? { ...found.argument } : null;
+  return argumentFor(request(input.event, input.client, input.catalogue, lang), input.offer);
 }

@@ -9,6 +9,7 @@ import type { CatalogueItem, CatalogueLookup } from '../manufacturer.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
 import type { MutationArgs, MutationName } from './index.ts';
+import { coachPlanners, type CoachMutation } from './plan-coach.ts';
 
 export interface PlanContext {
   at: number;
@@ -34,7 +35,7 @@ function liveClient(read: RecordReader, id: string): StoredRecord {
   return client;
 }
 
-function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates' | 'conclusions' | 'holdings', id: string, field: string): StoredRecord {
+function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates' | 'conclusions' | 'holdings' | 'alerts', id: string, field: string): StoredRecord {
   const row = read.get(entity, id);
   if (!row || row.deletedAt !== null) throw notFound(field);
   return row;
@@ -68,9 +69,9 @@ function bornBy(birthDate: string | null | undefined, at: number): void {
   if (problem) throw new DomainError([problem]);
 }
 
-type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
+export type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
 
-const PLANNERS: { [N in MutationName]: Planner<N> } = {
+const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
   'client.create'(a, { at, userId, read }) {
     // A retried create (its answer lost on the way back) is not a second client.
     if (read.get('clients', a.id)) return { writes: [], id: a.id, clientId: a.id };
@@ -303,7 +304,10 @@ const PLANNERS: { [N in MutationName]: Planner<N> } = {
   },
 };
 
+const COACH_PLANNERS = coachPlanners({ live, liveClient, insert, update, contactAt });
+
 /** The writes a mutation makes, given arguments already checked against its schema. */
 export function planMutation<N extends MutationName>(name: N, args: MutationArgs<N>, context: PlanContext): Plan {
-  return (PLANNERS[name] as Planner<N>)(args, context);
+  const planner = (Object.hasOwn(COACH_PLANNERS, name) ? COACH_PLANNERS[name as CoachMutation] : PLANNERS[name as Exclude<N, CoachMutation>]) as Planner<N>;
+  return planner(args, context);
 }

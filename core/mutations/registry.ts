@@ -19,6 +19,7 @@ import { answerId, type EntityName, type Fields } from '../records.ts';
 import type { Role } from '../roles.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
+import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, purchaseMakeSchema } from '../coach/records.ts';
 import { z } from 'zod';
 import { uuid } from '../validate.ts';
 
@@ -34,7 +35,7 @@ export type Access = (typeof ACCESS_KINDS)[number];
 export type ClientOf =
   /** `creates`: the mutation makes the client; its issuer becomes the owner. */
   | { arg: 'id' | 'clientId'; creates?: true }
-  | { record: EntityName; key?: 'meetingId' };
+  | { record: EntityName; key?: 'meetingId' | 'mandateId' };
 
 export interface Who {
   /** Any one of these roles suffices. */
@@ -57,6 +58,8 @@ export interface MutationRule<S extends z.ZodType = z.ZodType> {
 
 /** Client work: an advisor or a life coach, on a client of their own or shared with them. */
 const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', 'shared'] };
+/** Acting on an assistant's alert: a life coach who has the client. */
+const COACH_WORK: Who = { roles: ['life_coach'], access: ['owner', 'shared'] };
 /** Erasing or deleting takes the client from everyone who has them: only the owner. */
 const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
 
@@ -126,6 +129,21 @@ export const REGISTRY = {
   'advice.create': rule({ schema: adviceCreateSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, true), who: CLIENT_WORK, consents: [] }),
   /** The record was handed over, printed or sent: that version is frozen. */
   'advice.deliver': rule({ schema: adviceDeliverSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, false), who: CLIENT_WORK, consents: [] }),
+  /** The coach puts an alert off until a day. */
+  'alert.snooze': rule({ schema: alertSnoozeSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
+  /** The coach sets an alert aside, with a reason. */
+  'alert.dismiss': rule({ schema: alertDismissSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
+  /** The coach acted on the alert (contact, offer, purchase, rejected conclusion): that act is its own record. */
+  'alert.close': rule({ schema: alertCloseSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
+  /** Only the mandate's coach buys under it; the mandate's log decides the budget (coach.md). */
+  'purchase.make': rule({
+    schema: purchaseMakeSchema, entity: 'purchases', client: { record: 'mandates', key: 'mandateId' }, who: { roles: ['life_coach'], access: ['coach'] }, consents: [],
+    reads: (a) => {
+      const holdings = (a !== null && typeof a === 'object' && Array.isArray((a as { holdingIds?: unknown }).holdingIds))
+        ? ((a as { holdingIds: unknown[] }).holdingIds.slice(0, 100).map((h) => arg({ h }, 'h'))) : [];
+      return ids(arg(a, 'id'), arg(a, 'clientId'), arg(a, 'mandateId'), arg(a, 'alertId'), ...holdings);
+    },
+  }),
 } as const;
 
 export type MutationName = keyof typeof REGISTRY;

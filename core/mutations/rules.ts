@@ -51,6 +51,15 @@ export const MUTATION_RULES = {
     chain_broken: 'invalid_value', version_taken: 'version_taken',
   },
   'advice.deliver': { record_missing: 'not_found' },
+  'alert.snooze': { alert_missing: 'not_found', snooze_not_after_today: 'date_too_early' },
+  'alert.dismiss': { alert_missing: 'not_found' },
+  'alert.close': { alert_missing: 'not_found' },
+  /** coach.md's checks in its order, then what the purchase writes. */
+  'purchase.make': {
+    mandate_missing: 'not_found', mandate_of_other_client: 'not_found', client_deleted: 'client_erased', unknown_product: 'not_in_catalogue', not_in_force: 'mandate_not_in_force',
+    revoked: 'mandate_revoked', complex_product: 'needs_single_consent', outside_areas: 'outside_areas', over_cap: 'over_cap', over_budget: 'over_budget',
+    holdings_mismatch: 'invalid_value', alert_of_other_client: 'not_found',
+  },
 } as const satisfies { [N in MutationName]: Record<string, DomainErrorCode> };
 
 export type MutationRule<N extends MutationName> = keyof (typeof MUTATION_RULES)[N] & string;

@@ -142,3 +142,19 @@ export function rankOffers(req: OfferRequest): OfferResult {
   const r = rankOffersExplained(req);
   return { ...r, offers: r.offers.map(({ why: _why, ...offer }) => offer) };
 }
+
+/**
+ * The argument for one offer exactly as rankOffers writes it, without ranking
+ * the others: a list that shows one offer per client (the coach's inbox) need
+ * not pay for the rest. null when the client is not offered it.
+ */
+export function argumentFor(req: OfferRequest, offerId: string): ExplainedOffer['argument'] | null {
+  const cat = compileCatalogue(req.catalogue);
+  const c = viewClient(req, cat);
+  const style = argumentStyle(c);
+  const x = eligible(cat, c, style === 'add_on_choice').find((o) => o.id === offerId);
+  if (!x) return null;
+  const lang = req.lang ?? 'de';
+  const name = (x.bundle ?? x.items[0]!).name[lang];
+  return { style, text: argumentText(style, { name, items: x.items, bundle: x.bundle, event: timelyEvent(x, c), withinMandate: withinMandate(req.mandate, x.items) }, c, cat, lang) };
+}

@@ -33,6 +33,11 @@ const NEEDS: Partial<Record<DomainErrorCode, readonly string[]>> = {
   out_of_range: ['min', 'max'],
   date_out_of_range: ['min', 'max'],
   date_too_early: ['min'],
+  mandate_not_in_force: ['from'],
+  needs_single_consent: ['value'],
+  outside_areas: ['value', 'areas'],
+  over_cap: ['price', 'cap'],
+  over_budget: ['spent', 'budget', 'charge'],
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

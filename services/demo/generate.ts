@@ -8,6 +8,7 @@
 // consents per purpose, a history of touchpoints over one to six years with
 // the meetings behind them, and follow-up tasks, some still open.
 
+import { demoMandates, type MandateRow } from './mandates.ts';
 import type { answers, clients, consents, meetings, tasks, touchpoints } from '#db/schema.ts';
 import type { CONSENT_METHODS, ConsentPurpose } from '#core/consent.ts';
 import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
@@ -51,6 +52,8 @@ export interface DemoBook {
   holdings: HoldingRow[];
   /** Version 1 of each ended meeting's advice record (advice.ts, from its own random stream). */
   adviceRecords: AdviceRow[];
+  /** Mandates for the owner as life coach (mandates.ts, from its own random stream). */
+  mandates: MandateRow[];
 }
 
 export interface DemoOptions {
@@ -215,7 +218,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
   const homeCities = new Weighted<City>(CITIES.filter((c) => c.region === home).map((c) => [c, c.weight] as const), 2048);
   const allCities = new Weighted<City>(CITIES.map((c) => [c, c.weight] as const), 4096);
 
-  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map(), holdings: [], adviceRecords: [] };
+  const book: DemoBook = { clients: [], meetings: [], answers: [], touchpoints: [], tasks: [], consents: [], segmentOf: new Map(), holdings: [], adviceRecords: [], mandates: [] };
   const usedEmails = new Set<string>();
   /** Life events that already brought the current client to a meeting. */
   const usedReasons: string[] = [];
@@ -223,6 +226,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
   for (let i = 0; i < count; i++) generateClient();
   book.holdings = demoHoldings(book, { seed, now });
   book.adviceRecords = demoAdviceRecords(book, { seed, ownerId, advisorName: options.advisorName ?? DEMO_ADVISOR_NAME });
+  book.mandates = demoMandates(book, { seed, now, ownerId });
   return book;
 
   // ------------------------------------------------------------ one client

@@ -22,7 +22,7 @@ export interface LoadDemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents' | 'holdings' | 'adviceRecords'>;
+export type DemoCounts = Pick<BulkCounts, 'clients' | 'meetings' | 'answers' | 'touchpoints' | 'tasks' | 'consents' | 'holdings' | 'adviceRecords' | 'mandates'>;
 
 export function loadDemoBook(sqlite: Sqlite, options: LoadDemoOptions): DemoCounts {
   const { clients = DEMO_CLIENTS, seed = DEMO_SEED, now = Date.now(), ownerId, advisorName, onProgress } = options;
@@ -33,7 +33,7 @@ export function loadDemoBook(sqlite: Sqlite, options: LoadDemoOptions): DemoCoun
   return {
     clients: counts.clients, meetings: counts.meetings, answers: counts.answers,
     touchpoints: counts.touchpoints, tasks: counts.tasks, consents: counts.consents, holdings: counts.holdings,
-    adviceRecords: counts.adviceRecords,
+    adviceRecords: counts.adviceRecords, mandates: counts.mandates,
   };
 }
 

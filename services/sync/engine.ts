@@ -8,6 +8,7 @@ import { parseOrThrow } from '#core/validate.ts';
 import { manufacturerVersions, storeManufacturerData } from '#db/manufacturer.ts';
 import { restampHeld } from '#db/restamp.ts';
 import type { Store } from '#db/store.ts';
+import { withBudgets } from '../coach.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
 import { BackendLink, SyncError, type SyncErrorKind } from './link.ts';
 
@@ -72,7 +73,7 @@ export class SyncEngine {
     this.status = {
       phase: this.enrolled() ? 'offline' : 'not_enrolled',
       progress: null, lastSyncedAt: null, nextAttemptAt: null, message: null, problem: null,
-      backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: refused(store), clockAheadMinutes: null,
+      backendUrl: store.readState(KEYS.url) ?? null, pending: store.pendingCount(), refused: withBudgets(store, refused(store)), clockAheadMinutes: null,
     };
     if (this.status.phase === 'offline') this.status.message = null;
   }
@@ -99,7 +100,7 @@ export class SyncEngine {
   }
 
   getStatus(): SyncStatus {
-    return { ...this.status, pending: this.store.pendingCount(), refused: refused(this.store) };
+    return { ...this.status, pending: this.store.pendingCount(), refused: withBudgets(this.store, refused(this.store)) };
   }
 
   /** Enrols this device with a one-time code; the token is kept in the encrypted book. */

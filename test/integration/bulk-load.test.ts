@@ -159,14 +159,17 @@ describe('bulkLoad', () => {
     const client = book.clients[0]!;
     const counts = bulkLoad(sqlite, {
       clients: [{ id: client.id, updatedAt: 1, hlc: 'h', ownerId: OWNER, firstName: 'Jörg', lastName: 'Weiß' }],
-      alerts: [{ id: '019ab000-0000-7000-8000-0000000000a1', updatedAt: 2, hlc: 'h', clientId: client.id, signal: 'moving', evidence: { source: 'app' }, conclusion: 'Umzug', createdAt: 2 }],
+      alerts: [{
+        id: '019ab000-0000-7000-8000-0000000000a1', updatedAt: 2, hlc: 'h', clientId: client.id, event: 'moving', signal: 's1',
+        signals: [{ id: 's1', evidence: 'removal quotes', observedAt: '2027-02-27T18:00:00Z', eventDate: null }], offers: [], reaction: 'note_only', rulesVersion: '1', status: 'open', createdAt: 2,
+      }],
       mandates: [],
     });
     expect(counts.clients).toBe(1);
     expect(counts.alerts).toBe(1);
     expect(counts.mandates).toBe(0);
-    const alert = sqlite.prepare('SELECT version, status, evidence FROM alerts').get();
-    expect(alert).toEqual({ version: 1, status: 'open', evidence: '{"source":"app"}' });
+    const alert = sqlite.prepare('SELECT version, coach_id, signals FROM alerts').get();
+    expect(alert).toEqual({ version: 1, coach_id: null, signals: '[{"id":"s1","evidence":"removal quotes","observedAt":"2027-02-27T18:00:00Z","eventDate":null}]' });
     expect((sqlite.prepare('SELECT client_id FROM client_search WHERE client_search MATCH ?').all('"weiss"*') as unknown[]).length).toBe(1);
   });
 });

@@ -4,6 +4,8 @@
 // conclusions) and every table is compared before and after: a read that
 // writes, or a new read without a call here, fails.
 import { isContractProcedure } from '@orpc/contract';
+import { v7 as uuidv7 } from 'uuid';
+import { bulkLoad } from '#db/bulk.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { contract, procedureWrites } from '#contract/index.ts';
 import { loadDemoBook } from '#services/demo/index.ts';
@@ -48,6 +50,12 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     JOIN advice_records a ON a.meeting_id = m.id WHERE m.ended_at IS NOT NULL ORDER BY m.id LIMIT 1`).get() as { id: string; clientId: string };
   expect(meeting).toBeDefined();
   const { id: meetingId, clientId } = meeting;
+  // And a mandate for the user as coach, with an assistant's alert about the client.
+  const mandateId = uuidv7();
+  bulkLoad(t.store.sqlite, {
+    mandates: [{ id: mandateId, updatedAt: 1, hlc: '1', clientId, coachId: user.id, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 5_000, validFrom: '2026-01-01' }],
+    alerts: [{ id: uuidv7(), updatedAt: 1, hlc: '1', clientId, coachId: user.id, event: 'travel_planned', signal: 's1', signals: [{ id: 's1', evidence: 'Flug gebucht', observedAt: '2026-11-30T10:00:00Z', eventDate: null }], offers: ['bundle_trip'], reaction: 'buy_under_mandate', rulesVersion: '1', status: 'open', createdAt: 1 }],
+  });
   const calls: Record<string, () => Promise<unknown>> = {
     'session.status': () => rpc.session.status(),
     'session.about': () => rpc.session.about(),
@@ -65,6 +73,11 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     'catalogue.products': () => rpc.catalogue.products(),
     'tiers.get': () => rpc.tiers.get({ clientId }),
     'sync.status': () => rpc.sync.status(),
+    'clients.export': () => rpc.clients.export({ clientId }),
+    'alerts.inbox': () => rpc.alerts.inbox({ filter: 'open', urgentOnly: false, lang: 'de' }),
+    'purchases.check': () => rpc.purchases.check({ mandateId, items: ['bundle_trip'] }),
+    'purchases.ofClient': () => rpc.purchases.ofClient({ clientId }),
+    'coach.clients': () => rpc.coach.clients(),
     'sync.watch': async () => {
       const stream = await rpc.sync.watch();
       const first = await stream.next();

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '#core/errors.ts';
 import { openTestStore } from '../support/book.ts';
+import { bulkLoad } from '#db/bulk.ts';
 
 let roles: readonly string[] = ['advisor', 'life_coach'];
 let t: ReturnType<typeof openTestStore>;
@@ -36,6 +37,20 @@ describe('roles', () => {
     expect(refusal(() => t.store.mutate('task.add', { id: uuidv7(), clientId, title: 'Anrufen' }))).toMatchObject({ code: 'role_not_allowed' });
     expect(count('clients')).toBe(1);
     expect(count('tasks')).toBe(0);
+  });
+
+  it('only a life coach acts on an assistant’s alert', () => {
+    const clientId = newClient();
+    const id = uuidv7();
+    bulkLoad(t.store.sqlite, { alerts: [{
+      id, updatedAt: 1, hlc: '1', clientId, event: 'moving', signal: 's1', signals: [], offers: [], reaction: 'note_only', rulesVersion: '1', status: 'open', createdAt: 1,
+    }] });
+    roles = ['advisor'];
+    expect(refusal(() => t.store.mutate('alert.dismiss', { id, reason: 'not_relevant' }))).toMatchObject({ code: 'role_not_allowed' });
+    expect(t.store.sqlite.prepare('SELECT status FROM alerts').get()).toEqual({ status: 'open' });
+    roles = ['life_coach'];
+    t.store.mutate('alert.dismiss', { id, reason: 'not_relevant' });
+    expect(t.store.sqlite.prepare('SELECT status, dismiss_reason AS r FROM alerts').get()).toEqual({ status: 'done', r: 'not_relevant' });
   });
 
   it('only a life coach is granted a mandate, and becomes its coach', () => {

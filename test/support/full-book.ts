@@ -8,6 +8,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRouterClient } from '@orpc/server';
 import { getLocalUser } from '#db/queries.ts';
+import { bulkLoad } from '#db/bulk.ts';
+import type { Sqlite } from '#db/open.ts';
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
 import { heldCatalogue } from '#services/catalogue.ts';
@@ -23,12 +25,28 @@ export interface FullBook {
   bystander: string;
   /** The last input each procedure accepted (or, for sync, answered without a broken form). */
   inputs: Map<string, unknown>;
+  /** The alerts that arrived as if by sync, so a backend can be given them too: id, client, coach. */
+  alerts: { id: string; clientId: string; coachId: string }[];
 }
 
 const CONSCIOUS = { purchase_driver: 'price_for_quality', trust_anchor: 'personal_advisor', data_sharing: 'on_request', activity_level: 'high', preferred_channel: 'advisor_meeting' } as const;
 
-export async function fillBook(rpc: Workstation): Promise<FullBook> {
+/** Alerts arrive by sync from the backend: written into the book as a pull would, one per action a coach takes. */
+function alertsArrive(sqlite: Sqlite, clientId: string, coachId: string): string[] {
+  const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
+  bulkLoad(sqlite, {
+    alerts: ids.map((id, i) => ({
+      id, updatedAt: Date.now(), hlc: `${Date.now()}`, clientId, coachId, event: i % 2 ? 'travel_planned' : 'moving', signal: `s-${id}`,
+      signals: [{ id: `s-${id}`, evidence: 'Hinweis aus der Assistenz-App', observedAt: new Date().toISOString(), eventDate: null }],
+      offers: i % 2 ? ['bundle_trip'] : ['bundle_moving', 'household_contents'], argumentStyle: 'convenience', reaction: 'propose', rulesVersion: '1', status: 'open', createdAt: Date.now() - i * 60_000,
+    })),
+  });
+  return ids;
+}
+
+export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullBook> {
   const inputs = new Map<string, unknown>();
+  const alerts: FullBook['alerts'] = [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- called by name, as the fuzz test calls every procedure
   const call = async (path: string, input: unknown): Promise<any> => {
     inputs.set(path, structuredClone(input));
@@ -62,6 +80,21 @@ export async function fillBook(rpc: Workstation): Promise<FullBook> {
     const mandate = crypto.randomUUID();
     await call('mandates.grant', { id: mandate, clientId, budgetCents: 50_000, period: 'month', areas: ['travel', 'household'], perPurchaseCapCents: 10_000, validFrom: '2026-01-01', validUntil: '2027-12-31' });
     await call('mandates.update', { id: mandate, patch: { budgetCents: 60_000, areas: ['travel'] }, expected: { budgetCents: 50_000, perPurchaseCapCents: 10_000 } });
+    if (sqlite) {
+      const me = (await rpc.session.status()).user!.id;
+      const arrived = alertsArrive(sqlite, clientId, me);
+      alerts.push(...arrived.map((id) => ({ id, clientId, coachId: me })));
+      const [snoozed, dismissed, contacted, proposed, rejected] = arrived;
+      await call('alerts.inbox', { filter: 'open', urgentOnly: false, lang: 'de', limit: 50, offset: 0 });
+      await call('alerts.snooze', { id: snoozed, until: '2099-12-31' });
+      await call('alerts.dismiss', { id: dismissed, reason: 'other', note: 'Kunde hat schon abgeschlossen' });
+      await call('alerts.contact', { alertId: contacted, touchpoint: { kind: 'call', channel: 'phone', occurredAt: Date.now() - 60_000, summary: 'Umzug besprochen' } });
+      await call('alerts.propose', { alertId: proposed, outcome: { offerId: 'bundle_moving', offerKind: 'bundle', outcome: 'postponed', reasonCode: 'wrong_timing', summary: 'Umzugspaket später' } });
+      await call('alerts.rejectConclusion', { alertId: rejected });
+      await call('purchases.check', { mandateId: mandate, items: ['travel_cancellation'], days: 1, singleConsent: false });
+      await call('purchases.make', { mandateId: mandate, items: ['travel_cancellation'], days: 1, singleConsent: false });
+      await call('purchases.ofClient', { clientId });
+    }
     await call('segments.state', { clientId });
     const { id: conclusion } = await call('segments.override', { clientId, segment: 'conscious_purchase_seeker', reason: 'Kennt die Familie seit Jahren' });
     await call('conclusions.review', { id: conclusion, status: 'confirmed', note: 'am Telefon bestätigt' });
@@ -87,6 +120,7 @@ export async function fillBook(rpc: Workstation): Promise<FullBook> {
     await call('meetings.get', { id: running });
     await call('tiers.get', { clientId });
     await call('clients.get', { id: clientId });
+    await call('clients.export', { clientId });
     return clientId;
   }
 
@@ -103,13 +137,13 @@ export async function fillBook(rpc: Workstation): Promise<FullBook> {
   await call('sync.dismiss', { seqs: [1] });
   await call('sync.resolve', { seq: 1, keep: 'current' }).catch(() => undefined);
   await call('sync.enrol', { url: 'http://127.0.0.1:9/', code: 'ABCD-EFGH-JKMN', deviceName: 'Laptop' }).catch(() => undefined);
-  return { target, bystander, inputs };
+  return { target, bystander, inputs, alerts };
 }
 
 /** A full book made once and kept as a file: each test opens its own copy, which is much quicker than filling it again. */
 export async function fullBookTemplate() {
   const w = openTestRouter();
-  const book = await fillBook(w.rpc);
+  const book = await fillBook(w.rpc, w.t.store.sqlite);
   w.t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const outbox = w.t.store.sqlite.prepare('SELECT name, args, created_at AS at FROM outbox ORDER BY seq').all() as { name: string; args: string; at: number }[];
   const { key, path } = w.t;

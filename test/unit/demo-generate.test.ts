@@ -414,3 +414,20 @@ describe('demoConclusions: what the segment rules concluded about the demo clien
     expect(overrides.length).toBeLessThan(segments.length * 0.04);
   });
 });
+
+describe('generateDemoBook: mandates for the owner as life coach', () => {
+  it('only clients who delegate and share their assistant data gave one, to the owner, with terms that hold', () => {
+    expect(book.mandates.length).toBeGreaterThan(20);
+    expect(book.mandates.length).toBeLessThan(CLIENTS / 5);
+    const consents = byClient(book.consents);
+    for (const m of book.mandates) {
+      expect(['convenient_non_searcher', 'responsibility_delegator']).toContain(book.segmentOf.get(m.clientId));
+      expect(consentInForce(consents.get(m.clientId) ?? []).assistant_data).toBe(true);
+      expect(m).toMatchObject({ coachId: OWNER, period: 'month', revokedAt: null, validUntil: null });
+      expect(m.perPurchaseCapCents).toBeLessThanOrEqual(m.budgetCents);
+      expect(m.validFrom <= new Date(NOW).toISOString().slice(0, 10)).toBe(true);
+      expect(m.areas).toContain('travel');
+    }
+    expect(new Set(book.mandates.map((m) => m.clientId)).size).toBe(book.mandates.length);
+  });
+});

@@ -65,7 +65,17 @@ export function SyncScreen() {
                       <button type="button" className="btn" disabled={resolve.isPending} onClick={() => resolve.mutate({ seq: r.seq, keep: 'mine' })}>{t('sync.useMine')}</button>
                       <button type="button" className="btn" disabled={resolve.isPending} onClick={() => resolve.mutate({ seq: r.seq, keep: 'current' })}>{t('sync.keepCurrent')}</button>
                     </div>
-                  ) : <button type="button" className="btn-link" onClick={() => dismiss.mutate([r.seq])}>{t('sync.dismiss')}</button>}
+                  ) : (
+                    <>
+                      {r.budget && (
+                        <p className="conflict" data-testid="budget-conflict">{t('sync.budgetConflict', {
+                          charge: r.budget.chargeCents === null ? t('common.none') : formatCents(r.budget.chargeCents, lang),
+                          spent: formatCents(r.budget.spentCents, lang), budget: formatCents(r.budget.budgetCents, lang), left: formatCents(r.budget.leftCents, lang),
+                        })}</p>
+                      )}
+                      <button type="button" className="btn-link" onClick={() => dismiss.mutate([r.seq])}>{t('sync.dismiss')}</button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@
 // FUZZ_RUNS (default 30 per kind) and FUZZ_SEED search deeper or elsewhere.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAlert } from './alert-fixture.ts';
 import { MUTATIONS, type MutationName } from '#core/mutations/index.ts';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import { changedRows } from '../../support/book-contents.ts';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   userId = first.user.id;
   w = workstation(t, first);
   const { outbox } = template;
+  // The alerts the book's coach acted on came from the backend: it holds them too, for this person.
+  for (const a of template.book.alerts) await insertAlert(t.db, { id: a.id, clientId: a.clientId, coachId: userId, hlc: w.stamp(Date.now() - 3_600_000), at: Date.now() - 3_600_000 });
   for (let i = 0; i < outbox.length; i += 100) {
     const batch = outbox.slice(i, i + 100);
     // Sent as the workstation sends them, with the time each was made (an advice record names its meeting's start).

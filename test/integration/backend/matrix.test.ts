@@ -18,6 +18,7 @@ import { MUTATION_NAMES, type MutationName } from '#core/mutations/registry.ts';
 import { ACTOR_NAMES, ACTORS, readRulesTable, type ActorName } from '../../support/rules-table.ts';
 import { workstation, type Workstation } from './sync-support.ts';
 import { testBackend } from './support.ts';
+import { insertAlert } from './alert-fixture.ts';
 
 let t: Awaited<ReturnType<typeof testBackend>>;
 const table = readRulesTable();
@@ -50,7 +51,7 @@ afterAll(async () => {
 
 interface Fixture {
   clientId: string; meetingId: string; taskId: string; mandateId: string; conclusionId: string;
-  holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent;
+  holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent; alertId: string;
 }
 
 /** The client every cell is about, made by the owner and shared with the others; the coach grants the mandate. */
@@ -58,7 +59,7 @@ async function makeFixture(): Promise<Fixture> {
   const owner = devices.owner;
   const f: Fixture = {
     clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
-    holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never,
+    holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '',
   };
   f.adviceContent = {
     language: 'de', client: { name: 'Erika Mustermann', birthDate: null, address: null }, advisor: 'owner',
@@ -86,6 +87,7 @@ async function makeFixture(): Promise<Fixture> {
   await coach.pushApplied(coach.mutation('mandate.grant', {
     id: f.mandateId, clientId: f.clientId, budgetCents: 20_000, period: 'month', areas: ['mobility'], perPurchaseCapCents: 5_000, validFrom: '2026-03-01',
   }));
+  f.alertId = await insertAlert(t.db, { clientId: f.clientId, hlc: coach.stamp(), at: t.clock.now().getTime(), coachId: coach.user.id });
   return f;
 }
 
@@ -121,6 +123,11 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
     return { meetingId: f.meetingId, recordVersion: 2, previousHash: f.adviceHash, content, contentHash: versionHash({ meetingId: f.meetingId, recordVersion: 2, previousHash: f.adviceHash, content }) };
   },
   'advice.deliver': (f) => ({ meetingId: f.meetingId, recordVersion: 1, channel: 'printed' }),
+  'alert.snooze': (f) => ({ id: f.alertId, until: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10) }),
+  'alert.dismiss': (f) => ({ id: f.alertId, reason: 'already_handled' }),
+  'alert.close': (f) => ({ id: f.alertId, outcome: 'contacted' }),
+  // A day of short-term car cover (9 €), within the mandate's areas, cap and budget.
+  'purchase.make': (f) => ({ id: uuidv7(), clientId: f.clientId, mandateId: f.mandateId, items: ['car_short_term'], holdingIds: [uuidv7()] }),
 };
 
 /** The backend's records and change log, whole, in a fixed order. */

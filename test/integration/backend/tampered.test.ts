@@ -14,6 +14,7 @@ import { MUTATION_RULES, type MutationRule } from '#core/mutations/rules.ts';
 import type { PushedMutation } from '#core/sync/protocol.ts';
 import { DAY, newClient, workstation, type Workstation } from './sync-support.ts';
 import { testBackend } from './support.ts';
+import { insertAlert } from './alert-fixture.ts';
 
 let t: Awaited<ReturnType<typeof testBackend>>;
 let w: Workstation;
@@ -32,7 +33,8 @@ const missing = '0190a000-0000-7000-8000-00000000dead';
 const id = () => uuidv7();
 /** The ids of what the setup made, so each case can point at the record its rule is about. */
 const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'othersMeeting' | 'task' | 'mandate' | 'revoked' | 'mergedCap' | 'mergedDates'
-  | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome', string>;
+  | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
+  | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate', string>;
 let endedStartedAt = 0;
 let v1Hash = '';
 
@@ -71,6 +73,9 @@ const about = (name: MutationName, clientId: string) => w.raw(name, ABOUT_CLIENT
 const withArgs = (name: MutationName, extra: Record<string, unknown>) => w.raw(name, { ...(ABOUT_CLIENT[name]!(s.client) as object), ...extra });
 
 type Case = () => PushedMutation;
+/** A purchase under a mandate, one new holding per product. */
+const purchase = (mandateId: string, items: string[], extra: Record<string, unknown> = {}) =>
+  w.raw('purchase.make', { id: id(), clientId: mandateId === s.deletedMandate ? s.deleted : s.client, mandateId, items, holdingIds: items.map(() => id()), ...extra });
 const CLIENT_CASES = (name: MutationName) => ({ client_missing: () => about(name, missing), client_deleted: () => about(name, s.deleted) });
 
 /** One tampered push per rule; tsc insists on a case for every rule of every kind. */
@@ -155,6 +160,28 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
     version_taken: () => w.raw('advice.create', advice(1, null, content(s.ended, endedStartedAt, { decision: 'Anders entschieden' }))),
   },
   'advice.deliver': { record_missing: () => w.raw('advice.deliver', { meetingId: s.ended, recordVersion: 5, channel: 'printed' }) },
+  'alert.snooze': {
+    alert_missing: () => w.raw('alert.snooze', { id: missing, until: day(7) }),
+    snooze_not_after_today: () => w.raw('alert.snooze', { id: s.alert, until: day(-1) }),
+  },
+  'alert.dismiss': { alert_missing: () => w.raw('alert.dismiss', { id: missing, reason: 'not_relevant' }) },
+  'alert.close': { alert_missing: () => w.raw('alert.close', { id: missing, outcome: 'contacted' }) },
+  'purchase.make': {
+    mandate_missing: () => purchase(missing, ['travel_cancellation']),
+    mandate_of_other_client: () => purchase(s.mandate, ['travel_cancellation'], { clientId: s.other }),
+    client_deleted: () => purchase(s.deletedMandate, ['travel_cancellation']),
+    unknown_product: () => purchase(s.mandate, ['teleport_cover']),
+    not_in_force: () => purchase(s.future, ['travel_cancellation']),
+    revoked: () => purchase(s.revoked, ['travel_cancellation']),
+    complex_product: () => purchase(s.mandate, ['pension_private']),
+    outside_areas: () => purchase(s.mandate, ['car_short_term']),
+    // 49 € for the booked trip's cover, above the cap of 40 €.
+    over_cap: () => purchase(s.mandate, ['travel_package_cover']),
+    // 34 € spent this month of 50 €: another 34 € would exceed it.
+    over_budget: () => purchase(s.spent, ['travel_cancellation']),
+    holdings_mismatch: () => w.raw('purchase.make', { id: id(), clientId: s.client, mandateId: s.mandate, items: ['travel_cancellation'], holdingIds: [id(), id()] }),
+    alert_of_other_client: () => purchase(s.mandate, ['travel_cancellation'], { alertId: s.othersAlert }),
+  },
 };
 
 beforeAll(async () => {
@@ -177,6 +204,7 @@ beforeAll(async () => {
     // With consent to profiling, so a conclusion's own rules are what refuses it (consent is consent-rules.test.ts's).
     await make('consent.record', { id: id(), clientId: s[k], purpose: 'profiling', granted: true, method: 'written' });
   }
+  s.deletedMandate = (await make('mandate.grant', { id: id(), clientId: s.deleted, ...mandateTerms })).id;
   await make('client.delete', { id: s.deleted });
   s.running = (await make('meeting.start', { id: id(), clientId: s.client })).id;
   s.othersMeeting = (await make('meeting.start', { id: id(), clientId: s.other })).id;
@@ -194,6 +222,11 @@ beforeAll(async () => {
     s[k] = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms }, backDated(3))).id;
   }
   await make('mandate.revoke', { id: s.revoked });
+  s.future = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms, validFrom: day(30) })).id;
+  s.spent = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms })).id;
+  await w.pushApplied(purchase(s.spent, ['travel_cancellation']));
+  s.alert = await insertAlert(t.db, { clientId: s.client, hlc: w.stamp(), at: t.clock.now().getTime() });
+  s.othersAlert = await insertAlert(t.db, { clientId: s.other, hlc: w.stamp(), at: t.clock.now().getTime() });
   // Changed a day ago, after the tampered push's back-dated stamp: these fields keep their values in a merge.
   await make('mandate.update', { id: s.mergedCap, patch: { perPurchaseCapCents: 3000 }, expected: { perPurchaseCapCents: 4000 } }, backDated(1));
   await make('mandate.update', { id: s.mergedDates, patch: { validFrom: '2026-06-01' } }, backDated(1));
