@@ -6,10 +6,13 @@
 // device reads for the same rules.
 import { sql } from 'drizzle-orm';
 import type { AlertRules } from '#core/coach/alert-rules.ts';
+import { budgetState, type PurchaseMandate } from '#core/coach/purchase.ts';
+import type { PurchaseLogEntry } from '#core/coach/records.ts';
 import type { AlertClient } from '#core/coach/signals.ts';
 import { effectiveSegment, type Conclusion } from '#core/conclusions.ts';
 import { consentInForce, type ConsentEntry, type ConsentPurpose } from '#core/consent.ts';
 import { berlinDay } from '#core/dates.ts';
+import type { CatalogueDocument } from '#core/manufacturer.ts';
 import type { MandateTerms } from '#core/offers/index.ts';
 import type { Profile } from '#core/profile.ts';
 import type { Fields } from '#core/records.ts';
@@ -50,15 +53,16 @@ const SLIM = sql`CASE r.entity
   WHEN 'alerts' THEN jsonb_build_object('signal', f->'signal', 'event', f->'event', 'createdAt', f->'createdAt', 'status', f->'status')
   WHEN 'answers' THEN jsonb_build_object('attribute', f->'attribute', 'value', f->'value')
   WHEN 'holdings' THEN jsonb_build_object('productId', f->'productId', 'endedOn', f->'endedOn')
-  ELSE jsonb_build_object('budgetCents', f->'budgetCents', 'areas', f->'areas', 'perPurchaseCapCents', f->'perPurchaseCapCents',
-    'validFrom', f->'validFrom', 'validUntil', f->'validUntil', 'coachId', f->'coachId', 'revokedAt', f->'revokedAt') END`;
+  ELSE jsonb_build_object('budgetCents', f->'budgetCents', 'period', f->'period', 'areas', f->'areas', 'perPurchaseCapCents', f->'perPurchaseCapCents',
+    'validFrom', f->'validFrom', 'validUntil', f->'validUntil', 'coachId', f->'coachId', 'revokedAt', f->'revokedAt', 'purchaseLog', f->'purchaseLog') END`;
 
 /**
  * Everything a request's decisions read, in one statement. Alerts closed
  * before the dedupe window are not read: they can take nothing, and a
  * long-served client has many.
  */
-export async function readSignalFacts(tx: BackendDb, request: { integrationId: string; signalIds: string[]; clientIds: string[] }, now: number, rules: AlertRules): Promise<SignalFacts> {
+export async function readSignalFacts(tx: BackendDb, request: { integrationId: string; signalIds: string[]; clientIds: string[] }, now: number, documents: { rules: AlertRules; catalogue: CatalogueDocument }): Promise<SignalFacts> {
+  const { rules } = documents;
   // A day of slack either side of Berlin's midnight; the rules decide exactly.
   const closedSince = now - (rules.dedupe_days + 2) * DAY;
   const clients = sql`ANY(${textArray(request.clientIds)}::uuid[])`;
@@ -80,10 +84,10 @@ export async function readSignalFacts(tx: BackendDb, request: { integrationId: s
       WHERE a.client_id = ${clients} AND 'life_coach' = ANY(u.roles)
       ORDER BY a.client_id, (a.kind = 'shared') DESC, u.created_at, u.id) c) AS coaches`);
   const [row] = ((res as { rows?: unknown[] }).rows ?? res) as { resent: [string, string][]; records: Row[]; coaches: [string, string][] }[];
-  return { resent: new Map(row!.resent), clients: clientsOf(row!.records, new Map(row!.coaches), berlinDay(now)) };
+  return { resent: new Map(row!.resent), clients: clientsOf(row!.records, new Map(row!.coaches), berlinDay(now), documents.catalogue) };
 }
 
-function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string): Map<string, SignalClient> {
+function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string, catalogue: CatalogueDocument): Map<string, SignalClient> {
   const byClient = new Map<string, Row[]>();
   for (const r of rows) {
     const list = byClient.get(r.clientId);
@@ -114,7 +118,7 @@ function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string): Ma
         profile: profileOf(of('answers')),
         owned: [...new Set(of('holdings').filter((h) => h.endedOn == null || String(h.endedOn) > today).map((h) => String(h.productId)))],
         consent: consentOf(of('consents')),
-        mandate: mandate && termsOf(mandate),
+        mandate: mandate && termsOf(mandate, today, catalogue),
         segment: segmentOf(conclusions),
         rejectedEvents: conclusions
           .filter((c) => c.kind === 'life_event' && c.status === 'rejected' && c.statusAt != null)
@@ -147,11 +151,22 @@ function mandateInForce(rows: Fields[], today: string): Fields | null {
 }
 
 /**
- * In euros, as the offer engine takes them. What remains of the period's
- * budget is the whole budget until purchases under a mandate are recorded.
+ * In euros, as the offer engine takes them; what remains is the budget less
+ * what the current period has spent (core/coach/purchase.ts), as a device
+ * shows it on the mandate card.
  */
-function termsOf(m: Fields): MandateTerms {
-  return { budget_remaining: Number(m.budgetCents) / 100, areas: (m.areas as string[]) ?? [], per_purchase_cap: Number(m.perPurchaseCapCents) / 100 };
+function termsOf(m: Fields, today: string, catalogue: CatalogueDocument): MandateTerms {
+  const log = (m.purchaseLog as PurchaseLogEntry[] | null | undefined) ?? [];
+  const { leftCents } = budgetState({
+    mandate: {
+      budgetCents: Number(m.budgetCents), period: m.period as PurchaseMandate['period'], areas: (m.areas as string[]) ?? [],
+      perPurchaseCapCents: Number(m.perPurchaseCapCents), validFrom: String(m.validFrom), validUntil: (m.validUntil as string | null) ?? null, revokedOn: null,
+    },
+    earlier: log.map((p) => ({ items: p.items, at: p.on, days: p.days })),
+    on: today,
+    catalogue,
+  });
+  return { budget_remaining: leftCents / 100, areas: (m.areas as string[]) ?? [], per_purchase_cap: Number(m.perPurchaseCapCents) / 100 };
 }
 
 /** As the offers take it: the segment in force; null when the client rejected it; left out when nothing was concluded. */

@@ -59,7 +59,7 @@ export async function receiveSignals(db: BackendDb, integrationId: string, batch
     const clientIds = [...new Set(batch.map((b) => b.client))];
     await lockEvents(tx, batch.flatMap((b) => b.signals.map((s) => ({ clientId: b.client, kind: s.kind }))));
     const signalIds = batch.flatMap((b) => b.signals.map((s) => s.id));
-    const { resent, clients } = await readSignalFacts(tx, { integrationId, signalIds, clientIds }, now.getTime(), rules);
+    const { resent, clients } = await readSignalFacts(tx, { integrationId, signalIds, clientIds }, now.getTime(), { rules, catalogue });
     const plan = new Plan(now, rules);
     for (const [clientId, signals] of byClient(batch)) {
       const fresh = signals.filter((s) => !resent.has(s.id));

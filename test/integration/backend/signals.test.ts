@@ -8,7 +8,7 @@ import { grantClientAccess } from '#backend/access.ts';
 import { publishAlertRules } from '#backend/alert-rules.ts';
 import { ALERT_RULES_V1 } from '#core/coach/alert-rules.ts';
 import { manufacturerResponse } from '#core/manufacturer.ts';
-import { records, signals } from '#backend/db/schema.ts';
+import { signals } from '#backend/db/schema.ts';
 import { assistant, alertsOf, changesOf, clientWith, countsOf, storedSignals } from './signals-support.ts';
 import { DAY, fieldsOf, workstation, type Workstation } from './sync-support.ts';
 import { testBackend } from './support.ts';
@@ -151,6 +151,23 @@ describe('with the client’s consent', () => {
     expect((alert!.fields.offers as string[])[0]).toBe('bundle_trip');
   });
 
+  it('counts what the mandate has spent this period: with too little left, suggests proposing instead', async () => {
+    const a = await assistant(t);
+    const dora = workstation(t, await t.device('Dora Zweite', ['life_coach']));
+    const clientId = await clientWith(t, anna, ['assistant_data', 'contact'], [dora.user.id]);
+    const mandateId = uuidv7();
+    await dora.pushApplied(dora.mutation('mandate.grant', {
+      id: mandateId, clientId, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 6_000, validFrom: '2026-01-01',
+    }));
+    // Two package covers at 49 euros: 2 euros left this month, less than the trip bundle's 46.
+    for (let i = 0; i < 2; i++) {
+      await dora.pushApplied(dora.mutation('purchase.make', { id: uuidv7(), clientId, mandateId, items: ['travel_package_cover'], holdingIds: [uuidv7()] }));
+    }
+    await a.send({ batch: [{ client: clientId, signals: [a.signal('new_job'), a.signal('travel_planned')] }] });
+    const trip = (await alertsOf(t, clientId)).find((r) => r.fields.event === 'travel_planned');
+    expect(trip!.fields).toMatchObject({ coachId: dora.user.id, reaction: 'propose' });
+  });
+
   it('without a mandate, is for the coach the client was shared with, before an owner who is a coach too', async () => {
     const a = await assistant(t);
     const both = workstation(t, await t.device('Ben Beides', ['advisor', 'life_coach']));
@@ -195,20 +212,23 @@ describe('dropped by the rules: no alert, nothing stored, counted per reason', (
   });
 
   it('after the client rejected the conclusion of that life event within the last 180 days', async () => {
-    // The life_event conclusion kind arrives with the coach's device work; its record is written as a device would sync it.
     const a = await assistant(t);
     const clientId = await clientWith(t, anna, ['assistant_data', 'profiling'], [clara.user.id]);
-    const rejected = (event: string, daysAgo: number) => ({
-      entity: 'conclusions' as const, id: uuidv7(), clientId, stamps: {}, fields: {
-        clientId, kind: 'life_event', value: event, inputs: {}, ruleSetVersion: null, source: 'advisor', reason: 'assistant signal',
-        decidedBy: clara.user.id, decidedAt: t.clock.now().getTime() - (daysAgo + 1) * DAY,
-        status: 'rejected', statusAt: t.clock.now().getTime() - daysAgo * DAY, statusNote: null, deletedAt: null,
-      },
-    });
-    await t.db.insert(records).values([rejected('new_car', 10), rejected('moving', 181)]);
-    expect((await dropped(clientId, a.signal('new_car'), a)).dropped).toEqual({ rejected_by_client: 1 });
+    /** The client says no to "this life event", as a device records it: a conclusion, then the client's word on it. */
+    const reject = async (event: string) => {
+      const id = uuidv7();
+      await clara.pushApplied(
+        clara.mutation('conclusion.record', { id, clientId, kind: 'life_event', value: event, inputs: {}, source: 'advisor', reason: 'from the assistant' }),
+        clara.mutation('conclusion.review', { id, status: 'rejected' }),
+      );
+    };
+    await reject('moving');
+    t.clock.advance(181 * DAY);
     // Rejected longer ago than the window: a new signal counts again.
     expect((await a.send({ batch: [{ client: clientId, signals: [a.signal('moving')] }] })).body.alerts).toHaveLength(1);
+    await reject('new_car');
+    t.clock.advance(10 * DAY);
+    expect((await dropped(clientId, a.signal('new_car'), a)).dropped).toEqual({ rejected_by_client: 1 });
   });
 
   it('too unsure, too old, or of a kind the product does not know', async () => {
