@@ -245,6 +245,7 @@ describe('dropped by the rules: no alert, nothing stored, counted per reason', (
     const a = await assistant(t);
     const erased = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
     await a.send({ batch: [{ client: erased, signals: [a.signal('moving')] }] });
+    expect(await storedSignals(t, erased)).toHaveLength(1);
     await anna.pushApplied(anna.mutation('client.erase', { id: erased }));
     expect(await storedSignals(t, erased)).toEqual([]);
     const unknown = uuidv7();
