@@ -64,6 +64,20 @@ export async function revokeClientAccess(db: BackendDb, userId: string, clientId
   });
 }
 
+/**
+ * What a client.share or client.unshare does besides its list (core/mutations/share.ts),
+ * inside the push's transaction: a new share is granted (and the client's
+ * records logged again, so the coach's devices pull them); a share taken back
+ * is revoked. An owner is never demoted nor taken off: only a share changes.
+ */
+export async function changeAccess(tx: BackendDb, clientId: string, change: { grant: string } | { revoke: string }): Promise<void> {
+  if ('grant' in change) {
+    if ((await accessOf(tx, change.grant, clientId)) === null) await grantClientAccess(tx, { clientId, userId: change.grant, kind: 'shared' });
+  } else if ((await accessOf(tx, change.revoke, clientId)) === 'shared') {
+    await revokeClientAccess(tx, change.revoke, clientId);
+  }
+}
+
 /** The one refusal for a client the caller may not see, whether or not it exists. */
 export class ClientNotFoundError extends Error {
   constructor() {

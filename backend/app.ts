@@ -12,7 +12,9 @@
 //   GET  /v1/access              the clients this user may see, and how
 //   GET  /v1/access/:clientId    one of them, or 404 (also for clients that do not exist)
 //   POST /v1/push                outbox mutations, each applied once and in order (push.ts)
-//   POST /v1/pull                changes since a cursor, for the clients this user may see (pull.ts)
+//   POST /v1/pull                changes since a cursor, for the clients this user may see (pull.ts),
+//                                and the user's name and roles as they are now
+//   GET  /v1/people?role=life_coach  the directory of life coaches: id and name, nothing else
 //   POST /v1/manufacturer        catalogue, value tiers, price ranges newer than the device has (manufacturer.ts)
 //   POST /v1/signals             an assistant integration's signals, which become alerts (signals.ts); its own token, not a device's
 import { Hono, type Context } from 'hono';
@@ -30,7 +32,7 @@ import type { Device, User } from './db/schema.ts';
 import { HttpError, jsonBody, parse, requiredName, uuidParam } from './http.ts';
 import { safeError, type Logger } from './log.ts';
 import { manufacturerUpdates } from './manufacturer.ts';
-import { enrolDevice } from './people.ts';
+import { enrolDevice, peopleWithRole } from './people.ts';
 import { readPull, readPush } from './protocol.ts';
 import { pullChanges } from './pull.ts';
 import { pushMutations } from './push.ts';
@@ -69,6 +71,11 @@ const enrolBody = z.strictObject({
   : 'must be a JSON object like {"code": "ABCD-EFGH-JKMN", "deviceName": "Anna\'s laptop"}') });
 
 const clientParams = z.object({ clientId: uuidParam() });
+
+/** The directory lists life coaches, whom a client can be handed to; nobody else's names go out. */
+const peopleQuery = z.strictObject({
+  role: z.literal('life_coach', { error: 'must be life_coach: the directory lists the life coaches a client can be shared with' }),
+}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown parameters (${issue.keys.join(', ')}): send only role=life_coach` : 'must be role=life_coach') });
 
 /** The address a request came from, as the Node server saw it (tests pass it in the env the same way). */
 function clientAddress(c: Context): string {
@@ -225,8 +232,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.all('/v1/push', methodNotAllowed('POST'));
 
-  app.post('/v1/pull', async (c) => c.json(await pullChanges(db, clock, c.get('user').id, await readPull(c))));
+  app.post('/v1/pull', async (c) => {
+    const user = c.get('user');
+    // Who the person is now: a role the manufacturer changed reaches their devices with the next pull.
+    return c.json({ ...(await pullChanges(db, clock, user.id, await readPull(c))), user: { displayName: user.displayName, roles: user.roles } });
+  });
   app.all('/v1/pull', methodNotAllowed('POST'));
+
+  app.get('/v1/people', async (c) => {
+    const { role } = parse(peopleQuery, c.req.query(), 'query');
+    return c.json({ role, people: await peopleWithRole(db, role) });
+  });
+  app.all('/v1/people', methodNotAllowed('GET'));
 
   app.post('/v1/manufacturer', async (c) => {
     const { have } = await jsonBody(c, manufacturerRequest);

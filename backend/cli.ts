@@ -11,6 +11,7 @@
 //   npm run backend -- publish-rules --file PATH      next version of the segment rule set
 //   npm run backend -- learn                          learn acceptance rates from outcomes now (serving learns every LEARN_EVERY_MINUTES, default 10)
 //   npm run backend -- set-retailer --user <id or name> --retailer <retailer id>
+//   npm run backend -- set-roles --user <id or name> --roles advisor,life_coach
 //   npm run backend -- create-integration NAME         an assistant integration; prints its id and token (once)
 //   npm run backend -- revoke-integration ID | integrations | signals-report [--since DAY]
 //   npm run backend -- publish-alert-rules --file PATH next version of the alert rules
@@ -25,7 +26,7 @@ import { connect, type BackendDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
 import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from './manufacturer.ts';
 import { publishRuleSet, readRuleSetFile } from './rules.ts';
-import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice } from './people.ts';
+import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice, setUserRoles } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_LEARN_EVERY_MS, DEFAULT_PORT, startBackend } from './server.ts';
 import { learnPropensities } from './learn.ts';
@@ -51,6 +52,8 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
                                              version; devices use it from their next sync
   set-retailer --user ID_OR_NAME --retailer RETAILER_ID
                                              the retailer whose price ranges this person's devices receive
+  set-roles --user ID_OR_NAME --roles R1,R2  replace a person's roles (${BACKEND_ROLES.join(', ')});
+                                             their devices take them at their next sync
 
   trim-log --days N                          drop changes older than N days from the sync log;
                                              devices that did not sync since download their book again
@@ -172,6 +175,15 @@ export async function runCommand(command: string, args: string[]): Promise<strin
         const { user, priceRanges } = await setRetailer(db, o.user!, retailer.data, now);
         // A new price ranges version means the user's devices fetch their new retailer's ranges.
         return `${user.id} retailer=${retailer.data}` + (priceRanges === null ? '' : ` price_ranges=${priceRanges}`);
+      });
+    }
+    case 'set-roles': {
+      const o = options(args, ['user', 'roles']);
+      // Checked before the database is opened: an unknown role changes nothing.
+      const roles = parseRoles(o.roles!);
+      return withDatabase(async ({ db }) => {
+        const user = await setUserRoles(db, o.user!, roles);
+        return `${user.id} roles=${user.roles.join(',')}`;
       });
     }
     case 'trim-log': {

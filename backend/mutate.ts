@@ -11,14 +11,16 @@ import { accessOf, arg, issueProblem, REGISTRY, type MutationName } from '#core/
 import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
-import { accessOf as clientAccessOf, type AccessKind } from './access.ts';
-import { consultsCatalogue } from '#core/mutations/rules.ts';
+import { accessOf as clientAccessOf, changeAccess, type AccessKind } from './access.ts';
+import { consultsCatalogue, consultsPeople } from '#core/mutations/rules.ts';
+import type { PeopleLookup } from '#core/share.ts';
 import { publishedCatalogue } from './catalogue.ts';
 import type { CatalogueLookup } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, erasedClients, records } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
 import { isUuid } from './ids.ts';
+import { usersById } from './people.ts';
 import { inOneStatement, lockRecords, recordKey, recordWrites, type StoredState } from './records.ts';
 
 export type Verdict = { status: 'applied' } | { status: 'rejected'; code: string; message: string };
@@ -130,7 +132,7 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   if (!isMutationName(m.name)) {
     return reject('unknown_mutation', `"${m.name}" is not a change this backend knows. Update the workstation; the change was not applied.`);
   }
-  for (const key of ['id', 'clientId'] as const) {
+  for (const key of ['id', 'clientId', 'userId'] as const) {
     // PostgreSQL stores uuids in lower case; an id in capitals would not find its own client again.
     const value = arg(m.args, key);
     if (value !== undefined && isUuid(value) && value !== value.toLowerCase()) return reject('invalid_value', `${key} must be written in lower case.`);
@@ -154,10 +156,13 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
 
   // Only a mutation carrying catalogue ids costs the read; for any other, the catalogue is never asked.
   const catalogue = consultsCatalogue(m.name) ? await publishedCatalogue(tx) : NO_CATALOGUE;
+  // Likewise the people a change names (and the issuer, whose name a share carries): read only for such a change.
+  const people = consultsPeople(m.name) ? await peopleNamed(tx, [userId, arg(m.args, 'userId')]) : undefined;
   let writes: MergedWrite[];
+  let access: ReturnType<typeof applyMutation>['access'];
   try {
     const result = applyMutation(m.name, m.args, {
-      at: m.at, hlc: m.hlc, userId, catalogue,
+      at: m.at, hlc: m.hlc, userId, catalogue, people,
       read(entity, id) {
         if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which its registry entry's reads did not name`);
         const row = rows.get(recordKey(entity, id));
@@ -169,6 +174,7 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
       throw new Error(`${m.name} planned writes for a client other than the one whose access was checked`);
     }
     writes = result.writes;
+    access = result.access;
     if (result.erase) {
       await eraseClient(tx, clientId!, now);
       return done();
@@ -181,11 +187,19 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   if (writes.some((w) => w.created && rows.has(recordKey(w.entity, w.id)))) {
     return reject('id_in_use', 'A record with this id exists already; the change was not applied.');
   }
+  // Who has the client changes in the same transaction as the list that says so.
+  if (access) await changeAccess(tx, clientId!, access);
   const parts = recordWrites(writes, now);
   if (m.name === 'client.create' && writes.some((w) => w.entity === 'clients' && w.created)) {
     parts.push(sql`own AS (INSERT INTO ${clientAccess} (client_id, user_id, kind) VALUES (${clientId}::uuid, ${userId}::uuid, 'owner'))`);
   }
   return done(parts);
+}
+
+/** The people a change names, as this backend's users: their names and roles now. */
+async function peopleNamed(tx: BackendDb, ids: (string | undefined)[]): Promise<PeopleLookup> {
+  const found = await usersById(tx, ids.filter((id): id is string => id !== undefined));
+  return { find: (id) => { const u = found.get(id); return u ? { displayName: u.displayName, roles: u.roles } : null; } };
 }
 
 const unasked = (): never => { throw new Error('a mutation asked the catalogue without a not_in_catalogue rule in core/mutations/rules.ts'); };

@@ -2,7 +2,7 @@
 // a device (which yields its bearer token), revoking it, and resolving a token
 // back to its device and user. Every function takes the database and the time
 // it should consider "now"; nothing is kept in memory between calls.
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { BackendDb } from './db/connect.ts';
 import { devices, enrolmentCodes, users, type Device, type User } from './db/schema.ts';
 import { isUuid } from './ids.ts';
@@ -39,6 +39,27 @@ export async function findUser(db: BackendDb, idOrName: string): Promise<User> {
     throw new LookupError(`${byName.length} users are called "${wanted}": use the id instead (${byName.map((u) => u.id).join(', ')}).`);
   }
   throw new LookupError(`No user with the id or name "${wanted}". Create one with: create-user --name "…" --roles advisor`);
+}
+
+/** Gives a person new roles (`set-roles`): their devices take them with their next pull. */
+export async function setUserRoles(db: BackendDb, idOrName: string, roles: BackendRole[]): Promise<User> {
+  const user = await findUser(db, idOrName);
+  const [updated] = await db.update(users).set({ roles: [...new Set(roles)] }).where(eq(users.id, user.id)).returning();
+  return updated!;
+}
+
+/** The people holding a role, by name: their id and name, nothing else about them (GET /v1/people). */
+export async function peopleWithRole(db: BackendDb, role: BackendRole): Promise<{ id: string; displayName: string }[]> {
+  return db.select({ id: users.id, displayName: users.displayName }).from(users)
+    .where(sql`${role} = ANY(${users.roles})`).orderBy(asc(users.displayName), asc(users.id));
+}
+
+/** Users by id, for a change that names people (client.share); ids that are not UUIDs are nobody. */
+export async function usersById(db: BackendDb, ids: readonly string[]): Promise<Map<string, User>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select().from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((u) => [u.id, u]));
 }
 
 /** Makes a one-time code for the user; only its hash is stored. The code itself is returned once. */

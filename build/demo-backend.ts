@@ -21,6 +21,8 @@ import { SYNCED_TABLES } from '#db/schema.ts';
 const DEMO_LEARN_EVERY_MS = 60_000;
 
 const DEMO_ADVISOR = 'Demo-Beraterin';
+/** Life coaches of the demo, so the client page has someone to share a client with. */
+const DEMO_COACHES = ['Lena Hoffmann', 'Jonas Weber'];
 const PREFERRED_PORT = 8787;
 /** Rows per INSERT when handing the demo book over: few statements, bounded memory. */
 const CHUNK = 500;
@@ -51,6 +53,10 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   const db = backend.database.db;
   const [existing] = await db.select().from(users).where(eq(users.displayName, DEMO_ADVISOR));
   const advisor = existing ?? await createUser(db, { displayName: DEMO_ADVISOR, roles: ['advisor', 'life_coach'] }, new Date());
+  for (const name of DEMO_COACHES) {
+    const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.displayName, name));
+    if (!coach) await createUser(db, { displayName: name, roles: ['life_coach'] }, new Date());
+  }
   // The demo catalogue, published once, so the first sync brings it down too.
   const [published] = await db.select({ kind: manufacturerDocuments.kind }).from(manufacturerDocuments).limit(1);
   if (!published) await publishCatalogue(db, readCatalogueFile(SEED_CATALOGUE), new Date());

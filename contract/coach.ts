@@ -19,7 +19,7 @@ export const alertOfferView = z.object({
   id: z.string(), kind: z.enum(['bundle', 'product']), name: localized,
   /** A bundle's products; a product's own id. */
   items: z.array(z.string()),
-  /** One price period of everything in it, in cents; with what the period is for products. */
+  /** One price period of everything in it, in cents; with the period when all its products share one (null for a mixed bundle). */
   priceCents: z.number(), pricePeriod: z.string().nullable(),
   /** Within the client's mandate as it stands now (areas, simple, cap, budget left). */
   withinMandate: z.boolean(),
@@ -84,3 +84,6 @@ export const alertActions = {
   snooze: z.object({ id: uuid, until: isoDay }),
   dismiss: z.object({ id: uuid, reason: z.enum(DISMISS_REASONS, { error: 'unknown_value' }), note: optionalText(500) }),
 };
+
+export type PurchaseView = z.infer<typeof purchaseView>;
+export type PurchaseCheckView = z.infer<typeof purchaseCheckView>;

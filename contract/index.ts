@@ -15,9 +15,10 @@ import { backendUrlSchema } from '#core/sync/backend-url.ts';
 import { taskAddSchema, taskUpdateSchema } from '#core/task.ts';
 import { touchpointAddSchema } from '#core/touchpoint.ts';
 import { holdingAddSchema, holdingEndSchema } from '#core/holding.ts';
+import { clientShareSchema, clientUnshareSchema } from '#core/share.ts';
 import { optionalText, requiredText, uuid } from '#core/validate.ts';
 import {
-  aboutView, adviceView, bookPictureView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
+  aboutView, adviceView, bookPictureView, coachDirectoryView, offerInputsView, clientDetail, clientSummary, meetingView, saved, segmentState, syncStatusView, taskView, userView,
 } from './views.ts';
 import { productView, tierView } from './tiers.ts';
 import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
@@ -178,6 +179,14 @@ export const contract = {
     grant: write.input(mandateGrantSchema).output(saved),
     update: write.input(mandateUpdateSchema).output(saved),
     revoke: write.input(mandateRevokeSchema).output(saved),
+  },
+  sharing: {
+    /** The life coaches a client can be shared with, as of the last sync (so the choice works offline). */
+    coaches: read.output(coachDirectoryView),
+    /** The owner shares the client with a life coach: the coach's devices receive the client at their next sync. */
+    share: write.input(clientShareSchema).output(saved),
+    /** The owner takes the share back: the coach's devices drop the client at their next sync. */
+    unshare: write.input(clientUnshareSchema).output(saved),
   },
   sync: {
     status: read.output(syncStatusView),

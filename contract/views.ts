@@ -22,7 +22,7 @@ export const aboutView = z.object({
   mode: z.enum(['desktop', 'browser']),
   /** 'device' before enrolment; 'manufacturer' once enrolled, when the backend's roles hold. */
   rolesSetBy: z.enum(['device', 'manufacturer']),
-  /** The roles the manufacturer gave this person at enrolment, when known. */
+  /** The roles the manufacturer gives this person, as of the last sync (enrolment before the first), when known. */
   manufacturerRoles: z.array(z.string()).nullable(),
 });
 export type AboutView = z.infer<typeof aboutView>;
@@ -47,6 +47,9 @@ export const clientView = clientSummary.extend({
   /** The digital target group and adoption step (core/adoption.ts); null until the advisor sets them. */
   digitalGroup: z.string().nullable(),
   adoptionStep: z.string().nullable(),
+  /** Who the owner shared the client with, and the owner's name (null until the client was first shared). */
+  sharedWith: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  ownerName: z.string().nullable(),
   version: z.number(),
   updatedAt: z.number(),
 });
@@ -58,6 +61,10 @@ export const touchpointView = z.object({
   offer: z.object({
     offerId: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable(),
     outcome: z.string(), reasonCode: z.string().nullable(), note: z.string().nullable(),
+  }).nullable().optional(),
+  /** For a purchase under a mandate (same id): the products bought, with their names, and the price. */
+  purchase: z.object({
+    items: z.array(z.object({ id: z.string(), name: z.object({ de: z.string(), en: z.string() }).nullable() })), priceCents: z.number(),
   }).nullable().optional(),
 });
 
@@ -135,6 +142,8 @@ export type OfferInputsView = z.infer<typeof offerInputsView>;
 
 export const clientDetail = z.object({
   client: clientView,
+  /** The person using the device owns the client (else it was shared with them): only the owner shares it. */
+  owned: z.boolean(),
   answers: z.array(answerView),
   consent: consentState,
   consentHistory: z.array(consentView),
@@ -156,6 +165,15 @@ export const bookPictureView = z.object({
 export type BookPictureView = z.infer<typeof bookPictureView>;
 
 export { holdingView, productView, tierView, type HoldingView, type ProductView, type TierView } from './tiers.ts';
+
+/** The directory of life coaches this device holds, without the person using it, and when it came (null: never synced). */
+export const coachDirectoryView = z.object({
+  people: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  updatedAt: z.number().nullable(),
+  /** Connected to the manufacturer: only then can a client be shared. */
+  enrolled: z.boolean(),
+});
+export type CoachDirectoryView = z.infer<typeof coachDirectoryView>;
 
 export const saved = z.object({ id: z.string(), clientId: z.string(), version: z.number(), savedAt: z.number() });
 

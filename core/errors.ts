@@ -34,6 +34,9 @@ export const DOMAIN_ERROR_CODES = [
   'version_taken',
   'managed_by_manufacturer',
   'insecure_url',
+  // Sharing a client (core/share.ts).
+  'not_a_coach',
+  'share_with_self',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -115,6 +118,8 @@ export function describeProblem(p: FieldProblem): string {
     case 'over_cap': return `the purchase costs ${said(x.price, 'cents')}, above the cap per purchase of ${said(x.cap, 'cents')}: ask the client to agree to it directly`;
     case 'over_budget': return `the purchase would take ${said(x.charge, 'cents')} from a budget of ${said(x.budget, 'cents')} of which ${said(x.spent, 'cents')} is spent this period: ask the client to agree to it directly`;
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
+    case 'not_a_coach': return `${p.field} does not name a life coach: a client is shared only with a life coach, so choose one from the directory`;
+    case 'share_with_self': return "you are the client's owner and always have access: choose a life coach to share the client with";
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

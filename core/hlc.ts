@@ -31,3 +31,9 @@ export function receive(last: Hlc, remote: Hlc, now: number, node: string): Hlc 
   else if (wall === remote.wall) counter = remote.counter + 1;
   return { wall, counter, node };
 }
+
+/** A stamp right after `stamp`, made by `node`: for a change the backend orders after what it holds (core/records.ts APPLIED_IN_ORDER). */
+export function stampAfter(stamp: string, node: string): string {
+  const h = parseHlc(stamp);
+  return formatHlc({ wall: h.wall, counter: h.counter + 1, node });
+}

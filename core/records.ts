@@ -28,6 +28,19 @@ export const MONEY_FIELDS: Partial<Record<EntityName, readonly string[]>> = {
   mandates: ['budgetCents', 'perPurchaseCapCents'],
 };
 
+/**
+ * Fields the backend works out from the value it holds, one change at a time
+ * (a person added to or taken off a list), rather than taking a device's value:
+ * it applies such changes in the order it receives them, so its result stands
+ * even when the change's stamp is older than the stored one (core/sync/apply.ts).
+ * Only the client's owner writes `sharedWith` (client.share and client.unshare
+ * are owner-only); two of the owner's devices sharing offline with two coaches
+ * leave both on the list, and the list always says who the backend gave access.
+ */
+export const APPLIED_IN_ORDER: Partial<Record<EntityName, readonly string[]>> = {
+  clients: ['sharedWith'],
+};
+
 /** The id of the answer record for one client and attribute: the same on every device, so answers merge. */
 export function answerId(clientId: string, attribute: string): string {
   return `${clientId}:${attribute}`;

@@ -4,10 +4,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import type { Db } from './open.ts';
-import { adviceRecords, alerts, answers, clients, conclusions, consents, holdings, offerOutcomes, mandates, meetings, outbox, syncDeferred, tasks, touchpoints } from './schema.ts';
+import { adviceRecords, alerts, answers, clients, conclusions, consents, holdings, offerOutcomes, mandates, meetings, outbox, purchases, syncDeferred, tasks, touchpoints } from './schema.ts';
 
 /** Children before parents, so no foreign key is in the way. */
-const OF_CLIENT = [answers, touchpoints, tasks, consents, mandates, alerts, conclusions, holdings, offerOutcomes,
+const OF_CLIENT = [answers, touchpoints, tasks, consents, purchases, mandates, alerts, conclusions, holdings, offerOutcomes,
   // Advice records must be kept by law (restricted, not deleted); none are made yet, and the advice-record work changes this.
   adviceRecords, meetings] as const;
 

@@ -5,6 +5,7 @@ import type { StoredReason } from '#core/offers/reasons.ts';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ConsentPurpose } from '#core/consent.ts';
+import type { Share } from '#core/share.ts';
 import { syncColumns } from './columns.ts';
 import type { AlertSignal, PurchaseLogEntry } from '#core/coach/records.ts';
 
@@ -35,6 +36,10 @@ export const clients = sqliteTable('clients', {
   adoptionStep: text('adoption_step'),
   /** Last contact of any kind, kept here so the list can sort by it without a join. */
   lastContactAt: integer('last_contact_at'),
+  /** Who the owner shared the client with (core/share.ts); only the owner changes it. */
+  sharedWith: text('shared_with', { mode: 'json' }).$type<Share[]>().notNull().default([]),
+  /** The owner's name as the manufacturer knows it, so a coach's device can say whose client it is (null until shared). */
+  ownerName: text('owner_name'),
 }, (t) => [
   // Partial: the list and its count only ever look at live clients, so both stay on this index.
   index('clients_live_name').on(t.lastName, t.firstName).where(sql`deleted_at IS NULL`),

@@ -11,6 +11,7 @@ import { planMutation } from '#core/mutations/plan.ts';
 import { accessOf, issueProblem, REGISTRY } from '#core/mutations/registry.ts';
 import { parseOrThrow } from '#core/validate.ts';
 import type { RecordReader } from '#core/records.ts';
+import type { PeopleLookup } from '#core/share.ts';
 import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
 import { consentRecords } from './profile.ts';
@@ -34,6 +35,8 @@ export interface StoreOptions {
   now?: () => number;
   /** The catalogue this device holds (services/catalogue.ts), for the product, bundle and area ids a change carries. */
   catalogue: (store: Store) => CatalogueLookup;
+  /** The people a change may name (a coach to share a client with): the directory this device keeps, and the person using it. */
+  people?: (store: Store) => PeopleLookup;
 }
 
 export class Store {
@@ -45,6 +48,8 @@ export class Store {
   private readonly now: () => number;
   /** Asked only by a change that carries catalogue ids, so no other change reads the catalogue. */
   private readonly catalogue: CatalogueLookup;
+  /** Asked only by a change that names a person. */
+  private readonly people: PeopleLookup;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
 
@@ -56,6 +61,7 @@ export class Store {
     this.now = options.now ?? Date.now;
     const held = () => options.catalogue(this);
     this.catalogue = { has: (item, id) => held().has(item, id), get current() { return held().current; } };
+    this.people = { find: (id) => options.people?.(this).find(id) ?? null };
     this.deviceId = this.readState('device_id') ?? this.writeState('device_id', uuidv7());
     const saved = this.readState('hlc');
     this.clock = saved ? parseHlc(saved) : HLC_ZERO;
@@ -79,7 +85,7 @@ export class Store {
     const at = this.now();
     const read = recordReader(this.db);
     this.mayIssue(name, args, read);
-    const plan = planMutation(name, args, { at, userId: this.userId, read, catalogue: this.catalogue });
+    const plan = planMutation(name, args, { at, userId: this.userId, read, catalogue: this.catalogue, people: this.people });
     this.clock = tick(this.clock, at, this.deviceId);
     const hlc = formatHlc(this.clock);
     let version = 0;

@@ -111,7 +111,8 @@ function alertViewOf(
     const priceCents = Math.round(items.reduce((s, p) => s + p.price.amount, 0) * 100);
     return [{
       id, kind: bundle ? 'bundle' as const : 'product' as const, name: (bundle ?? items[0]!).name, items: items.map((p) => p.id),
-      priceCents, pricePeriod: bundle ? null : items[0]!.price.period, withinMandate: withinMandate(terms, items),
+      // A bundle's period when its products share one (the trip bundle: one-off), else none.
+      priceCents, pricePeriod: new Set(items.map((p) => p.price.period)).size === 1 ? items[0]!.price.period : null, withinMandate: withinMandate(terms, items),
     }];
   });
   const consent = facts.consent;
@@ -148,6 +149,32 @@ export function proposeFor(store: Store, alertId: string, outcome: Record<string
   const segment = consentOf(store.db, alert.clientId).profiling ? effectiveSegment(conclusionsOf(store.db, alert.clientId))?.segment ?? null : null;
   store.mutate('offer.outcome', { ...outcome, id: (outcome.id as string | undefined) ?? uuidv7(), clientId: alert.clientId, meetingId: null, segment } as never);
   return store.mutate('alert.close', { id: alertId, outcome: 'proposed' });
+}
+
+/**
+ * The client rejects what the alert concluded. The rejection is kept as the
+ * client's word on a life-event conclusion, the record the backend reads for
+ * rule 2 (no alert for this event for a while): the one drawn before if there
+ * is one, else one recorded now from the alert. Recording a conclusion needs
+ * the client's consent to profiling (the registry's rule); without it the
+ * alert is still done, and rule 2 has nothing to read.
+ */
+export function rejectAlertConclusion(store: Store, alertId: string) {
+  const alert = liveAlert(store, alertId);
+  const clientId = alert.clientId;
+  const drawn = conclusionsOf(store.db, clientId).filter((c) => c.kind === 'life_event' && c.value === alert.event);
+  if (!drawn.some((c) => c.status === 'rejected')) {
+    const open = drawn.at(-1);
+    let id = open?.id;
+    if (!id && consentOf(store.db, clientId).profiling) {
+      id = uuidv7();
+      store.mutate('conclusion.record', {
+        id, clientId, kind: 'life_event', value: alert.event, source: 'rule', ruleSetVersion: `alert_rules.v${alert.rulesVersion}`, inputs: {},
+      });
+    }
+    if (id) store.mutate('conclusion.review', { id, status: 'rejected' });
+  }
+  return store.mutate('alert.close', { id: alertId, outcome: 'conclusion_rejected' });
 }
 
 type PurchaseInput = z.output<typeof purchaseInput>;

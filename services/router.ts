@@ -10,7 +10,7 @@ import { localUser } from '#db/schema.ts';
 import type { Store } from '#db/store.ts';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
-import type { Role } from '#core/roles.ts';
+import { ROLES, type Role } from '#core/roles.ts';
 import { effectiveSegment } from '#core/conclusions.ts';
 import { conclusionsOf, consentOf, profileOf } from '#db/profile.ts';
 import { verifyChain } from '#core/advice.ts';
@@ -21,7 +21,7 @@ import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
 import { clientExport } from './export.ts';
-import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor } from './coach.ts';
+import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
@@ -30,6 +30,7 @@ import { currentCatalogue, yearlyListCents } from './catalogue.ts';
 import { checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
+import { heldDirectory } from './sync/directory.ts';
 
 export interface RouterDeps {
   store: Store;
@@ -39,6 +40,8 @@ export interface RouterDeps {
   loadDemoBook: (owner: { id: string; displayName: string }) => void;
   sync: SyncEngine;
 }
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
 const os = implement(contract).$context<Record<never, never>>();
 
@@ -72,8 +75,12 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
   const userView = () => {
     const u = getLocalUser(db);
     // The roles that count on this device: the backend's once enrolled (the store checks changes against the same).
-    return u && { id: u.id, displayName: u.displayName, roles: (sync.backendRoles() ?? u.roles) as Role[], locale: u.locale as 'de' | 'en' };
+    // The backend may know roles the workstation has no use for (admin): those are not the user's workspaces.
+    const roles = (sync.backendRoles() ?? u?.roles ?? []).filter(isRole);
+    return u && { id: u.id, displayName: u.displayName, roles, locale: u.locale as 'de' | 'en' };
   };
+  /** Every id the person goes by: the local one (made at set-up) and the backend's. */
+  const myIds = () => new Set([getLocalUser(db)?.id, sync.backendUserId()].filter((id): id is string => id !== undefined));
   const base = os.use(guarded);
   const offerName = (id: string, lang: 'de' | 'en') => {
     const c = currentCatalogue(store).body;
@@ -97,7 +104,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
           db.insert(localUser).values({ id, displayName: input.displayName, roles: input.roles, locale: input.locale, createdAt: Date.now() }).run();
           if (input.demoBook) loadDemoBook({ id, displayName: input.displayName });
         });
-        store.userId = id;
+        // Enrolled already (npm start's demo backend enrols before anyone is set up): changes stay in the name the backend knows.
+        store.userId = sync.backendUserId() ?? id;
         return userView()!;
       }),
       setLocale: base.session.setLocale.handler(({ input }) => {
@@ -110,7 +118,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         dataDir: about?.dataDir ?? null,
         mode,
         rolesSetBy: sync.enrolled() ? 'manufacturer' as const : 'device' as const,
-        manufacturerRoles: sync.backendRoles(),
+        manufacturerRoles: sync.backendRoles()?.filter(isRole) ?? null,
       })),
       setRoles: base.session.setRoles.handler(({ input }) => {
         const u = getLocalUser(db) ?? notFound('user');
@@ -125,7 +133,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       export: base.clients.export.handler(({ input }) => clientExport(store, input.clientId)),
       get: base.clients.get.handler(({ input }) => {
         const detail = getClient(db, input.id) ?? notFound('client');
-        return { ...detail, timeline: withOfferWords(store, input.id, detail.timeline) };
+        return { ...detail, owned: myIds().has(detail.client.ownerId), timeline: withOfferWords(store, input.id, detail.timeline) };
       }),
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
       update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
@@ -249,7 +257,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       dismiss: base.alerts.dismiss.handler(({ input }) => store.mutate('alert.dismiss', input)),
       contact: base.alerts.contact.handler(({ input }) => contactAbout(store, input.alertId, input.touchpoint)),
       propose: base.alerts.propose.handler(({ input }) => proposeFor(store, input.alertId, input.outcome)),
-      rejectConclusion: base.alerts.rejectConclusion.handler(({ input }) => store.mutate('alert.close', { id: input.alertId, outcome: 'conclusion_rejected' })),
+      rejectConclusion: base.alerts.rejectConclusion.handler(({ input }) => rejectAlertConclusion(store, input.alertId)),
     },
     purchases: {
       check: base.purchases.check.handler(({ input }) => checkPurchase(store, input)),
@@ -263,6 +271,15 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),
       update: base.mandates.update.handler(({ input }) => store.mutate('mandate.update', input)),
       revoke: base.mandates.revoke.handler(({ input }) => store.mutate('mandate.revoke', input)),
+    },
+    sharing: {
+      coaches: base.sharing.coaches.handler(() => {
+        const held = heldDirectory(store);
+        const me = myIds();
+        return { people: (held?.people ?? []).filter((p) => !me.has(p.id)), updatedAt: held?.updatedAt ?? null, enrolled: sync.enrolled() };
+      }),
+      share: base.sharing.share.handler(({ input }) => store.mutate('client.share', input)),
+      unshare: base.sharing.unshare.handler(({ input }) => store.mutate('client.unshare', input)),
     },
     sync: {
       status: base.sync.status.handler(() => sync.getStatus()),

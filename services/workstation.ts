@@ -6,6 +6,7 @@ import { Store } from '#db/store.ts';
 import { heldCatalogue } from './catalogue.ts';
 import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
+import { peopleLookup } from './sync/directory.ts';
 import { SyncEngine, type SyncOptions } from './sync/engine.ts';
 
 export interface WorkstationOptions {
@@ -42,7 +43,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     const local = getLocalUser(db);
     return { roles: sync.backendRoles() ?? local?.roles ?? [], ids: [local?.id, sync.backendUserId()] };
   };
-  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, person, catalogue: heldCatalogue });
+  // Whom a share may name: the person themselves (under the name the backend knows) and the coaches of the directory held.
+  const people = (s: Store) => peopleLookup(s, () => ({ ...person(), displayName: sync.backendUserName() ?? getLocalUser(db)?.displayName ?? '' }));
+  const store = new Store(sqlite, db, { userId: getLocalUser(db)?.id ?? UNASSIGNED, now: options.now, person, catalogue: heldCatalogue, people });
   const sync: SyncEngine = new SyncEngine(store, { now: options.now, ...options.sync });
   // Once enrolled, changes are made in the name the backend knows this person by.
   store.userId = sync.backendUserId() ?? store.userId;

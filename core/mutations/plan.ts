@@ -8,8 +8,10 @@ import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
 import type { CatalogueItem, CatalogueLookup } from '../manufacturer.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
+import type { PeopleLookup } from '../share.ts';
 import type { MutationArgs, MutationName } from './index.ts';
 import { coachPlanners, type CoachMutation } from './plan-coach.ts';
+import { SHARE_PLANNERS } from './share.ts';
 
 export interface PlanContext {
   at: number;
@@ -17,6 +19,8 @@ export interface PlanContext {
   read: RecordReader;
   /** The manufacturer's catalogue, for the ids of products, bundles and areas a mutation carries. */
   catalogue: CatalogueLookup;
+  /** The people a change may name (client.share); the kinds that name none never ask. */
+  people?: PeopleLookup;
 }
 export interface Plan {
   writes: RecordWrite[];
@@ -24,6 +28,8 @@ export interface Plan {
   clientId: string;
   /** The mutation erases the client: every record about them is removed, not written. */
   erase?: true;
+  /** Who gains or loses access to the client: the backend grants or revokes it with the writes. */
+  access?: { grant: string } | { revoke: string };
 }
 
 const notFound = (field: string) => new DomainError([{ field, code: 'not_found' }]);
@@ -77,7 +83,7 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
     if (read.get('clients', a.id)) return { writes: [], id: a.id, clientId: a.id };
     bornBy(a.birthDate, at);
     // Every field present, unset ones as null, so every copy of the record has the same shape.
-    const fields: Fields = { ownerId: userId, lastContactAt: null };
+    const fields: Fields = { ownerId: userId, lastContactAt: null, sharedWith: [], ownerName: null };
     for (const k of Object.keys(clientFields) as (keyof typeof clientFields)[]) fields[k] = nullable(a[k]);
     return { writes: [insert('clients', a.id, a.id, fields)], id: a.id, clientId: a.id };
   },
@@ -173,7 +179,7 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
     if (read.get('mandates', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
     inCatalogue(catalogue, 'area', 'areas', a.areas);
     const { id, ...rest } = a;
-    return { id, clientId: a.clientId, writes: [insert('mandates', id, a.clientId, { ...rest, validUntil: nullable(a.validUntil), coachId: userId, revokedAt: null })] };
+    return { id, clientId: a.clientId, writes: [insert('mandates', id, a.clientId, { ...rest, validUntil: nullable(a.validUntil), coachId: userId, revokedAt: null, purchaseLog: [] })] };
   },
   'mandate.update'(a, { read, catalogue }) {
     const mandate = live(read, 'mandates', a.id, 'mandate');
@@ -302,6 +308,7 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
     if (record.deliveredAt !== null) return { writes: [], id, clientId };
     return { writes: [update('adviceRecords', id, clientId, { deliveredAt: at, deliveryChannel: a.channel })], id, clientId };
   },
+  ...SHARE_PLANNERS,
 };
 
 const COACH_PLANNERS = coachPlanners({ live, liveClient, insert, update, contactAt });

@@ -17,6 +17,7 @@ import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '..
 import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
 import { answerId, type EntityName, type Fields } from '../records.ts';
 import type { Role } from '../roles.ts';
+import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
 import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, purchaseMakeSchema } from '../coach/records.ts';
@@ -60,7 +61,7 @@ export interface MutationRule<S extends z.ZodType = z.ZodType> {
 const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', 'shared'] };
 /** Acting on an assistant's alert: a life coach who has the client. */
 const COACH_WORK: Who = { roles: ['life_coach'], access: ['owner', 'shared'] };
-/** Erasing or deleting takes the client from everyone who has them: only the owner. */
+/** Erasing or deleting takes the client from everyone who has them, sharing decides who has them: only the owner. */
 const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
 
 /**
@@ -144,6 +145,12 @@ export const REGISTRY = {
       return ids(arg(a, 'id'), arg(a, 'clientId'), arg(a, 'mandateId'), arg(a, 'alertId'), ...holdings);
     },
   }),
+
+  // Handing the client to a life coach (core/share.ts): the owner decides who else has the client.
+  /** The owner shares the client with a life coach: the coach's devices receive the client and everything about them. */
+  'client.share': rule({ schema: clientShareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
+  /** The owner takes the share back: the coach's devices drop the client. */
+  'client.unshare': rule({ schema: clientUnshareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
 } as const;
 
 export type MutationName = keyof typeof REGISTRY;

@@ -60,9 +60,16 @@ export const MUTATION_RULES = {
     revoked: 'mandate_revoked', complex_product: 'needs_single_consent', outside_areas: 'outside_areas', over_cap: 'over_cap', over_budget: 'over_budget',
     holdings_mismatch: 'invalid_value', alert_of_other_client: 'not_found',
   },
+  'client.share': { ...CLIENT, share_with_self: 'share_with_self', person_unknown: 'not_found', not_a_coach: 'not_a_coach' },
+  'client.unshare': { ...CLIENT, unshare_owner: 'share_with_self' },
 } as const satisfies { [N in MutationName]: Record<string, DomainErrorCode> };
 
 export type MutationRule<N extends MutationName> = keyof (typeof MUTATION_RULES)[N] & string;
+
+/** Whether a mutation names a person whom the side applying it must know (the backend then reads them from its users). */
+export function consultsPeople(name: MutationName): boolean {
+  return Object.values(MUTATION_RULES[name]).includes('not_a_coach');
+}
 
 /** Whether a mutation's rules consult the catalogue (the backend then loads what it published). */
 export function consultsCatalogue(name: MutationName): boolean {

@@ -100,6 +100,13 @@ export const pulledRecord = z.object({
 });
 export type PulledRecord = z.infer<typeof pulledRecord>;
 
+/** GET /v1/people?role=life_coach: the directory of life coaches, by name. */
+export const peopleResponse = z.object({
+  role: z.string(),
+  people: z.array(z.object({ id: z.string().max(64), displayName: z.string().max(200) })).max(10_000),
+});
+export type PeopleResponse = z.infer<typeof peopleResponse>;
+
 export const pullResponse = z.object({
   records: z.array(pulledRecord),
   cursor,
@@ -110,5 +117,10 @@ export const pullResponse = z.object({
   /** The cursor was older than the retained log: the device drops its copy and starts from `cursor` null. */
   resync: z.boolean().default(false),
   serverTime,
+  /**
+   * The person pulling, as the backend holds them now (their roles are the
+   * manufacturer's to change): the device takes them in at every pull.
+   */
+  user: z.object({ displayName: z.string().max(200), roles: z.array(z.string().max(40)).max(20) }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

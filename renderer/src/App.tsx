@@ -8,7 +8,7 @@ import { Header } from './components/Header.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { connection } from './connection.ts';
 import { applyLanguage } from './i18n/index.ts';
-import { useRoute } from './hooks/useRoute.ts';
+import { useRoute, type Route } from './hooks/useRoute.ts';
 import { errorMessage } from './problems.ts';
 import { orpc } from './rpc.ts';
 import { ClientList } from './screens/ClientList.tsx';
@@ -22,6 +22,9 @@ import { BookScreen } from './screens/BookScreen.tsx';
 import { AdviceRecord } from './screens/AdviceRecord.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { ShortcutHelp } from './components/ShortcutHelp.tsx';
+import { AlertsScreen } from './screens/AlertsScreen.tsx';
+import { CoachScreen } from './screens/CoachScreen.tsx';
+import { useWorkspaces } from './hooks/useRoles.ts';
 
 export function App() {
   const { t } = useTranslation();
@@ -78,15 +81,20 @@ export function App() {
 
 function Screen() {
   const route = useRoute();
-  switch (route.name) {
+  const { home } = useWorkspaces();
+  // Nothing named: where this person's work starts (a coach without the advisor's role: the inbox).
+  const r: Route = route.name === 'home' ? { name: home } : route;
+  switch (r.name) {
     case 'newClient': return <NewClient />;
-    case 'client': return <ClientPage key={route.id} id={route.id} />;
-    case 'meeting': return <MeetingMode key={route.id} id={route.id} />;
-    case 'advice': return <AdviceRecord key={route.id} meetingId={route.id} />;
+    case 'client': return <ClientPage key={r.id} id={r.id} />;
+    case 'meeting': return <MeetingMode key={r.id} id={r.id} />;
+    case 'advice': return <AdviceRecord key={r.id} meetingId={r.id} />;
     case 'tasks': return <TasksScreen />;
     case 'book': return <BookScreen />;
     case 'sync': return <SyncScreen />;
     case 'settings': return <SettingsScreen />;
+    case 'alerts': return <AlertsScreen />;
+    case 'coach': return <CoachScreen />;
     default: return <ClientList />;
   }
 }

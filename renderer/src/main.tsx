@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import './styles.css';
 import './forms.css';
+import './coach.css';
 import { App } from './App.tsx';
 import { isRetryable } from './problems.ts';
 

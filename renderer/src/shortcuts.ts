@@ -22,6 +22,14 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { key: 'delete', does: 'clear' }, { key: 'altN', does: 'next' }, { key: 'f9', does: 'clientView' },
     ],
   },
+  // screens/AlertsScreen.tsx (moving, Enter), components/alerts/AlertCard.tsx (digits, Escape)
+  {
+    group: 'alerts',
+    items: [
+      { key: 'jk', does: 'alertMove' }, { key: 'homeEnd', does: 'alertFirstLast' }, { key: 'digits16', does: 'alertAction' },
+      { key: 'escape', does: 'alertClose' }, { key: 'enter', does: 'alertClient' },
+    ],
+  },
   // components/Calendar.tsx
   {
     group: 'dates',

@@ -1,8 +1,9 @@
 // A touchpoint in the UI's language. Lines the system wrote (an offer and what
-// became of it) are said from their codes at display time; what a person
-// typed is shown as typed.
+// became of it, a purchase under a mandate) are said from their codes at
+// display time; what a person typed is shown as typed.
 import type { TFunction } from 'i18next';
 import type { TouchpointView } from '#contract/views.ts';
+import { formatCents } from './format.ts';
 import type { Language } from './i18n/language.ts';
 
 export interface TouchpointWords {
@@ -18,6 +19,11 @@ export function touchpointWords(t: TFunction, lang: Language, tp: TouchpointView
   const channel = t(`touchpoint.channels.${tp.channel}`, { defaultValue: t('touchpoint.channels.other') });
   // "E-Mail (E-Mail)" says nothing twice.
   const what = channel.toLowerCase() === kind.toLowerCase() ? kind : `${kind} (${channel})`;
+  // A purchase under a mandate: its products by name in the UI's language, and the price (its stored line is German).
+  if (tp.kind === 'purchase' && tp.purchase) {
+    const names = tp.purchase.items.map((i) => i.name?.[lang] ?? t('coach.mandateCard.unknownProduct')).join(', ');
+    return { what: kind, summary: names, outcome: formatCents(tp.purchase.priceCents, lang) };
+  }
   if (tp.kind !== 'offer') return { what, summary: tp.summary, outcome: tp.outcome };
   const o = tp.offer;
   if (!o) {

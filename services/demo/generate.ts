@@ -310,7 +310,7 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
     const contact = drawContact(firstName, lastName, birthYear, age, address?.town ?? allCities.draw(rng));
     const updatedAt = rng.chance(0.25) ? clientTouchpoints[rng.int(0, clientTouchpoints.length - 1)]!.occurredAt : createdAt;
     book.clients.push({
-      id: clientId, version: 1, updatedAt, hlc: demoHlc(updatedAt), stamps: null, deletedAt: null, ownerId,
+      id: clientId, version: 1, updatedAt, hlc: demoHlc(updatedAt), stamps: null, deletedAt: null, ownerId, sharedWith: [], ownerName: null,
       firstName, lastName, email: contact.email, phone: contact.phone,
       street: address?.street ?? null, postalCode: address?.postalCode ?? null, city: address?.city ?? null,
       birthDate: rng.chance(0.94) ? birthDate : null,

@@ -10,6 +10,7 @@ import { restampHeld } from '#db/restamp.ts';
 import type { Store } from '#db/store.ts';
 import { withBudgets } from '../coach.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
+import { storeDirectory } from './directory.ts';
 import { BackendLink, SyncError, type SyncErrorKind } from './link.ts';
 
 /** clock_ahead: this computer's clock runs too far ahead; changes are kept and wait until it is right. */
@@ -50,7 +51,9 @@ export interface SyncOptions {
   onStatus?: (status: SyncStatus) => void;
 }
 
-const KEYS = { url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles' } as const;
+const KEYS = {
+  url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles', name: 'backend_user_name',
+} as const;
 /** How far ahead the clock was when the backend last held changes back: their own times are moved back by it. */
 const HELD_OFFSET_KEY = 'clock_ahead_ms';
 
@@ -93,10 +96,15 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** The roles the backend gave this person at enrolment (it decides them); null before enrolment or for an older one. */
+  /** The roles the backend gives this person (it decides them), as of the last pull; null before enrolment or for an older one. */
   backendRoles(): string[] | null {
     const raw = this.store.readState(KEYS.roles);
     return raw === undefined ? null : (JSON.parse(raw) as string[]);
+  }
+
+  /** The person's name as the backend knows it, as of enrolment or the last pull. */
+  backendUserName(): string | undefined {
+    return this.store.readState(KEYS.name);
   }
 
   getStatus(): SyncStatus {
@@ -114,6 +122,7 @@ export class SyncEngine {
       this.store.writeState(KEYS.device, answer.deviceId);
       this.store.writeState(KEYS.user, answer.user.id);
       this.store.writeState(KEYS.roles, JSON.stringify(answer.user.roles));
+      this.store.writeState(KEYS.name, answer.user.displayName);
     });
     this.store.userId = answer.user.id;
     this.set({ phase: 'offline', backendUrl: address, message: null });
@@ -206,6 +215,7 @@ export class SyncEngine {
         progress.fullResync = resyncing(this.store);
         this.sawServerTime(page.serverTime);
         applyPulled(this.store, page.records, page, this.now());
+        if (page.user) this.tookPerson(page.user);
         progress.pulled += page.records.length;
         this.set({ progress: { ...progress } });
         more = page.more;
@@ -213,6 +223,8 @@ export class SyncEngine {
       if (resyncing(this.store)) finishResync(this.store, this.now());
       // Catalogue, value tiers, price ranges: only what is newer than this device has.
       storeManufacturerData(this.store, await link.manufacturer(manufacturerVersions(this.store)), this.now());
+      // Whom a client can be shared with, kept for the share dialog offline.
+      storeDirectory(this.store, (await link.coaches()).people, this.now());
       this.failures = 0;
       const attention = refused(this.store).length > 0;
       const phase = this.status.clockAheadMinutes !== null ? 'clock_ahead' : attention ? 'needs_attention' : 'up_to_date';
@@ -221,6 +233,13 @@ export class SyncEngine {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The person as the backend holds them now: roles the manufacturer changed count from here on, for every change made on this device. */
+  private tookPerson(user: { displayName: string; roles: string[] }): void {
+    const roles = JSON.stringify(user.roles);
+    if (this.store.readState(KEYS.roles) !== roles) this.store.writeState(KEYS.roles, roles);
+    if (this.store.readState(KEYS.name) !== user.displayName) this.store.writeState(KEYS.name, user.displayName);
   }
 
   /** Notes how far this computer's clock is ahead of the backend's (negative: behind); returns it. */

@@ -3,7 +3,9 @@
 // backend (or a proxy) that says something unexpected changes nothing here.
 import { z } from 'zod';
 import { manufacturerResponse, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
-import { pullResponse, pushClockAhead, pushGap, pushResponse, type PullResponse, type PushResponse, type PushedMutation } from '#core/sync/protocol.ts';
+import {
+  peopleResponse, pullResponse, pushClockAhead, pushGap, pushResponse, type PeopleResponse, type PullResponse, type PushResponse, type PushedMutation,
+} from '#core/sync/protocol.ts';
 
 /** Why a sync step did not happen, in terms the status line can show. */
 export type SyncErrorKind = 'offline' | 'revoked' | 'unauthorized' | 'gap' | 'protocol' | 'rate_limited';
@@ -72,16 +74,27 @@ export class BackendLink {
     return this.post('/v1/manufacturer', { have }, manufacturerResponse);
   }
 
-  /** `answers409`: a 409 of this shape is an answer (parsed by `schema`), not a failure. */
-  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>, options: { answers409?: z.ZodType } = {}): Promise<T> {
+  /** The directory of life coaches: whom a client can be shared with. */
+  coaches(): Promise<PeopleResponse> {
+    return this.send('/v1/people?role=life_coach', undefined, peopleResponse);
+  }
+
+  private post<T>(path: string, body: unknown, schema: z.ZodType<T>, options: { answers409?: z.ZodType } = {}): Promise<T> {
+    return this.send(path, body, schema, options);
+  }
+
+  /**
+   * A POST of `body`, or a GET when there is none. `answers409`: a 409 of this
+   * shape is an answer (parsed by `schema`), not a failure.
+   */
+  private async send<T>(path: string, body: unknown, schema: z.ZodType<T>, options: { answers409?: z.ZodType } = {}): Promise<T> {
     const doFetch = this.options.fetch ?? fetch;
     let res: Response;
     let text: string;
+    const auth = this.options.token ? { authorization: `Bearer ${this.options.token}` } : {};
     try {
       res = await doFetch(new URL(path, this.options.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
-        body: JSON.stringify(body),
+        ...(body === undefined ? { method: 'GET', headers: auth } : { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
       text = await res.text();
@@ -103,7 +116,7 @@ export class BackendLink {
     if (res.status >= 500) throw new SyncError('offline', `The backend is not available (${said}). Sync tries again shortly.`);
     if (!res.ok && !answer) throw new SyncError('protocol', `The backend refused the request: ${said}`);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('protocol', `The backend's answer to ${path} was not understood; nothing was changed.`);
+    if (!parsed.success) throw new SyncError('protocol', `The backend's answer to ${new URL(path, 'http://x').pathname} was not understood; nothing was changed.`);
     return parsed.data;
   }
 }

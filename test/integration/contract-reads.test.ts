@@ -72,6 +72,7 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     'catalogue.areas': () => rpc.catalogue.areas(),
     'catalogue.products': () => rpc.catalogue.products(),
     'tiers.get': () => rpc.tiers.get({ clientId }),
+    'sharing.coaches': () => rpc.sharing.coaches(),
     'sync.status': () => rpc.sync.status(),
     'clients.export': () => rpc.clients.export({ clientId }),
     'alerts.inbox': () => rpc.alerts.inbox({ filter: 'open', urgentOnly: false, lang: 'de' }),

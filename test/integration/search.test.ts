@@ -10,8 +10,6 @@ import { bulkLoad } from '#db/bulk.ts';
 import { DEFAULT_MIGRATIONS, openDatabase } from '#db/open.ts';
 import { listClients } from '#db/queries.ts';
 import { TIERED_FROM } from '#db/search.ts';
-import { Store } from '#db/store.ts';
-import { heldCatalogue } from '#services/catalogue.ts';
 import { applyPulled } from '#db/sync.ts';
 import { loadDemoBook } from '#services/demo/index.ts';
 import { openTestStore, tempDir } from '../support/book.ts';
@@ -287,25 +285,26 @@ describe('a book from before ranked search', () => {
   it('is migrated: its clients are found, ranked and forgiven, and the index keeps up afterwards', () => {
     const { dir, cleanup } = tempDir('aw-search-migrate-');
     try {
-      // The migrations as they were: without this one.
+      // The migrations as they were: without this one, nor any made after it.
       const old = join(dir, 'migrations');
       cpSync(DEFAULT_MIGRATIONS, old, { recursive: true });
-      rmSync(join(old, '0007_ranked_search.sql'));
       const journalPath = join(old, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-      journal.entries = journal.entries.filter((e) => e.tag !== '0007_ranked_search');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number; tag: string }> };
+      const ranked = journal.entries.find((e) => e.tag === '0007_ranked_search')!.idx;
+      for (const e of journal.entries.filter((x) => x.idx >= ranked)) rmSync(join(old, `${e.tag}.sql`));
+      journal.entries = journal.entries.filter((e) => e.idx < ranked);
       writeFileSync(journalPath, JSON.stringify(journal));
 
       const path = join(dir, 'book.db');
       const key = Buffer.alloc(32, 7);
       const before = openDatabase({ path, key, migrationsFolder: old });
       expect(before.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'client_search_words'").get()).toEqual({ n: 0 });
-      const store = new Store(before.sqlite, before.db, { userId: 'advisor-1', person: () => ({ roles: ['advisor'], ids: [] }), catalogue: heldCatalogue });
-      for (const [lastName, firstName] of [['Schmidt', 'Anna'], ['Anna', 'Schmidt'], ['Weber', 'Tom']]) {
-        store.mutate('client.create', { id: uuidv7(), firstName: firstName!, lastName: lastName! });
-      }
-      store.mutate('client.delete', { id: store.sqlite.prepare("SELECT id FROM clients WHERE last_name = 'Weber'").pluck().get() as string });
-      store.close();
+      // Clients as that book held them, with the columns of its day.
+      const add = before.sqlite.prepare(`INSERT INTO clients (id, version, updated_at, hlc, deleted_at, owner_id, first_name, last_name)
+        VALUES (?, 1, 1, '000000000000001:00000:d', ?, 'advisor-1', ?, ?)`);
+      for (const [lastName, firstName] of [['Schmidt', 'Anna'], ['Anna', 'Schmidt']]) add.run(uuidv7(), null, firstName!, lastName!);
+      add.run(uuidv7(), 2, 'Tom', 'Weber');
+      before.sqlite.close();
 
       const after = openDatabase({ path, key });
       try {

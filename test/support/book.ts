@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
+import { getLocalUser } from '#db/queries.ts';
 import { heldCatalogue } from '#services/catalogue.ts';
+import { peopleLookup } from '#services/sync/directory.ts';
 
 export function tempDir(prefix = 'aw-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -20,6 +22,9 @@ export function openTestStore(options: { now?: () => number; roles?: () => reado
   const key = randomBytes(32);
   const path = join(dir, 'book.db');
   const { sqlite, db } = openDatabase({ path, key });
-  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now, person: () => ({ roles: options.roles?.() ?? TEST_ROLES, ids: options.ids ?? [] }), catalogue: heldCatalogue });
+  const person = () => ({ roles: options.roles?.() ?? TEST_ROLES, ids: options.ids ?? [] });
+  // Whom a share may name, as on a workstation: the user, and the coaches of the directory the book holds.
+  const people = (s: Store) => peopleLookup(s, () => ({ ...person(), ids: [s.userId, ...person().ids], displayName: getLocalUser(db)?.displayName ?? 'Anna Berger' }));
+  const store = new Store(sqlite, db, { userId: 'advisor-1', now: options.now, person, catalogue: heldCatalogue, people });
   return { store, path, key, dir, cleanup, close: () => { store.close(); cleanup(); } };
 }

@@ -14,6 +14,7 @@ import { openDatabase } from '#db/open.ts';
 import { Store } from '#db/store.ts';
 import { heldCatalogue } from '#services/catalogue.ts';
 import { createRouter } from '#services/router.ts';
+import { peopleLookup, storeDirectory } from '#services/sync/directory.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 import { tempDir, TEST_ROLES } from './book.ts';
 import { openTestRouter, type Workstation } from './router.ts';
@@ -28,6 +29,9 @@ export interface FullBook {
   /** The alerts that arrived as if by sync, so a backend can be given them too: id, client, coach. */
   alerts: { id: string; clientId: string; coachId: string }[];
 }
+
+/** The life coach the book's clients are shared with: in the book's directory, and a user of the backend a fuzz test pushes the book to. */
+export const FULL_BOOK_COACH = { id: '0190a000-0000-7000-8000-00000000c0ac', displayName: 'Lena Hoffmann' };
 
 const CONSCIOUS = { purchase_driver: 'price_for_quality', trust_anchor: 'personal_advisor', data_sharing: 'on_request', activity_level: 'high', preferred_channel: 'advisor_meeting' } as const;
 
@@ -119,6 +123,11 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     await call('offers.outcome', { id: open, clientId, meetingId: running, offerId: 'ebike', offerKind: 'base', outcome: 'postponed', reasonCode: 'wrong_timing', segment: null, summary: 'Angebot E-Bike: später' });
     await call('meetings.get', { id: running });
     await call('tiers.get', { clientId });
+    // Shared with a coach, taken back, shared again: the coach has the client.
+    await call('sharing.coaches', undefined);
+    await call('sharing.share', { id: clientId, userId: FULL_BOOK_COACH.id });
+    await call('sharing.unshare', { id: clientId, userId: FULL_BOOK_COACH.id });
+    await call('sharing.share', { id: clientId, userId: FULL_BOOK_COACH.id });
     await call('clients.get', { id: clientId });
     await call('clients.export', { clientId });
     return clientId;
@@ -143,6 +152,7 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
 /** A full book made once and kept as a file: each test opens its own copy, which is much quicker than filling it again. */
 export async function fullBookTemplate() {
   const w = openTestRouter();
+  storeDirectory(w.t.store, [FULL_BOOK_COACH], Date.now());
   const book = await fillBook(w.rpc, w.t.store.sqlite);
   w.t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const outbox = w.t.store.sqlite.prepare('SELECT name, args, created_at AS at FROM outbox ORDER BY seq').all() as { name: string; args: string; at: number }[];
@@ -163,7 +173,9 @@ export async function fullBookTemplate() {
       copyFileSync(template, file);
       const { sqlite, db } = openDatabase({ path: file, key });
       const userId = getLocalUser(db)!.id;
-      const store = new Store(sqlite, db, { userId, person: () => ({ roles: TEST_ROLES, ids: [userId] }), catalogue: heldCatalogue });
+      const person = () => ({ roles: TEST_ROLES, ids: [userId] });
+      const people = (s: Store) => peopleLookup(s, () => ({ ...person(), displayName: 'Anna Berger' }));
+      const store = new Store(sqlite, db, { userId, person, catalogue: heldCatalogue, people });
       const rpc: Workstation = createRouterClient(createRouter({ store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(store) }));
       return { store, rpc, close: () => { store.close(); copy.cleanup(); } };
     },

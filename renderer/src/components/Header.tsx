@@ -11,8 +11,10 @@ import { useLang } from '../hooks/useLang.ts';
 import { paths, useRoute } from '../hooks/useRoute.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { useSyncStatus, useSyncWatch } from '../hooks/useSyncStatus.ts';
+import { useWorkspaces } from '../hooks/useRoles.ts';
 import { client, onChange, orpc } from '../rpc.ts';
 import { HeaderTools } from './HeaderTools.tsx';
+import type { Workspace } from '../workspaces.ts';
 import { syncBadge } from '../sync-badge.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
@@ -24,12 +26,17 @@ export function Header() {
   const clientView = useClientView();
   const queryClient = useQueryClient();
   const status = useQuery({ ...orpc.session.status.queryOptions(), refetchInterval: 15_000 });
-  const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000 });
+  const { workspaces, home } = useWorkspaces();
+  const has = (w: Workspace) => workspaces.includes(w);
+  const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000, enabled: has('tasks') });
+  // The inbox's counts only: one alert is the smallest page there is.
+  const alerts = useQuery({ ...orpc.alerts.inbox.queryOptions({ input: { filter: 'open', lang, limit: 1 } }), refetchInterval: 60_000, enabled: has('alerts') });
   useSyncWatch();
-  // The counts here follow every change at once (a task done, a client added), not only the next poll.
+  // The counts here follow every change at once (a task done, a client added, an alert acted on), not only the next poll.
   useEffect(() => onChange(() => {
     void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() });
     void queryClient.invalidateQueries({ queryKey: orpc.tasks.open.key() });
+    void queryClient.invalidateQueries({ queryKey: orpc.alerts.inbox.key() });
   }), [queryClient]);
   const core = useConnection().status;
   const badge = syncBadge(core, useSyncStatus());
@@ -40,7 +47,9 @@ export function Header() {
 
   const today = todayIso();
   const due = (tasks.data ?? []).filter((task) => task.dueDate !== null && task.dueDate <= today).length;
-  const onClients = route.name === 'clients' || route.name === 'client' || route.name === 'newClient';
+  const current = route.name === 'home' ? home : route.name;
+  const onClients = current === 'clients' || current === 'client' || current === 'newClient';
+  const openAlerts = alerts.data?.counts.open ?? 0;
 
   const choose = (next: Language) => {
     applyLanguage(next);
@@ -55,12 +64,29 @@ export function Header() {
         <span className="client-view-lock" data-testid="client-view-lock">{t('meeting.clientViewOn')}</span>
       ) : (
         <nav aria-label={t('nav.main')} className="main-nav">
-          <a href={paths.clients()} aria-current={onClients ? 'page' : undefined}>{t('nav.clients')}</a>
-          <a href={paths.tasks()} aria-current={route.name === 'tasks' ? 'page' : undefined}>
-            {t('nav.tasks')}
-            {due > 0 && <span className="badge" data-testid="tasks-due">{t('nav.tasksDue', { count: due })}</span>}
-          </a>
-          <a href={paths.book()} aria-current={route.name === 'book' ? 'page' : undefined}>{t('book.title')}</a>
+          {workspaces.map((w) => {
+            switch (w) {
+              case 'clients': return <a key={w} href={paths.clients()} aria-current={onClients ? 'page' : undefined}>{t('nav.clients')}</a>;
+              case 'tasks': return (
+                <a key={w} href={paths.tasks()} aria-current={current === 'tasks' ? 'page' : undefined}>
+                  {t('nav.tasks')}
+                  {due > 0 && <span className="badge" data-testid="tasks-due">{t('nav.tasksDue', { count: due })}</span>}
+                </a>
+              );
+              case 'book': return <a key={w} href={paths.book()} aria-current={current === 'book' ? 'page' : undefined}>{t('book.title')}</a>;
+              case 'alerts': return (
+                <a key={w} href={paths.alerts()} aria-current={current === 'alerts' ? 'page' : undefined} data-testid="nav-alerts">
+                  {t('nav.alerts')}
+                  {openAlerts > 0 && (
+                    <span className="badge" data-testid="alerts-open" title={t('nav.alertsOpen', { count: openAlerts })}>
+                      {formatNumber(openAlerts, lang)}<span className="sr-only"> {t('nav.alertsOpenWord')}</span>
+                    </span>
+                  )}
+                </a>
+              );
+              default: return <a key={w} href={paths.coach()} aria-current={current === 'coach' ? 'page' : undefined}>{t('nav.mandates')}</a>;
+            }
+          })}
         </nav>
       )}
       <div className="header-end">

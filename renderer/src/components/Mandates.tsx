@@ -1,11 +1,12 @@
 // The client's mandate for their life coach: budget per period, product areas,
-// cap per purchase, validity. Amounts are saved with the amount they replace,
-// so a change made elsewhere meanwhile becomes a decision, not an overwrite.
+// cap per purchase, validity; what the current period has spent and has left,
+// and the purchases made under it. Amounts are saved with the amount they
+// replace, so a change made elsewhere meanwhile becomes a decision, not an
+// overwrite.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANDATE_PERIODS } from '#core/mandate.ts';
-import { issueProblem, type MutationName } from '#core/mutations/registry.ts';
 import type { MandateView } from '#contract/views.ts';
 import { formatCents, formatDateTime, formatIsoDate, parseEuroCents, todayIso } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
@@ -15,17 +16,12 @@ import { client, orpc } from '../rpc.ts';
 import { dayForCore, dayText } from '../dates.ts';
 import { DateField } from './DateField.tsx';
 import { FormField } from './FormField.tsx';
+import { useRoleAllows } from '../hooks/useRoles.ts';
+import { MandateBudget, MandatePurchases } from './purchase/MandatePurchases.tsx';
 
-interface Props { clientId: string; mandates: MandateView[]; onChange: () => void }
+interface Props { clientId: string; clientName: string; mandates: MandateView[]; onChange: () => void }
 
-/** Whether the person's roles allow the change (the registry's rule; the store checks it again, with the client). */
-function useRoleAllows(name: MutationName): boolean {
-  const session = useQuery(orpc.session.status.queryOptions());
-  const roles = session.data?.user?.roles;
-  return roles !== undefined && issueProblem(name, { roles }) === null;
-}
-
-export function Mandates({ clientId, mandates, onChange }: Props) {
+export function Mandates({ clientId, clientName, mandates, onChange }: Props) {
   const { t } = useTranslation();
   const active = mandates.find((m) => m.revokedAt === null);
   const past = mandates.filter((m) => m.revokedAt !== null);
@@ -35,9 +31,19 @@ export function Mandates({ clientId, mandates, onChange }: Props) {
     <section className="card" aria-labelledby="mandate-title" data-testid="mandate">
       <h2 id="mandate-title">{t('mandate.title')}</h2>
       <p className="muted small">{t('mandate.explain')}</p>
-      {active ? <ActiveMandate key={`${active.id}:${active.budgetCents}:${active.perPurchaseCapCents}`} mandate={active} onChange={onChange} />
-        : mayGrant ? <GrantForm clientId={clientId} onDone={onChange} /> : <p className="small" data-testid="mandate-coach-only">{t('mandate.coachRoleNeeded')}</p>}
-      {past.map((m) => <PastMandate key={m.id} mandate={m} />)}
+      {active ? (
+        <>
+          <ActiveMandate key={`${active.id}:${active.budgetCents}:${active.perPurchaseCapCents}`} mandate={active} onChange={onChange} />
+          <MandateBudget clientId={clientId} clientName={clientName} mandate={active} />
+          {past.map((m) => <PastMandate key={m.id} mandate={m} clientId={clientId} />)}
+        </>
+      ) : (
+        <>
+          {/* Revoked: said first, so nobody looks for a way to buy under it. */}
+          {past.map((m) => <PastMandate key={m.id} mandate={m} clientId={clientId} />)}
+          {mayGrant ? <GrantForm clientId={clientId} onDone={onChange} /> : <p className="small" data-testid="mandate-coach-only">{t('mandate.coachRoleNeeded')}</p>}
+        </>
+      )}
     </section>
   );
 }
@@ -151,13 +157,17 @@ function ActiveMandate({ mandate, onChange }: { mandate: MandateView; onChange: 
   );
 }
 
-function PastMandate({ mandate }: { mandate: MandateView }) {
+function PastMandate({ mandate, clientId }: { mandate: MandateView; clientId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <p className="muted small">
-      {t('mandate.summary', { budget: formatCents(mandate.budgetCents, lang), period: t(`mandate.periods.${mandate.period}`), cap: formatCents(mandate.perPurchaseCapCents, lang) })}
-      {' · '}{t('mandate.revoked', { when: formatDateTime(mandate.revokedAt!, lang) })}
-    </p>
+    <div className="past-mandate" data-testid="mandate-revoked">
+      <p className="small">
+        <strong>{t('mandate.revoked', { when: formatDateTime(mandate.revokedAt!, lang) })}:</strong>{' '}
+        {t('mandate.summary', { budget: formatCents(mandate.budgetCents, lang), period: t(`mandate.periods.${mandate.period}`), cap: formatCents(mandate.perPurchaseCapCents, lang) })}.{' '}
+        {t('coach.mandateCard.revokedNothing')}
+      </p>
+      <MandatePurchases clientId={clientId} mandateId={mandate.id} quiet />
+    </div>
   );
 }

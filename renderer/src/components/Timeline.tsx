@@ -16,8 +16,9 @@ export function Timeline({ items }: { items: TouchpointView[] }) {
         const words = touchpointWords(t, lang, tp);
         const kind = t(`touchpoint.kinds.${tp.kind}`, { defaultValue: t('touchpoint.kinds.other') });
         const channel = t(`touchpoint.channels.${tp.channel}`, { defaultValue: t('touchpoint.channels.other') });
-        // "E-Mail · E-Mail" says nothing twice.
-        const head = [channel.toLowerCase() === kind.toLowerCase() ? null : channel, t(`touchpoint.directions.${tp.direction}`, { defaultValue: '' })].filter(Boolean);
+        // "E-Mail · E-Mail" says nothing twice; a purchase has no channel worth naming.
+        const sameWord = channel.toLowerCase() === kind.toLowerCase() || tp.kind === 'purchase';
+        const head = [sameWord ? null : channel, t(`touchpoint.directions.${tp.direction}`, { defaultValue: '' })].filter(Boolean);
         return (
           <li key={tp.id} className={`tp tp-${tp.kind}`}>
             <span className="tp-icon"><KindIcon kind={tp.kind} /></span>

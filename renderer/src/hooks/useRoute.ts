@@ -12,7 +12,11 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'book' }
   | { name: 'sync' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'alerts' }
+  | { name: 'coach' }
+  /** No screen named (the app just opened): the user's home, by their roles. */
+  | { name: 'home' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,7 +28,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'book') return { name: 'book' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'settings') return { name: 'settings' };
-  return { name: 'clients' };
+  if (parts[0] === 'alerts') return { name: 'alerts' };
+  if (parts[0] === 'coach') return { name: 'coach' };
+  if (parts[0] === 'clients') return { name: 'clients' };
+  return { name: 'home' };
 }
 
 export const paths = {
@@ -37,6 +44,8 @@ export const paths = {
   book: () => '#/book',
   sync: () => '#/sync',
   settings: () => '#/settings',
+  alerts: () => '#/alerts',
+  coach: () => '#/coach',
 };
 
 export function navigate(hash: string): void {

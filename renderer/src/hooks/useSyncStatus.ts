@@ -13,12 +13,19 @@ export function useSyncWatch(): void {
   useEffect(() => {
     const controller = new AbortController();
     const key = orpc.sync.status.queryOptions().queryKey;
+    let lastSynced: number | null | undefined;
     void (async () => {
       while (!controller.signal.aborted) {
         try {
           const stream = await client.sync.watch(undefined, { signal: controller.signal });
           for await (const status of stream) {
             queryClient.setQueryData(key, status);
+            // A finished sync may bring roles the manufacturer changed and a newer directory of coaches.
+            if (lastSynced !== undefined && status.lastSyncedAt !== lastSynced) {
+              void queryClient.invalidateQueries({ queryKey: orpc.session.key() });
+              void queryClient.invalidateQueries({ queryKey: orpc.sharing.key() });
+            }
+            lastSynced = status.lastSyncedAt;
             connection.reportSuccess();
           }
           // The core ended the stream: it is shutting down.

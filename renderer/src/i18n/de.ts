@@ -6,6 +6,8 @@ import { bookDe } from './book-de.ts';
 import { datesDe } from './dates-de.ts';
 import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
+import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
+import { coachDe } from './coach-de.ts';
 
 export const de = {
   app: {
@@ -22,6 +24,11 @@ export const de = {
     tasks: 'Aufgaben',
     tasksDue_one: '{{count}} fällig',
     tasksDue_other: '{{count}} fällig',
+    alerts: 'Hinweise',
+    alertsOpen_one: '{{count}} offen',
+    alertsOpen_other: '{{count}} offen',
+    alertsOpenWord: 'offen',
+    mandates: 'Vollmachten',
     language: 'Sprache',
     signedInAs: 'Angemeldet als {{name}}',
     pendingNone: 'nichts offen',
@@ -121,6 +128,7 @@ export const de = {
       'alert.dismiss': 'Hinweis verworfen',
       'alert.close': 'Hinweis erledigt',
       'purchase.make': 'Kauf im Rahmen der Vollmacht',
+      ...shareSyncDe.mutation,
     } as Record<string, string>,
     reason: {
       not_found: 'Diesen Kunden gibt es beim Hersteller nicht, oder er ist Ihnen nicht freigegeben.',
@@ -140,6 +148,7 @@ export const de = {
       mandate_coach_only: 'Die Bedingungen einer Vollmacht ändert nur der Life-Coach, dem sie erteilt wurde; die Vollmacht bleibt, wie sie war. Bitten Sie diesen Life-Coach um die Änderung.',
       consent_missing: 'Die nötige Einwilligung des Kunden fehlt (etwa zur Profilbildung); die Änderung wurde nicht übernommen. Halten Sie zuerst die Einwilligung fest und machen Sie die Änderung dann erneut.',
       owner_only: 'Dieser Kunde ist Ihnen nur freigegeben; löschen darf ihn nur der zuständige Berater. Der Kunde wird auf diesem Gerät wiederhergestellt. Soll er gelöscht werden, wenden Sie sich an den zuständigen Berater.',
+      ...shareSyncDe.reason,
       other: 'Der Hersteller hat die Änderung abgelehnt.',
     } as Record<string, string>,
   },
@@ -208,10 +217,11 @@ export const de = {
     title: 'Einschätzungen zum Kunden',
     explain: 'Der Kunde kann jede Einschätzung bestätigen oder ablehnen. Abgelehnte Einschätzungen werden nicht mehr verwendet.',
     none: 'Noch keine.',
-    kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Wertstufe' } as Record<string, string>,
+    kind: { segment: 'Segment', migration: 'Entwicklung zu', value_tier: 'Wertstufe', life_event: 'Lebensereignis' } as Record<string, string>,
     status: { unconfirmed: 'unbestätigt', confirmed: 'vom Kunden bestätigt', rejected: 'vom Kunden abgelehnt' } as Record<string, string>,
     byRules: 'Nach den Regeln des Herstellers',
     byTierRules: 'Nach den Kriterien des Herstellers für die Wertstufe',
+    byAssistant: 'Aus einem Hinweis der Assistenz-App',
     edition: 'Fassung {{n}}',
     editionDemo: 'Demo-Fassung',
     fromAnswers_one: 'aus {{count}} Antwort',
@@ -362,6 +372,7 @@ export const de = {
     mandate_coach_only: 'Die Bedingungen der Vollmacht ändert nur der Life-Coach, dem sie erteilt wurde. Bitten Sie ihn um die Änderung.',
     managed_by_manufacturer: 'Das legt Ihre Verwaltung beim Hersteller fest, seit dieses Gerät verbunden ist. Bitte dort ändern lassen.',
     insecure_url: 'Diese Adresse ist nicht verschlüsselt. Bitte eine Adresse mit https:// eingeben – nur für einen Server auf diesem Computer genügt http://.',
+    ...shareErrorsDe,
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',
@@ -622,6 +633,8 @@ export const de = {
   dates: datesDe,
   shortcuts: shortcutsDe,
   settings: settingsDe,
+  access: shareDe,
+  coach: coachDe,
   profile: profileDe,
   ...tiersDe,
 };

@@ -6,6 +6,8 @@ import { bookEn } from './book-en.ts';
 import { datesEn } from './dates-en.ts';
 import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
+import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
+import { coachEn } from './coach-en.ts';
 
 export const en: Messages = {
   app: {
@@ -21,6 +23,11 @@ export const en: Messages = {
     tasks: 'Tasks',
     tasksDue_one: '{{count}} due',
     tasksDue_other: '{{count}} due',
+    alerts: 'Alerts',
+    alertsOpen_one: '{{count}} open',
+    alertsOpen_other: '{{count}} open',
+    alertsOpenWord: 'open',
+    mandates: 'Mandates',
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
     pendingNone: 'nothing pending',
@@ -120,6 +127,7 @@ export const en: Messages = {
       'alert.dismiss': 'Alert dismissed',
       'alert.close': 'Alert done',
       'purchase.make': 'Purchase under the mandate',
+      ...shareSyncEn.mutation,
     },
     reason: {
       not_found: 'The manufacturer has no such client, or it is not shared with you.',
@@ -139,6 +147,7 @@ export const en: Messages = {
       mandate_coach_only: 'Only the coach the mandate was granted to may change its terms; the mandate stays as it was. Ask that coach to make the change.',
       consent_missing: 'The client’s consent needed for this (such as to profiling) is missing, so the change was not taken. Record the consent first, then make the change again.',
       owner_only: 'This client is only shared with you; only their own advisor may delete them. The client is being restored on this device. If they should be deleted, ask their advisor.',
+      ...shareSyncEn.reason,
       other: 'The manufacturer refused the change.',
     },
   },
@@ -207,10 +216,11 @@ export const en: Messages = {
     title: 'Conclusions about the client',
     explain: 'The client can confirm or reject each conclusion. Rejected conclusions are no longer used.',
     none: 'None yet.',
-    kind: { segment: 'Segment', migration: 'Heading towards', value_tier: 'Value tier' } as Record<string, string>,
+    kind: { segment: 'Segment', migration: 'Heading towards', value_tier: 'Value tier', life_event: 'Life event' } as Record<string, string>,
     status: { unconfirmed: 'unconfirmed', confirmed: 'confirmed by the client', rejected: 'rejected by the client' } as Record<string, string>,
     byRules: 'By the manufacturer’s rules',
     byTierRules: 'By the manufacturer’s criteria for the value tier',
+    byAssistant: 'From an alert of the assistant app',
     edition: 'edition {{n}}',
     editionDemo: 'demo edition',
     fromAnswers_one: 'from {{count}} answer',
@@ -361,6 +371,7 @@ export const en: Messages = {
     mandate_coach_only: 'Only the coach the mandate was granted to may change its terms. Ask them to make the change.',
     managed_by_manufacturer: 'Your administrator sets this at the manufacturer now that this device is connected. Ask them to change it.',
     insecure_url: 'This address is not encrypted. Enter an address starting with https:// – http:// is only for a server on this computer.',
+    ...shareErrorsEn,
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
     sessionLost: 'Session expired – open the start link again',
@@ -621,6 +632,8 @@ export const en: Messages = {
   dates: datesEn,
   shortcuts: shortcutsEn,
   settings: settingsEn,
+  access: shareEn,
+  coach: coachEn,
   profile: profileEn,
   ...tiersEn,
 };

@@ -10,7 +10,7 @@ export const settingsDe = {
   rolesHint: 'Mehrere möglich. Die Rollen gelten auf diesem Gerät, solange es nicht mit dem Hersteller verbunden ist.',
   rolesSave: 'Rollen speichern',
   rolesSaved: 'Rollen gespeichert.',
-  rolesByManufacturer: 'Dieses Gerät ist mit dem Hersteller verbunden, deshalb legt Ihre Verwaltung dort Ihre Rollen fest. Wenden Sie sich für Änderungen an Ihre Verwaltung.',
+  rolesByManufacturer: 'Dieses Gerät ist mit dem Hersteller verbunden, deshalb legt Ihre Verwaltung dort Ihre Rollen fest. Wenden Sie sich für Änderungen an Ihre Verwaltung; sie gelten hier ab dem nächsten Abgleich.',
   connection: 'Verbindung zum Hersteller',
   connectionTo: 'Verbunden mit {{url}}',
   toSync: 'Zum Abgleich',

@@ -12,7 +12,7 @@ export const settingsEn: typeof settingsDe = {
   rolesHint: 'Choose one or more. They apply on this device as long as it is not connected to the manufacturer.',
   rolesSave: 'Save roles',
   rolesSaved: 'Roles saved.',
-  rolesByManufacturer: 'This device is connected to the manufacturer, so your administrator sets your roles there. Ask your administrator for any change.',
+  rolesByManufacturer: 'This device is connected to the manufacturer, so your administrator sets your roles there. Ask your administrator for any change; it applies here from the next sync.',
   connection: 'Connection to the manufacturer',
   connectionTo: 'Connected to {{url}}',
   toSync: 'Go to sync',

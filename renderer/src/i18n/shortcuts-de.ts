@@ -9,6 +9,7 @@ export const shortcutsDe = {
     everywhere: 'Überall',
     clients: 'Kundenbestand',
     meeting: 'Beratungsgespräch',
+    alerts: 'Hinweise',
     dates: 'Kalender an Datumsfeldern',
   } as Record<string, string>,
   /** Keys that do the same are separated by " | ", each shown as a key of its own. */
@@ -16,6 +17,7 @@ export const shortcutsDe = {
     question: '?', escape: 'Esc', slash: '/', upDown: '↑ | ↓', pageUpDown: 'Bild↑ | Bild↓', homeEnd: 'Pos1 | Ende', enter: 'Eingabe',
     tab: 'Tab | Umschalt+Tab', arrows: '← → ↑ ↓', digits: '1 … 9 | 0', space: 'Leertaste', delete: 'Entf', altN: 'Alt+N', f9: 'F9',
     shiftPage: 'Umschalt+Bild↑ | Umschalt+Bild↓',
+    jk: 'J | K | ↓ | ↑', digits16: '1 … 6',
   } as Record<string, string>,
   does: {
     help: 'Diese Übersicht öffnen',
@@ -37,5 +39,10 @@ export const shortcutsDe = {
     year: 'Ein Jahr weiter oder zurück',
     week: 'Zum Wochenanfang oder -ende',
     pick: 'Tag übernehmen',
+    alertMove: 'Nächsten oder vorigen Hinweis wählen',
+    alertFirstLast: 'Zum ersten oder letzten Hinweis',
+    alertAction: 'Aktion des gewählten Hinweises: 1 Kontakt, 2 Angebot, 3 Kauf, 4 Zurückstellen, 5 Verwerfen, 6 Widerspruch des Kunden',
+    alertClose: 'Geöffnete Aktion schließen',
+    alertClient: 'Kundenseite zum gewählten Hinweis öffnen',
   } as Record<string, string>,
 };

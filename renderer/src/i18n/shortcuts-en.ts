@@ -11,12 +11,14 @@ export const shortcutsEn: typeof shortcutsDe = {
     everywhere: 'Everywhere',
     clients: 'Client book',
     meeting: 'Client meeting',
+    alerts: 'Alerts',
     dates: 'Calendar of date fields',
   },
   key: {
     question: '?', escape: 'Esc', slash: '/', upDown: '↑ | ↓', pageUpDown: 'Page Up | Page Down', homeEnd: 'Home | End', enter: 'Enter',
     tab: 'Tab | Shift+Tab', arrows: '← → ↑ ↓', digits: '1 … 9 | 0', space: 'Space', delete: 'Delete', altN: 'Alt+N', f9: 'F9',
     shiftPage: 'Shift+Page Up | Shift+Page Down',
+    jk: 'J | K | ↓ | ↑', digits16: '1 … 6',
   },
   does: {
     help: 'Open this overview',
@@ -38,5 +40,10 @@ export const shortcutsEn: typeof shortcutsDe = {
     year: 'One year forward or back',
     week: 'To the start or end of the week',
     pick: 'Pick the day',
+    alertMove: 'Choose the next or previous alert',
+    alertFirstLast: 'To the first or last alert',
+    alertAction: 'Action on the chosen alert: 1 contact, 2 offer, 3 buy, 4 snooze, 5 dismiss, 6 client rejects',
+    alertClose: 'Close the open action',
+    alertClient: 'Open the client page of the chosen alert',
   },
 };

@@ -8,6 +8,7 @@ import { DigitalProfile } from '../components/tiers/DigitalProfile.tsx';
 import { ValueTier } from '../components/tiers/ValueTier.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
+import { ClientAccess } from '../components/ClientAccess.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
@@ -29,6 +30,9 @@ export function ClientPage({ id }: { id: string }) {
     queryClient.invalidateQueries({ queryKey: orpc.clients.get.key({ input: { id } }) }),
     // Consent decides whether conclusions are drawn at all.
     queryClient.invalidateQueries({ queryKey: orpc.segments.state.key({ input: { clientId: id } }) }),
+    // A mandate granted, changed or revoked changes what is left of its budget.
+    queryClient.invalidateQueries({ queryKey: orpc.purchases.ofClient.key({ input: { clientId: id } }) }),
+    queryClient.invalidateQueries({ queryKey: orpc.coach.clients.key() }),
   ]);
 
   const start = useMutation({
@@ -73,7 +77,8 @@ export function ClientPage({ id }: { id: string }) {
           <ValueTier clientId={id} />
           <DigitalProfile key={`digital:${d.client.id}`} client={d.client} answers={d.answers} onChange={refresh} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
-          <Mandates clientId={id} mandates={d.mandates} onChange={refresh} />
+          <ClientAccess clientId={id} client={d.client} owned={d.owned} onChange={refresh} />
+          <Mandates clientId={id} clientName={fullName(d.client)} mandates={d.mandates} onChange={refresh} />
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
         <div className="col">

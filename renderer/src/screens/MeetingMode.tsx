@@ -15,6 +15,7 @@ import { MeetingFeedback } from '../components/meeting/MeetingFeedback.tsx';
 import { MeetingRecord } from '../components/meeting/MeetingRecord.tsx';
 import { MultiQuestion } from '../components/meeting/MultiQuestion.tsx';
 import { OffersPanel } from '../components/offers/OffersPanel.tsx';
+import { ClientPurchases } from '../components/purchase/ClientPurchases.tsx';
 import { SegmentHint } from '../components/segment/SegmentHint.tsx';
 import { formatDateTime } from '../format.ts';
 import { isAnswered, type AnswerContext, type AnswerValue } from '../hooks/useAnswer.ts';
@@ -204,6 +205,7 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
           <OffersPanel clientId={detail.client.id} meetingId={meeting.id} profile={profile} clientView={clientView} readOnly={readOnly} />
           <MeetingRecord meeting={meeting} readOnly={readOnly} clientView={clientView} register={register} />
           <MeetingFeedback meeting={meeting} readOnly={readOnly} />
+          <ClientPurchases clientId={detail.client.id} />
         </div>
       </div>
     </main>

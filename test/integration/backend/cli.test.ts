@@ -63,6 +63,22 @@ describe('backend CLI', () => {
     await expect(runCommand('enrol', ['--user', 'Max Müller'])).rejects.toThrow(/2 users are called "Max Müller": use the id/);
   });
 
+  it('set-roles replaces a person\'s roles, by id or by name, and prints them', async () => {
+    expect(await runCommand('set-roles', ['--user', annaId, '--roles', 'advisor'])).toBe(`${annaId} roles=advisor`);
+    expect(await runCommand('set-roles', ['--user', 'Anna Berger', '--roles', 'life_coach, advisor,life_coach'])).toBe(`${annaId} roles=life_coach,advisor`);
+    const [row] = await withDb((db) => db.select().from(users).where(eq(users.id, annaId)));
+    expect(row!.roles).toEqual(['life_coach', 'advisor']);
+  });
+
+  it('set-roles refuses unknown roles, no roles and an unknown person, and changes nothing', async () => {
+    await expect(runCommand('set-roles', ['--user', annaId, '--roles', 'advisor,coach'])).rejects.toThrow(/unknown role "coach": use advisor, life_coach, retailer, admin/);
+    await expect(runCommand('set-roles', ['--user', annaId, '--roles', ' , '])).rejects.toThrow(/--roles needs at least one of/);
+    await expect(runCommand('set-roles', ['--user', annaId])).rejects.toThrow(/--roles is required/);
+    await expect(runCommand('set-roles', ['--user', 'Nobody Here', '--roles', 'advisor'])).rejects.toThrow(/No user with the id or name "Nobody Here"/);
+    const [row] = await withDb((db) => db.select().from(users).where(eq(users.id, annaId)));
+    expect(row!.roles).toEqual(['life_coach', 'advisor']);
+  });
+
   it('revoke marks the device revoked; an unknown id is an error', async () => {
     const code = await runCommand('enrol', ['--user', annaId]);
     const enrolment = await withDb((db) => enrolDevice(db, { code, deviceName: 'Laptop' }, new Date()));

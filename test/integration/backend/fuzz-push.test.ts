@@ -13,7 +13,8 @@ import { insertAlert } from './alert-fixture.ts';
 import { MUTATIONS, type MutationName } from '#core/mutations/index.ts';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import { changedRows } from '../../support/book-contents.ts';
-import { fullBookTemplate } from '../../support/full-book.ts';
+import { users } from '#backend/db/schema.ts';
+import { FULL_BOOK_COACH, fullBookTemplate } from '../../support/full-book.ts';
 import { FUZZ_RUNS, FUZZ_SEED, pathText, placesOf, probes, shown, withProbe, type Path } from '../../support/fuzz.ts';
 import { backendContents } from './backend-contents.ts';
 import { workstation, type Workstation } from './sync-support.ts';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   const first = await t.device('Anna Berger', ['advisor', 'life_coach', 'retailer']);
   userId = first.user.id;
   w = workstation(t, first);
+  // The coach the book shares its clients with, under the id the book's directory gave.
+  await t.db.insert(users).values({ ...FULL_BOOK_COACH, roles: ['life_coach'] });
   const { outbox } = template;
   // The alerts the book's coach acted on came from the backend: it holds them too, for this person.
   for (const a of template.book.alerts) await insertAlert(t.db, { id: a.id, clientId: a.clientId, coachId: userId, hlc: w.stamp(Date.now() - 3_600_000), at: Date.now() - 3_600_000 });

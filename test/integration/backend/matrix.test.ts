@@ -128,6 +128,9 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
   'alert.close': (f) => ({ id: f.alertId, outcome: 'contacted' }),
   // A day of short-term car cover (9 €), within the mandate's areas, cap and budget.
   'purchase.make': (f) => ({ id: uuidv7(), clientId: f.clientId, mandateId: f.mandateId, items: ['car_short_term'], holdingIds: [uuidv7()] }),
+  // The mandate coach is a life coach the fixture's client is shared with already: the owner adds them to the list, or takes them off it.
+  'client.share': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),
+  'client.unshare': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),
 };
 
 /** The backend's records and change log, whole, in a fixed order. */
@@ -141,11 +144,11 @@ async function contents() {
 /**
  * Applied, these leave the fixture unfit for the next person (the client gone,
  * the meeting over, the mandate revoked, the decision taken back, version 2 of
- * the advice record made): the next cell gets a fresh fixture. Every other
+ * the advice record made, the coach's share taken back): the next cell gets a fresh fixture. Every other
  * applied kind adds a record of its own or repeats the same change, and a
  * refused one changes nothing, so the fixture is reused.
  */
-const SPOILS: ReadonlySet<MutationName> = new Set(['client.delete', 'client.erase', 'meeting.end', 'mandate.revoke', 'offer.undo', 'advice.create']);
+const SPOILS: ReadonlySet<MutationName> = new Set(['client.delete', 'client.erase', 'meeting.end', 'mandate.revoke', 'offer.undo', 'advice.create', 'client.unshare']);
 let fixture: Fixture | null = null;
 
 describe.each(MUTATION_NAMES)('%s', (name) => {

@@ -88,7 +88,7 @@ describe('every route x {no, wrong, revoked token}', () => {
     const paths = new Set(routes().map((r) => r.path));
     for (const p of Object.keys(PUBLIC)) expect(paths).toContain(p);
     // Guards against reading an empty list: the device routes are there.
-    expect([...paths].filter((p) => !(p in PUBLIC)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/pull', '/v1/push', '/v1/signals']);
+    expect([...paths].filter((p) => !(p in PUBLIC)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
   });
 
   it('a device route refuses each of them with its code, and nothing changes', async () => {

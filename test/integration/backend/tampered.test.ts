@@ -36,6 +36,9 @@ const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'o
   | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
   | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate', string>;
 let endedStartedAt = 0;
+/** A life coach to share with, and an advisor who is none. */
+let coachId = '';
+let advisorId = '';
 let v1Hash = '';
 
 function content(meetingId: string, startedAt: number, extra: Partial<AdviceContent> = {}): AdviceContent {
@@ -68,6 +71,8 @@ const ABOUT_CLIENT: Partial<Record<MutationName, (clientId: string) => unknown>>
   'conclusion.record': (c) => ({ id: id(), clientId: c, kind: 'segment', value: 'cautious_self_searcher', source: 'rule', ruleSetVersion: 'v1', inputs: {} }),
   'holding.add': (c) => ({ id: id(), clientId: c, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: 8280 }),
   'offer.outcome': (c) => ({ id: id(), clientId: c, offerId: 'liability_private', offerKind: 'base', outcome: 'accepted', segment: null, summary: 'Privathaftpflicht angenommen' }),
+  'client.share': (c) => ({ id: c, userId: coachId }),
+  'client.unshare': (c) => ({ id: c, userId: coachId }),
 };
 const about = (name: MutationName, clientId: string) => w.raw(name, ABOUT_CLIENT[name]!(clientId));
 const withArgs = (name: MutationName, extra: Record<string, unknown>) => w.raw(name, { ...(ABOUT_CLIENT[name]!(s.client) as object), ...extra });
@@ -182,12 +187,21 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
     holdings_mismatch: () => w.raw('purchase.make', { id: id(), clientId: s.client, mandateId: s.mandate, items: ['travel_cancellation'], holdingIds: [id(), id()] }),
     alert_of_other_client: () => purchase(s.mandate, ['travel_cancellation'], { alertId: s.othersAlert }),
   },
+  'client.share': {
+    ...CLIENT_CASES('client.share'),
+    share_with_self: () => withArgs('client.share', { userId: w.user.id }),
+    person_unknown: () => withArgs('client.share', { userId: missing }),
+    not_a_coach: () => withArgs('client.share', { userId: advisorId }),
+  },
+  'client.unshare': { ...CLIENT_CASES('client.unshare'), unshare_owner: () => withArgs('client.unshare', { userId: w.user.id }) },
 };
 
 beforeAll(async () => {
   t = await testBackend();
   // A life coach too, so mandates can be granted; refusals by role are the matrix's (matrix.test.ts).
   w = workstation(t, await t.device('Anna Berger', ['advisor', 'life_coach']));
+  coachId = (await t.person('Lena Hoffmann', ['life_coach'])).id;
+  advisorId = (await t.person('Ben Fischer', ['advisor'])).id;
   // Two published versions: a product only the first had is still known (a device may not have synced since).
   const seed = readCatalogueFile(SEED_CATALOGUE);
   const retired = { ...seed.products[0]!, id: 'retired_cover' };

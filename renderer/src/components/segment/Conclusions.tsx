@@ -34,6 +34,8 @@ function RuleSource({ c, when }: { c: ConclusionView; when: string }) {
   const lang = useLang();
   const edition = rulesEdition(c.ruleSetVersion);
   const answers = Object.keys(c.inputs).length;
+  // A life event comes from what the client's assistant app reported, not from the answers.
+  if (c.kind === 'life_event') return <>{[t('conclusions.byAssistant'), when].join(', ')}</>;
   const parts = [
     c.kind === 'value_tier' ? t('conclusions.byTierRules') : t('conclusions.byRules'),
     edition === 'demo' ? t('conclusions.editionDemo') : edition !== null ? t('conclusions.edition', { n: formatNumber(edition, lang) }) : null,
@@ -51,7 +53,9 @@ function ConclusionItem({ c, clientId }: { c: ConclusionView; clientId: string }
     mutationFn: (status: 'confirmed' | 'rejected') => client.conclusions.review({ id: c.id, status }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orpc.segments.state.key({ input: { clientId } }) }),
   });
-  const value = c.kind === 'value_tier' ? c.value : SEGMENT_NAMES[c.value as SegmentId]?.[lang] ?? c.value;
+  const value = c.kind === 'value_tier' ? c.value
+    : c.kind === 'life_event' ? t(`profile.life_events.options.${c.value}`, { defaultValue: t('conclusions.kind.life_event') })
+      : SEGMENT_NAMES[c.value as SegmentId]?.[lang] ?? c.value;
   const when = formatDateTime(c.decidedAt, lang);
   return (
     <li data-testid="conclusion" data-kind={c.kind} data-status={c.status} data-value={c.value}>

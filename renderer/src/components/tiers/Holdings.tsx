@@ -46,7 +46,8 @@ function HoldingItem({ clientId, h }: { clientId: string; h: HoldingView }) {
   return (
     <li data-testid="holding" data-product={h.productId} data-active={h.active} className={h.active ? '' : 'muted'}>
       <strong>{h.name?.[lang] ?? h.productId}</strong>{!h.name && <span className="muted small"> ({t('holding.unknownProduct')})</span>}
-      {' · '}{t('holding.perYear', { amount: formatCents(h.yearlyPremiumCents, lang) })}
+      {/* A one-off or per-day product (a trip cover bought under a mandate) has no yearly premium to name. */}
+      {h.yearlyPremiumCents > 0 && <>{' · '}{t('holding.perYear', { amount: formatCents(h.yearlyPremiumCents, lang) })}</>}
       {' · '}{t('holding.since', { date: formatIsoDate(h.since, lang) })}
       {h.endedOn && <> · {t('holding.endedOn', { date: formatIsoDate(h.endedOn, lang) })}</>}
       {h.active && !ending && <> <button type="button" className="btn btn-small" onClick={() => setEnding(true)}>{t('holding.end')}</button></>}
