@@ -16,6 +16,7 @@
 //                                and the user's name and roles as they are now
 //   GET  /v1/people?role=life_coach  the directory of life coaches: id and name, nothing else
 //   POST /v1/manufacturer        catalogue, value tiers, price ranges newer than the device has (manufacturer.ts)
+//   POST /v1/signals             an assistant integration's signals, which become alerts (signals.ts); its own token, not a device's
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -24,7 +25,7 @@ import { manufacturerRequest } from '#core/manufacturer.ts';
 import { minutesOf } from '#core/sync/clock.ts';
 import type { PushClockAhead, pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
-import { requireDevice, type AuthVariables } from './auth.ts';
+import { requireDevice, requireIntegration, type AuthVariables } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { ping, type BackendDb } from './db/connect.ts';
 import type { Device, User } from './db/schema.ts';
@@ -35,6 +36,8 @@ import { enrolDevice, peopleWithRole } from './people.ts';
 import { readPull, readPush } from './protocol.ts';
 import { pullChanges } from './pull.ts';
 import { pushMutations } from './push.ts';
+import { receiveSignals } from './signals.ts';
+import { readSignals } from './signals-input.ts';
 import { AttemptLimiter, type AttemptLimit } from './throttle.ts';
 
 export interface AppDeps {
@@ -54,6 +57,8 @@ type PushGap = z.infer<typeof pushGap>;
 
 /** Routes reachable without a device token. */
 const PUBLIC_V1_PATHS = new Set(['/v1/enrol']);
+/** Routes for assistant integrations: their token opens these and nothing else. */
+const INTEGRATION_V1_PATHS = new Set(['/v1/signals']);
 
 const enrolBody = z.strictObject({
   code: z.string({ error: (issue) => (issue.input === undefined
@@ -108,6 +113,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       deviceId: c.get('deviceId') ?? null,
+      ...(c.get('integrationId') ? { integrationId: c.get('integrationId') } : {}),
     }, 'request');
   });
 
@@ -122,7 +128,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     maxSize: maxBodyBytes,
     onError: (c) => {
       throw new HttpError(413, 'payload_too_large', `The request body is too large: at most ${maxBodyBytes} bytes.` +
-        (c.req.path === '/v1/push' ? ' Push fewer mutations at a time.' : ''));
+        (c.req.path === '/v1/push' ? ' Push fewer mutations at a time.' : c.req.path === '/v1/signals' ? ' Send fewer signals at a time.' : ''));
     },
   }));
 
@@ -145,6 +151,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/v1/*', async (c, next) => {
     if (PUBLIC_V1_PATHS.has(c.req.path)) return next();
+    if (INTEGRATION_V1_PATHS.has(c.req.path)) return requireIntegration({ db, clock })(c, next);
     return requireDevice({ db, clock })(c, next);
   });
 
@@ -243,6 +250,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(await manufacturerUpdates(db, c.get('user'), have));
   });
   app.all('/v1/manufacturer', methodNotAllowed('POST'));
+
+  app.post('/v1/signals', async (c) => {
+    const batch = await readSignals(c);
+    const integration = c.get('integration');
+    const answer = await receiveSignals(db, integration.id, batch, clock.now());
+    // Counts only: the signals and their evidence are about people.
+    logger.info({ integrationId: integration.id, kept: answer.kept, alerts: answer.alerts.length, merged: answer.merged, resent: answer.resent, dropped: answer.dropped }, 'signals received');
+    return c.json(answer);
+  });
+  app.all('/v1/signals', methodNotAllowed('POST'));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `There is no ${c.req.method} ${c.req.path.slice(0, 200)} here.` }, 404));
 

@@ -12,10 +12,14 @@
 //   npm run backend -- learn                          learn acceptance rates from outcomes now (serving learns every LEARN_EVERY_MINUTES, default 10)
 //   npm run backend -- set-retailer --user <id or name> --retailer <retailer id>
 //   npm run backend -- set-roles --user <id or name> --roles advisor,life_coach
+//   npm run backend -- create-integration NAME         an assistant integration; prints its id and token (once)
+//   npm run backend -- revoke-integration ID | integrations | signals-report [--since DAY]
+//   npm run backend -- publish-alert-rules --file PATH next version of the alert rules
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isRealDate } from '#core/dates.ts';
 import { catalogueId } from '#core/manufacturer.ts';
 import { systemClock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
@@ -26,6 +30,9 @@ import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice, se
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_LEARN_EVERY_MS, DEFAULT_PORT, startBackend } from './server.ts';
 import { learnPropensities } from './learn.ts';
+import { publishAlertRules, readAlertRulesFile } from './alert-rules.ts';
+import { createIntegration, listIntegrations, revokeIntegration } from './integrations.ts';
+import { reportLine, signalsReport } from './signal-counts.ts';
 import { trimChangeLog } from './trim.ts';
 
 const USAGE = `Usage: npm run backend [-- COMMAND]
@@ -50,6 +57,12 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
 
   trim-log --days N                          drop changes older than N days from the sync log;
                                              devices that did not sync since download their book again
+  create-integration NAME                    an assistant integration that may send signals; prints its id
+                                             and its token, which is shown only this once
+  revoke-integration ID                      revoke an integration; its token stops working at once
+  integrations                               list the integrations, one a line
+  signals-report [--since YYYY-MM-DD]        per integration: signals received, kept, dropped per reason
+  publish-alert-rules --file PATH            check alert rules (JSON) and publish them as the next version
 Database: PostgreSQL at DATABASE_URL if set, otherwise embedded in
 AW_BACKEND_DATA_DIR (default ${defaultDataDir()}).`;
 
@@ -180,6 +193,44 @@ export async function runCommand(command: string, args: string[]): Promise<strin
       const { removed } = await withDatabase(({ db }) => trimChangeLog(db, new Date(now.getTime() - days * 86_400_000), now));
       // Devices that have not synced since then download their book again on their next sync.
       return `removed ${removed} changes older than ${days} days`;
+    }
+    case 'create-integration': {
+      const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { name: { type: 'string' } } });
+      const given = [...positionals, ...(values.name === undefined ? [] : [values.name])];
+      if (given.length !== 1) throw new UsageError('create-integration needs one name, like: create-integration "Assistant app"');
+      const parsed = nameSchema.safeParse(given[0]);
+      if (!parsed.success) throw new UsageError(`the integration's ${parsed.error.issues[0]!.message}`);
+      const { integration, token } = await withDatabase(({ db }) => createIntegration(db, parsed.data, now));
+      console.error('Give the token to the assistant integration now: it is shown only this once, and only its hash is kept.');
+      return `${integration.id} ${token}`;
+    }
+    case 'revoke-integration': {
+      const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
+      if (positionals.length !== 1) throw new UsageError('revoke-integration needs the integration id, as create-integration or integrations printed it');
+      return withDatabase(async ({ db }) => {
+        const integration = await revokeIntegration(db, positionals[0]!.trim(), now);
+        if (!integration) throw new LookupError(`No integration with the id "${positionals[0]}". List them with: integrations`);
+        return `revoked ${integration.id} (${integration.name})`;
+      });
+    }
+    case 'integrations': {
+      options(args, []);
+      const list = await withDatabase(({ db }) => listIntegrations(db));
+      if (list.length === 0) return 'no integrations yet: create one with create-integration NAME';
+      return list.map((i) => [i.id, JSON.stringify(i.name), `created=${i.createdAt.toISOString()}`,
+        i.revokedAt ? `revoked=${i.revokedAt.toISOString()}` : 'active', `last_seen=${i.lastSeenAt?.toISOString() ?? 'never'}`].join(' ')).join('\n');
+    }
+    case 'signals-report': {
+      const o = options(args, [], ['since']);
+      if (o.since !== undefined && !isRealDate(o.since)) throw new UsageError(`--since must be a day like 2027-03-01, not "${o.since}"`);
+      const report = await withDatabase(({ db }) => signalsReport(db, o.since));
+      return report.length === 0 ? 'no integrations yet: create one with create-integration NAME' : report.map(reportLine).join('\n');
+    }
+    case 'publish-alert-rules': {
+      const o = options(args, ['file']);
+      const rules = readAlertRulesFile(resolve(o.file!));
+      const version = await withDatabase(({ db }) => publishAlertRules(db, rules, now));
+      return `alert_rules=${version} (${rules.version})`;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -105,7 +105,8 @@ function resultOf(row: MutationResultRow): MutationResult {
   return { seq: row.seq, status: 'rejected', code: row.code ?? 'rejected', message: row.message ?? 'The change was refused.' };
 }
 
-async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+/** Runs a transaction again after a failure another attempt may not meet (RETRYABLE), at most ATTEMPTS times in all. */
+export async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();

@@ -1,4 +1,4 @@
-// Device tokens and enrolment codes: made from the operating system's random
+// Device tokens, integration tokens and enrolment codes: made from the operating system's random
 // source, kept only as SHA-256 hashes, compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -8,6 +8,17 @@ export function newDeviceToken(): string {
 }
 
 export const DEVICE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * An assistant integration's token: `awi_` and 32 random bytes. The prefix
+ * tells the two kinds of credential apart at a glance, so a token sent to
+ * the wrong kind of route gets a message saying which route it is for.
+ */
+export function newIntegrationToken(): string {
+  return `awi_${randomBytes(32).toString('base64url')}`;
+}
+
+export const INTEGRATION_TOKEN_PATTERN = /^awi_[A-Za-z0-9_-]{43}$/;
 
 /** Letters and digits that cannot be mistaken for each other when typed (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

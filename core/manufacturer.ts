@@ -4,7 +4,8 @@
 // issue) the segment rule sets. The backend checks a catalogue file against
 // these schemas before it publishes anything (backend/manufacturer.ts), and
 // the device checks what it receives before it stores it (services/sync/link.ts,
-// db/manufacturer.ts), so both sides read the data the same way.
+// db/manufacturer.ts), so both sides read the data the same way. The alert
+// rules (core/coach/alert-rules.ts) travel the same way.
 //
 // Objects are strict: a misspelt field in a catalogue file is refused by name
 // instead of silently dropped. A field the manufacturer adds is therefore
@@ -12,9 +13,10 @@
 import { z } from 'zod';
 import { PROFILE_ATTRIBUTES } from './profile.ts';
 import { profileClauses, RuleSetSchema } from './segments/schema.ts';
+import { alertRulesDocument } from './coach/alert-rules.ts';
 
 /** The documents the manufacturer publishes, each versioned on its own. */
-export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set', 'propensities'] as const;
+export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set', 'propensities', 'alert_rules'] as const;
 export type ManufacturerKind = (typeof MANUFACTURER_KINDS)[number];
 
 export const PRODUCT_KINDS = ['base', 'module', 'temporary', 'partner_service'] as const;
@@ -222,6 +224,7 @@ export const manufacturerHave = z.strictObject({
   value_tiers: versionHad.optional(),
   rule_set: versionHad.optional(),
   propensities: versionHad.optional(),
+  alert_rules: versionHad.optional(),
   price_ranges: versionHad.optional(),
 }, { error: (issue) => (issue.code === 'unrecognized_keys'
   ? `has unknown kinds (${issue.keys.join(', ')}): send only ${[...MANUFACTURER_KINDS, 'price_ranges'].join(', ')}`
@@ -239,6 +242,7 @@ export const manufacturerDocument = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('value_tiers'), version, body: valueTiersDocument }),
   z.object({ kind: z.literal('rule_set'), version, body: ruleSetDocument }),
   z.object({ kind: z.literal('propensities'), version, body: propensitiesDocument }),
+  z.object({ kind: z.literal('alert_rules'), version, body: alertRulesDocument }),
 ]);
 export type ManufacturerDocument = z.infer<typeof manufacturerDocument>;
 

@@ -6,11 +6,13 @@
 //
 // Manufacturer data that syncs down read-only (catalogue, value tiers, price
 // ranges per retailer; backend/manufacturer.ts) is kept as versioned
-// publications. Still to come: segment rule sets and alert rules.
+// publications. Signals from the clients' assistant apps come in through
+// integrations (backend/signals.ts): what is kept is stored, what the rules
+// drop is only counted.
 
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { MANUFACTURER_KINDS, type ManufacturerKind } from '#core/manufacturer.ts';
 import type { EntityName, Fields } from '#core/records.ts';
@@ -223,3 +225,64 @@ export const revokedAccess = pgTable('revoked_access', {
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   revokedAt: at('revoked_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index('revoked_access_user').on(t.userId, t.clientId)]);
+
+/**
+ * An assistant app (outside this product) that reports signals about clients.
+ * It has its own credential, kept only as a SHA-256 hash: it opens
+ * POST /v1/signals and nothing a device may reach, and a device token never opens it.
+ */
+export const integrations = pgTable('integrations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  revokedAt: at('revoked_at'),
+  lastSeenAt: at('last_seen_at'),
+}, (t) => [
+  uniqueIndex('integrations_token_hash').on(t.tokenHash),
+  check('integrations_name_present', sql`length(trim(${t.name})) > 0`),
+]);
+
+/**
+ * The signals an integration sent that the rules kept (coach.md): each made an
+ * alert or added its evidence to one. A signal id is the assistant's own,
+ * unique per integration: sent again, it is recognised and not stored twice.
+ * Dropped signals are never stored, only counted (signal_counts).
+ */
+export const signals = pgTable('signals', {
+  integrationId: uuid('integration_id').notNull().references(() => integrations.id, { onDelete: 'cascade' }),
+  signalId: text('signal_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  kind: text('kind').notNull(),
+  observedAt: at('observed_at').notNull(),
+  eventDate: date('event_date', { mode: 'string' }),
+  confidence: real('confidence').notNull(),
+  evidence: text('evidence').notNull(),
+  /** The alert record it made or joined. */
+  alertId: text('alert_id').notNull(),
+  receivedAt: at('received_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.integrationId, t.signalId] }),
+  // Erasing a client deletes its signals too.
+  index('signals_client').on(t.clientId),
+]);
+
+/**
+ * How many signals each integration sent per day (Europe/Berlin) and what
+ * became of them: `kept` (made an alert), `merged` (added evidence to one),
+ * `resent` (an id already stored), or the reason the rules dropped it.
+ */
+export const signalCounts = pgTable('signal_counts', {
+  integrationId: uuid('integration_id').notNull().references(() => integrations.id, { onDelete: 'cascade' }),
+  day: date('day', { mode: 'string' }).notNull(),
+  outcome: text('outcome').notNull(),
+  /**
+   * Each request adds to one of a few rows per outcome, picked at random:
+   * with a single row, concurrent requests of one integration would wait for
+   * each other's commit. The report adds them up.
+   */
+  slot: integer('slot').notNull().default(0),
+  count: integer('count').notNull(),
+}, (t) => [primaryKey({ columns: [t.integrationId, t.day, t.outcome, t.slot] })]);
+
+export type Integration = typeof integrations.$inferSelect;

@@ -118,7 +118,7 @@ describe('the wire', () => {
   it('a request names only known kinds with whole, non-negative versions', () => {
     expect(problems(manufacturerRequest, { have: {} })).toEqual([]);
     expect(problems(manufacturerRequest, { have: { catalogue: 3, value_tiers: 0, rule_set: 1, price_ranges: 2 } })).toEqual([]);
-    expect(problems(manufacturerRequest, { have: { alerts: 1 } })).toEqual(['have: has unknown kinds (alerts): send only catalogue, value_tiers, rule_set, propensities, price_ranges']);
+    expect(problems(manufacturerRequest, { have: { alerts: 1 } })).toEqual(['have: has unknown kinds (alerts): send only catalogue, value_tiers, rule_set, propensities, alert_rules, price_ranges']);
     expect(problems(manufacturerRequest, { have: { catalogue: -1, value_tiers: 2.5 } })).toEqual(['have.catalogue: may not be negative', 'have.value_tiers: must be a whole number']);
   });
 

@@ -7,9 +7,10 @@ import type { Contents } from '../../support/book-contents.ts';
 
 /**
  * Columns that record an attempt, not its effect: the verdict of each pushed
- * mutation, the device's place in its sequence and when it was last heard from.
+ * mutation, the device's place in its sequence and when it (or an assistant
+ * integration) was last heard from.
  */
-const ATTEMPT = { mutation_results: null, devices: ['last_seq', 'last_seen_at'] } as const;
+const ATTEMPT = { mutation_results: null, devices: ['last_seq', 'last_seen_at'], integrations: ['last_seen_at'] } as const;
 
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 

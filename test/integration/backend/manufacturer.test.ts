@@ -137,7 +137,7 @@ describe('POST /v1/manufacturer', () => {
       ['', /body: is empty/],
       [[], /must be a JSON object like \{"have"/],
       [{}, /have: is missing: send the versions this device has/],
-      [{ have: { catalog: 1 } }, /have: has unknown kinds \(catalog\): send only catalogue, value_tiers, rule_set, propensities, price_ranges/],
+      [{ have: { catalog: 1 } }, /have: has unknown kinds \(catalog\): send only catalogue, value_tiers, rule_set, propensities, alert_rules, price_ranges/],
       [{ have: { catalogue: -1 } }, /have\.catalogue: may not be negative/],
       [{ have: { catalogue: 1.5 } }, /have\.catalogue: must be a whole number/],
       [{ have: { catalogue: '3' } }, /have\.catalogue: must be a version number/],

@@ -2,12 +2,14 @@
 // asked without a token, with a wrong one and with the token of a revoked
 // device: 401, 401, 403 with their codes, and nothing changed. A new route is
 // in this matrix the moment it exists, so one that forgets authentication
-// fails here. The backend has no console or admin routes: people, codes and
+// fails here. The assistant integrations' route is asked the same with their
+// kind of token, and with a device's, which never opens it. The backend has no console or admin routes: people, codes and
 // revocations are managed with its CLI (backend/cli.ts) on the server itself.
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVICE_REVOKED_MESSAGE } from '#backend/auth.ts';
+import { DEVICE_REVOKED_MESSAGE, INTEGRATION_REVOKED_MESSAGE } from '#backend/auth.ts';
+import { createIntegration, revokeIntegration } from '#backend/integrations.ts';
 import { revokeDevice } from '#backend/people.ts';
 import { backendContents } from './backend-contents.ts';
 import { newClient } from './sync-support.ts';
@@ -22,8 +24,13 @@ const PUBLIC: Record<string, string> = {
   '/v1/enrol': 'a device has no token before it enrols: the one-time code is its proof, and wrong codes are throttled per address',
 };
 
+/** Opened by an assistant integration's token, never by a device's. */
+const INTEGRATION = new Set(['/v1/signals']);
+
 let t: Awaited<ReturnType<typeof testBackend>>;
 let revokedToken: string;
+let liveToken: string;
+let revokedIntegrationToken: string;
 let clientId: string;
 beforeAll(async () => {
   t = await testBackend();
@@ -35,6 +42,10 @@ beforeAll(async () => {
   const revoked = await t.device('Ben Roth');
   expect(await revokeDevice(t.db, revoked.deviceId, t.clock.now())).not.toBeNull();
   revokedToken = revoked.token;
+  liveToken = live.token;
+  const old = await createIntegration(t.db, 'Old assistant', t.clock.now());
+  await revokeIntegration(t.db, old.integration.id, t.clock.now());
+  revokedIntegrationToken = old.token;
 });
 afterAll(async () => { await t?.dispose(); });
 
@@ -55,7 +66,8 @@ function request(method: string, path: string, authorization: string | undefined
   const url = path.replace(':clientId', clientId);
   const body = url === '/v1/push'
     ? { mutations: [{ seq: 1, mutationId: uuidv7(), name: 'client.create', args: newClient(), hlc: '001772442000000:00000:laptop', at: 1772442000000 }] }
-    : url === '/v1/pull' ? { cursor: null } : url === '/v1/manufacturer' ? { have: {} } : {};
+    : url === '/v1/pull' ? { cursor: null } : url === '/v1/manufacturer' ? { have: {} }
+      : url === '/v1/signals' ? { batch: [{ client: clientId, signals: [{ id: 's1', kind: 'moving', observed_at: '2026-03-01T10:00:00Z', confidence: 0.9, evidence: 'removal quotes' }] }] } : {};
   return t.app.request(url, {
     method,
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -76,12 +88,12 @@ describe('every route x {no, wrong, revoked token}', () => {
     const paths = new Set(routes().map((r) => r.path));
     for (const p of Object.keys(PUBLIC)) expect(paths).toContain(p);
     // Guards against reading an empty list: the device routes are there.
-    expect([...paths].filter((p) => !(p in PUBLIC)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push']);
+    expect([...paths].filter((p) => !(p in PUBLIC)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
   });
 
   it('a device route refuses each of them with its code, and nothing changes', async () => {
     const before = await backendContents(t.db, { attempts: 'compare' });
-    const matrix = routes().filter((r) => !(r.path in PUBLIC)).flatMap((r) => TOKENS.map((token) => ({ ...r, token })));
+    const matrix = routes().filter((r) => !(r.path in PUBLIC) && !INTEGRATION.has(r.path)).flatMap((r) => TOKENS.map((token) => ({ ...r, token })));
     expect(matrix.length).toBeGreaterThanOrEqual(12 * TOKENS.length);
     for (const { method, path, token } of matrix) {
       const res = await request(method, path, token.header());
@@ -91,6 +103,29 @@ describe('every route x {no, wrong, revoked token}', () => {
       expect(body.error, at).toBe(token.error);
       expect(body.message, at).toMatch(token.status === 403 ? new RegExp(`^${DEVICE_REVOKED_MESSAGE.replace(/\./g, '\\.')}$`) : /token/);
       if (token.status === 401) expect(res.headers.get('www-authenticate'), at).toMatch(/^Bearer /);
+    }
+    expect(await backendContents(t.db, { attempts: 'compare' })).toEqual(before);
+  });
+
+  it('an integration route refuses each of them, a live device token too, and a revoked integration with 403', async () => {
+    const before = await backendContents(t.db, { attempts: 'compare' });
+    const tokens = [
+      ...TOKENS.filter((k) => k.status === 401),
+      { name: 'a token never issued, of the integrations\' kind', header: () => `Bearer awi_${randomBytes(32).toString('base64url')}`, status: 401, error: 'unauthorized' },
+      { name: 'a live device token', header: () => `Bearer ${liveToken}`, status: 401, error: 'unauthorized' },
+      { name: 'a revoked device', header: () => `Bearer ${revokedToken}`, status: 401, error: 'unauthorized' },
+      { name: 'a revoked integration', header: () => `Bearer ${revokedIntegrationToken}`, status: 403, error: 'integration_revoked' },
+    ];
+    const matrix = routes().filter((r) => INTEGRATION.has(r.path)).flatMap((r) => tokens.map((token) => ({ ...r, token })));
+    expect(matrix.length).toBeGreaterThanOrEqual(2 * tokens.length);
+    for (const { method, path, token } of matrix) {
+      const res = await request(method, path, token.header());
+      const at = `${method} ${path} with ${token.name}`;
+      expect(res.status, at).toBe(token.status);
+      const body = await res.json() as { error: string; message: string };
+      expect(body.error, at).toBe(token.error);
+      expect(body.message, at).toMatch(token.status === 403 ? /^This integration's token was revoked/ : /token/);
+      if (token.status === 403) expect(body.message).toBe(INTEGRATION_REVOKED_MESSAGE);
     }
     expect(await backendContents(t.db, { attempts: 'compare' })).toEqual(before);
   });
