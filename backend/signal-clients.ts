@@ -50,7 +50,7 @@ const SLIM = sql`CASE r.entity
   WHEN 'clients' THEN jsonb_build_object('firstName', f->'firstName', 'lastName', f->'lastName')
   WHEN 'consents' THEN jsonb_build_object('purpose', f->'purpose', 'granted', f->'granted', 'recordedAt', f->'recordedAt')
   WHEN 'conclusions' THEN jsonb_build_object('kind', f->'kind', 'value', f->'value', 'source', f->'source', 'status', f->'status', 'decidedAt', f->'decidedAt', 'statusAt', f->'statusAt')
-  WHEN 'alerts' THEN jsonb_build_object('signal', f->'signal', 'event', f->'event', 'createdAt', f->'createdAt', 'status', f->'status')
+  WHEN 'alerts' THEN jsonb_build_object('signal', f->'signal', 'event', f->'event', 'createdAt', f->'createdAt', 'status', f->'status', 'outcome', f->'outcome', 'doneAt', f->'doneAt')
   WHEN 'answers' THEN jsonb_build_object('attribute', f->'attribute', 'value', f->'value')
   WHEN 'holdings' THEN jsonb_build_object('productId', f->'productId', 'endedOn', f->'endedOn')
   ELSE jsonb_build_object('budgetCents', f->'budgetCents', 'period', f->'period', 'areas', f->'areas', 'perPurchaseCapCents', f->'perPurchaseCapCents',
@@ -65,6 +65,8 @@ export async function readSignalFacts(tx: BackendDb, request: { integrationId: s
   const { rules } = documents;
   // A day of slack either side of Berlin's midnight; the rules decide exactly.
   const closedSince = now - (rules.dedupe_days + 2) * DAY;
+  // An alert closed because the client rejected its conclusion counts for rule 2 as long as a rejection does.
+  const rejectedSince = now - (rules.rejected_days + 2) * DAY;
   const clients = sql`ANY(${textArray(request.clientIds)}::uuid[])`;
   const res = await tx.execute(sql`SELECT
     (SELECT coalesce(json_agg(json_build_array(s.signal_id, s.alert_id)), '[]') FROM ${signalTable} s
@@ -75,7 +77,8 @@ export async function readSignalFacts(tx: BackendDb, request: { integrationId: s
       WHERE r.client_id = ${clients}
         AND r.entity IN ('clients', 'consents', 'conclusions', 'alerts', 'answers', 'holdings', 'mandates')
         AND r.fields->>'deletedAt' IS NULL
-        AND (r.entity <> 'alerts' OR r.fields->>'status' <> 'done' OR (r.fields->>'createdAt')::bigint >= ${closedSince})
+        AND (r.entity <> 'alerts' OR r.fields->>'status' <> 'done' OR (r.fields->>'createdAt')::bigint >= ${closedSince}
+          OR (r.fields->>'outcome' = 'conclusion_rejected' AND (r.fields->>'doneAt')::bigint >= ${rejectedSince}))
         AND (r.entity <> 'conclusions' OR r.fields->>'kind' IN ('segment', 'life_event'))) AS records,
     -- Shared users first: sharing hands a client to a coach; then the owner, if a coach too.
     (SELECT coalesce(json_agg(json_build_array(c.client_id, c.user_id)), '[]') FROM (
@@ -120,9 +123,14 @@ function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string, cat
         consent: consentOf(of('consents')),
         mandate: mandate && termsOf(mandate, today, catalogue),
         segment: segmentOf(conclusions),
-        rejectedEvents: conclusions
-          .filter((c) => c.kind === 'life_event' && c.status === 'rejected' && c.statusAt != null)
-          .map((c) => ({ event: String(c.value), at: berlinDay(Number(c.statusAt)) })),
+        // The client's no counts however the coach recorded it: as a rejected conclusion, or (without
+        // consent to profiling, when no conclusion may be kept) as an alert closed because of it.
+        rejectedEvents: [
+          ...conclusions.filter((c) => c.kind === 'life_event' && c.status === 'rejected' && c.statusAt != null)
+            .map((c) => ({ event: String(c.value), at: berlinDay(Number(c.statusAt)) })),
+          ...of('alerts').filter((a) => a.outcome === 'conclusion_rejected' && a.doneAt != null)
+            .map((a) => ({ event: String(a.event), at: berlinDay(Number(a.doneAt)) })),
+        ],
         openAlerts,
       },
     });

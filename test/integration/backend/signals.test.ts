@@ -231,6 +231,18 @@ describe('dropped by the rules: no alert, nothing stored, counted per reason', (
     expect((await dropped(clientId, a.signal('new_car'), a)).dropped).toEqual({ rejected_by_client: 1 });
   });
 
+  it('after the coach closed an alert of that event because the client rejected it, also without consent to profiling', async () => {
+    const a = await assistant(t);
+    const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
+    const first = await a.send({ batch: [{ client: clientId, signals: [a.signal('travel_planned')] }] });
+    const [alertId] = first.body.alerts as string[];
+    // Stamped by the backend's (test) clock, which earlier tests moved on: the coach's change is the newer one.
+    await clara.pushApplied(clara.raw('alert.close', { id: alertId, outcome: 'conclusion_rejected' }, { hlc: clara.stamp(t.clock.now().getTime() + 1000) }));
+    expect((await alertsOf(t, clientId))[0]!.fields).toMatchObject({ outcome: 'conclusion_rejected' });
+    t.clock.advance(40 * DAY);
+    expect((await dropped(clientId, a.signal('travel_planned'), a)).dropped).toEqual({ rejected_by_client: 1 });
+  });
+
   it('too unsure, too old, or of a kind the product does not know', async () => {
     const a = await assistant(t);
     const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
