@@ -16,6 +16,7 @@ import { ENTITIES } from '#core/records.ts';
 import type { Db } from '#db/open.ts';
 import { syncedStateOf } from '#db/records.ts';
 import { SYNCED_TABLES } from '#db/schema.ts';
+import { sendDemoSignals } from './demo-assistant.ts';
 
 /** The demo learns every minute, so a newcomer sees outcomes change the offers soon. */
 const DEMO_LEARN_EVERY_MS = 60_000;
@@ -36,6 +37,8 @@ export interface DemoBackend {
   enrolmentCode(): Promise<string>;
   /** Gives the backend the records of a demo book just loaded into a workstation. */
   adoptDemoBook(local: Db, onProgress?: (done: number, total: number) => void): Promise<number>;
+  /** The demo assistant reports life events of the demo book's clients: alerts for the coach (build/demo-assistant.ts). */
+  sendDemoSignals(local: Db): Promise<{ kept: number }>;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,7 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
       }
       return clientIds.length;
     },
+    sendDemoSignals: (local) => sendDemoSignals(db, { url: backend.url, dir: dataDir }, local),
     close: () => backend.close(),
   };
 }

@@ -20,7 +20,7 @@ export async function startWithDemoBackend(host: Host, options: BrowserModeOptio
   const running = await host.startBrowserMode({ ...options, dataDir, onDemoBookLoaded: () => adopt() });
   const { store, sync } = running.workstation;
   adopt = () => {
-    demo.adoptDemoBook(store.db).then(() => sync.syncNow(), (error: unknown) => {
+    demo.adoptDemoBook(store.db).then(() => demo.sendDemoSignals(store.db)).then(() => sync.syncNow(), (error: unknown) => {
       console.error(`The demo backend could not take the demo book: ${(error as Error).message}`);
     });
   };

@@ -24,6 +24,8 @@ export function useSyncWatch(): void {
             if (lastSynced !== undefined && status.lastSyncedAt !== lastSynced) {
               void queryClient.invalidateQueries({ queryKey: orpc.session.key() });
               void queryClient.invalidateQueries({ queryKey: orpc.sharing.key() });
+              // Alerts arrive by sync: the inbox and its count in the header follow at once.
+              void queryClient.invalidateQueries({ queryKey: orpc.alerts.key() });
             }
             lastSynced = status.lastSyncedAt;
             connection.reportSuccess();
