@@ -7,6 +7,7 @@
 // PostgreSQL at DATABASE_URL (a fresh database per run), else PGlite.
 // SIGNALS (default 100,000), SIGNALS_CLIENTS (10,000), SIGNALS_BATCH (100)
 // and SIGNALS_IN_FLIGHT (requests at once, default 4) set the size.
+import { inboxBench } from './inbox.ts';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
@@ -148,6 +149,8 @@ await backend.close();
 await target.cleanup();
 const perSecond = SIGNALS / (ours.ms / 1000);
 const baselinePerSecond = SIGNALS / (baseline.ms / 1000);
+// The other half: the coach's inbox on a device with 5,000 alerts (bench/inbox.ts).
+const inbox = await inboxBench();
 report({
   bench: 'signals', database: backend.database.kind, signals: SIGNALS, clients: CLIENTS, batch: BATCH, in_flight: IN_FLIGHT,
   seconds: round(ours.ms / 1000, 2), signals_per_s: round(perSecond, 0),
@@ -155,4 +158,5 @@ report({
   kept: answers.kept, alerts: answers.alerts, merged: answers.merged, dropped: answers.dropped,
   baseline_seconds: round(baseline.ms / 1000, 2), baseline_signals_per_s: round(baselinePerSecond, 0),
   ratio: round(baselinePerSecond / perSecond, 2),
+  ...inbox,
 });
