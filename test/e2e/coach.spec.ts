@@ -258,8 +258,8 @@ test('the demo’s inbox: buys the trip under a mandate, snoozes, dismisses, rec
   await openApp(page, workstation);
   await setUp(page, { demoBook: true });
   await expect(page.getByTestId('alerts-open')).toBeVisible({ timeout: 60_000 });
-  // Which client and event the rejected alert is about: the fourth open one once three are dealt with.
   const client = await workTheInbox(page, { budget: '100,00', leftAfter: '54,00' });
+  await page.getByTestId('nav-alerts').click();
   await page.getByTestId('filter-done').click();
   const rejected = page.getByTestId('alert').filter({ has: page.getByTestId('alert-status').filter({ hasText: 'Der Kunde widerspricht der Einschätzung.' }) });
   const event = (await rejected.getAttribute('data-event'))!;
@@ -279,5 +279,6 @@ test('the demo’s inbox: buys the trip under a mandate, snoozes, dismisses, rec
   // Nothing new in the inbox, and nothing about that client's event among the open alerts.
   await expect(page.getByTestId('alert')).toHaveCount(openBefore);
   await expect(page.getByTestId('alert').and(page.locator(`[data-event="${event}"]`)).filter({ has: page.locator(`a[href$="${clientId}"]`) })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Vollmachten' }).click();
   await clientSeesThePurchase(page, client, { leftAfter: '54,00' });
 });
