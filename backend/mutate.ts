@@ -12,7 +12,8 @@ import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
 import { accessOf as clientAccessOf, changeAccess, type AccessKind } from './access.ts';
-import { consultsCatalogue, consultsPeople } from '#core/mutations/rules.ts';
+import { consultsCatalogue, consultsPeople, consultsRanges } from '#core/mutations/rules.ts';
+import { grantedRanges } from './ranges.ts';
 import type { PeopleLookup } from '#core/share.ts';
 import { publishedCatalogue } from './catalogue.ts';
 import type { CatalogueLookup } from '#core/manufacturer.ts';
@@ -158,11 +159,13 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   const catalogue = consultsCatalogue(m.name) ? await publishedCatalogue(tx) : NO_CATALOGUE;
   // Likewise the people a change names (and the issuer, whose name a share carries): read only for such a change.
   const people = consultsPeople(m.name) ? await peopleNamed(tx, [userId, arg(m.args, 'userId')]) : undefined;
+  // And the issuer's granted price ranges, only for a change that prices a sale.
+  const ranges = consultsRanges(m.name) ? await grantedRanges(tx, userId) : undefined;
   let writes: MergedWrite[];
   let access: ReturnType<typeof applyMutation>['access'];
   try {
     const result = applyMutation(m.name, m.args, {
-      at: m.at, hlc: m.hlc, userId, catalogue, people,
+      at: m.at, hlc: m.hlc, userId, catalogue, people, ranges,
       read(entity, id) {
         if (!ids.includes(id)) throw new Error(`${m.name} read ${entity} ${id}, which its registry entry's reads did not name`);
         const row = rows.get(recordKey(entity, id));

@@ -37,6 +37,15 @@ export const DOMAIN_ERROR_CODES = [
   // Sharing a client (core/share.ts).
   'not_a_coach',
   'share_with_self',
+  // A retailer's price (core/retail/price.ts) and the manufacturer's approval of it.
+  'reason_required',
+  'needs_approval',
+  'approval_not_needed',
+  'approval_pending',
+  'approval_declined',
+  'approval_expired',
+  'approval_mismatch',
+  'approval_decided',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -120,6 +129,14 @@ export function describeProblem(p: FieldProblem): string {
     case 'managed_by_manufacturer': return `${p.field} are set at the manufacturer for this enrolled device: change them there`;
     case 'not_a_coach': return `${p.field} does not name a life coach: a client is shared only with a life coach, so choose one from the directory`;
     case 'share_with_self': return "you are the client's owner and always have access: choose a life coach to share the client with";
+    case 'reason_required': return 'the price differs from the proposed price: give the reason for the deviation (and a text for "other")';
+    case 'needs_approval': return "the price is outside the granted range, or the range has expired: ask the manufacturer to approve it, or choose a price within the range";
+    case 'approval_not_needed': return 'the price is within the granted range: record the sale, no approval is needed';
+    case 'approval_pending': return 'the manufacturer has not decided the request yet: sync later, or sell within the range meanwhile';
+    case 'approval_declined': return 'the manufacturer declined this price: choose a price within the range';
+    case 'approval_expired': return `the approval ran out on ${x.day ?? 'its last day'}: ask for a new approval, or sell within the range`;
+    case 'approval_mismatch': return `the approval is for another product or price${x.price !== undefined ? ` (${said(x.price, x.unit)})` : ''}: sell at the approved price, or ask for a new approval`;
+    case 'approval_decided': return `the request has been decided already (${x.value ?? 'decided'}): a decision stands`;
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

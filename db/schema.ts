@@ -183,6 +183,56 @@ export const purchases = sqliteTable('purchases', {
   recordedAt: integer('recorded_at').notNull(),
 }, (t) => [index('purchases_mandate').on(t.mandateId, t.on), index('purchases_client').on(t.clientId)]);
 
+/** The prices a sale or an approval request is kept with: the range as it was (core/retail/price.ts). */
+const pricedColumns = () => ({
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  /** The retailer the seller sells for, as the backend knows it; null until the backend's copy comes back. */
+  retailerId: text('retailer_id'),
+  productId: text('product_id').notNull(),
+  variant: text('variant'),
+  chosenCents: integer('chosen_cents').notNull(),
+  proposedCents: integer('proposed_cents').notNull(),
+  floorCents: integer('floor_cents').notNull(),
+  ceilingCents: integer('ceiling_cents').notNull(),
+  /** The range's last day; null for a list price, which never expires. */
+  validUntil: text('valid_until'),
+  rangeSource: text('range_source').notNull(),
+  deviationCents: integer('deviation_cents').notNull(),
+  reason: text('reason'),
+  reasonText: text('reason_text'),
+});
+
+/** A retailer's sale at a chosen price (retail.md): with the range, the deviation, its reason and the approval it used. */
+export const sales = sqliteTable('sales', {
+  ...syncColumns,
+  ...pricedColumns(),
+  soldBy: text('sold_by').notNull(),
+  /** The product's price period (once, month, …) the chosen price is for. */
+  period: text('period').notNull(),
+  /** proposed, within_range or approved. */
+  decision: text('decision').notNull(),
+  approvalId: text('approval_id'),
+  holdingId: text('holding_id').notNull(),
+  on: text('on').notNull(),
+  recordedAt: integer('recorded_at').notNull(),
+}, (t) => [index('sales_client').on(t.clientId), index('sales_on').on(t.on)]);
+
+/** A price outside the range, asked of the manufacturer, and the decision once it comes back. */
+export const approvals = sqliteTable('approvals', {
+  ...syncColumns,
+  ...pricedColumns(),
+  requestedBy: text('requested_by').notNull(),
+  requestedAt: integer('requested_at').notNull(),
+  /** The range had expired on the day of the request. */
+  expired: integer('expired', { mode: 'boolean' }).notNull(),
+  status: text('status').notNull(),
+  decidedBy: text('decided_by'),
+  decidedAt: integer('decided_at'),
+  note: text('note'),
+  /** The last day a sale may use the approval (the decision day plus 14). */
+  expiresOn: text('expires_on'),
+}, (t) => [index('approvals_client').on(t.clientId), index('approvals_status').on(t.status, t.requestedAt)]);
+
 /** Versioned, hash-chained advice records (§ 61 VVG); a delivered version is frozen. */
 export const adviceRecords = sqliteTable('advice_records', {
   ...syncColumns,
@@ -323,5 +373,5 @@ export const holdings = sqliteTable('holdings', {
   endedOn: text('ended_on'),
 }, (t) => [index('holdings_client').on(t.clientId)]);
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases } as const;
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals } as const;
 

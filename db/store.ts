@@ -16,6 +16,8 @@ import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
 import { consentRecords } from './profile.ts';
 import { applyWrite, recordReader } from './records.ts';
+import { heldRanges } from './manufacturer.ts';
+import { consultsRanges } from '#core/mutations/rules.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
 /** What a change returns: the record, its client, its new version and when it was saved. */
@@ -85,7 +87,9 @@ export class Store {
     const at = this.now();
     const read = recordReader(this.db);
     this.mayIssue(name, args, read);
-    const plan = planMutation(name, args, { at, userId: this.userId, read, catalogue: this.catalogue, people: this.people });
+    // Only a change that prices a sale reads the ranges this device was granted.
+    const ranges = consultsRanges(name) ? heldRanges(this.db) : undefined;
+    const plan = planMutation(name, args, { at, userId: this.userId, read, catalogue: this.catalogue, people: this.people, ranges });
     this.clock = tick(this.clock, at, this.deviceId);
     const hlc = formatHlc(this.clock);
     let version = 0;

@@ -12,6 +12,8 @@ import type { PeopleLookup } from '../share.ts';
 import type { MutationArgs, MutationName } from './index.ts';
 import { coachPlanners, type CoachMutation } from './plan-coach.ts';
 import { SHARE_PLANNERS } from './share.ts';
+import { retailPlanners, type RetailMutation } from './plan-retail.ts';
+import type { PriceRangeLookup } from '../retail/price.ts';
 
 export interface PlanContext {
   at: number;
@@ -21,6 +23,8 @@ export interface PlanContext {
   catalogue: CatalogueLookup;
   /** The people a change may name (client.share); the kinds that name none never ask. */
   people?: PeopleLookup;
+  /** The issuer's granted price ranges (a sale, an approval request); the kinds that price nothing never ask. */
+  ranges?: PriceRangeLookup;
 }
 export interface Plan {
   writes: RecordWrite[];
@@ -77,7 +81,7 @@ function bornBy(birthDate: string | null | undefined, at: number): void {
 
 export type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
 
-const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
+const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: Planner<N> } = {
   'client.create'(a, { at, userId, read }) {
     // A retried create (its answer lost on the way back) is not a second client.
     if (read.get('clients', a.id)) return { writes: [], id: a.id, clientId: a.id };
@@ -312,9 +316,10 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation>]: Planner<N> } = {
 };
 
 const COACH_PLANNERS = coachPlanners({ live, liveClient, insert, update, contactAt });
+const RETAIL_PLANNERS = retailPlanners({ liveClient, insert, update, contactAt });
+const ALL_PLANNERS = { ...PLANNERS, ...COACH_PLANNERS, ...RETAIL_PLANNERS } as { [N in MutationName]: Planner<N> };
 
 /** The writes a mutation makes, given arguments already checked against its schema. */
 export function planMutation<N extends MutationName>(name: N, args: MutationArgs<N>, context: PlanContext): Plan {
-  const planner = (Object.hasOwn(COACH_PLANNERS, name) ? COACH_PLANNERS[name as CoachMutation] : PLANNERS[name as Exclude<N, CoachMutation>]) as Planner<N>;
-  return planner(args, context);
+  return (ALL_PLANNERS[name] as Planner<N>)(args, context);
 }

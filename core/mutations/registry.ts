@@ -16,10 +16,11 @@ import { holdingAddSchema, holdingEndSchema } from '../holding.ts';
 import { mandateGrantSchema, mandateRevokeSchema, mandateUpdateSchema } from '../mandate.ts';
 import { answerSetSchema, meetingEndSchema, meetingStartSchema, meetingUpdateSchema } from '../meeting.ts';
 import { answerId, type EntityName, type Fields } from '../records.ts';
-import type { Role } from '../roles.ts';
+import type { IssuerRole } from '../roles.ts';
 import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
+import { approvalDecideSchema, approvalRequestSchema, saleRecordSchema } from '../retail/records.ts';
 import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, purchaseMakeSchema } from '../coach/records.ts';
 import { z } from 'zod';
 import { uuid } from '../validate.ts';
@@ -27,7 +28,7 @@ import { uuid } from '../validate.ts';
 /**
  * How the issuer stands to what a mutation is about: the client's owner, a
  * user the client is shared with, the coach of the mandate the mutation
- * changes, or the manufacturer (no kind is issued by the manufacturer yet).
+ * changes, or the manufacturer (who decides approval requests in the backend's console).
  */
 export const ACCESS_KINDS = ['owner', 'shared', 'coach', 'manufacturer'] as const;
 export type Access = (typeof ACCESS_KINDS)[number];
@@ -40,7 +41,7 @@ export type ClientOf =
 
 export interface Who {
   /** Any one of these roles suffices. */
-  roles: readonly Role[];
+  roles: readonly IssuerRole[];
   /** Any one of these suffices. */
   access: readonly Access[];
 }
@@ -57,12 +58,18 @@ export interface MutationRule<S extends z.ZodType = z.ZodType> {
   consents: readonly ConsentPurpose[];
 }
 
-/** Client work: an advisor or a life coach, on a client of their own or shared with them. */
-const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach'], access: ['owner', 'shared'] };
+/**
+ * Client work: an advisor, a life coach or a retailer, on a client of their own
+ * or shared with them. A retailer interviews and serves its own clients too
+ * (retail.md rates it by the answers and outcomes it records).
+ */
+const CLIENT_WORK: Who = { roles: ['advisor', 'life_coach', 'retailer'], access: ['owner', 'shared'] };
 /** Acting on an assistant's alert: a life coach who has the client. */
 const COACH_WORK: Who = { roles: ['life_coach'], access: ['owner', 'shared'] };
 /** Erasing or deleting takes the client from everyone who has them, sharing decides who has them: only the owner. */
-const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach'], access: ['owner'] };
+const OWNER_ONLY: Who = { roles: ['advisor', 'life_coach', 'retailer'], access: ['owner'] };
+/** Selling at a price within the granted range: a retailer, on a client it has. */
+const RETAIL_WORK: Who = { roles: ['retailer'], access: ['owner', 'shared'] };
 
 /**
  * A string argument, or nothing (arguments are not validated yet when reads
@@ -145,6 +152,17 @@ export const REGISTRY = {
       return ids(arg(a, 'id'), arg(a, 'clientId'), arg(a, 'mandateId'), arg(a, 'alertId'), ...holdings);
     },
   }),
+
+  // The retailer's sale (retail.md): the price is decided by core/retail/price.ts on both sides.
+  /** A sale at a chosen price: within the range, at the proposal, or at a price the manufacturer approved. */
+  'sale.record': rule({
+    schema: saleRecordSchema, entity: 'sales', client: { arg: 'clientId' }, who: RETAIL_WORK, consents: [],
+    reads: (a) => ids(arg(a, 'id'), arg(a, 'clientId'), arg(a, 'holdingId'), arg(a, 'approvalId')),
+  }),
+  /** A price the range does not allow, asked of the manufacturer. */
+  'approval.request': rule({ schema: approvalRequestSchema, entity: 'approvals', client: { arg: 'clientId' }, reads: ofClient, who: RETAIL_WORK, consents: [] }),
+  /** The manufacturer's decision, made in the backend's console; no device issues it. */
+  'approval.decide': rule({ schema: approvalDecideSchema, entity: 'approvals', client: { record: 'approvals' }, reads: byId, who: { roles: ['manufacturer'], access: ['manufacturer'] }, consents: [] }),
 
   // Handing the client to a life coach (core/share.ts): the owner decides who else has the client.
   /** The owner shares the client with a life coach: the coach's devices receive the client and everything about them. */

@@ -60,6 +60,14 @@ export const MUTATION_RULES = {
     revoked: 'mandate_revoked', complex_product: 'needs_single_consent', outside_areas: 'outside_areas', over_cap: 'over_cap', over_budget: 'over_budget',
     holdings_mismatch: 'invalid_value', alert_of_other_client: 'not_found',
   },
+  /** retail.md's decision in its order, then the approval a price outside the range needs. */
+  'sale.record': {
+    ...CLIENT, product_not_in_catalogue: 'not_in_catalogue', unknown_variant: 'unknown_value', reason_missing: 'reason_required', holding_exists: 'invalid_value',
+    outside_range_unapproved: 'needs_approval', approval_missing: 'not_found', approval_other_price: 'approval_mismatch', approval_pending: 'approval_pending',
+    approval_declined: 'approval_declined', approval_expired: 'approval_expired',
+  },
+  'approval.request': { ...CLIENT, product_not_in_catalogue: 'not_in_catalogue', unknown_variant: 'unknown_value', reason_missing: 'reason_required', within_range: 'approval_not_needed' },
+  'approval.decide': { approval_missing: 'not_found', decided_already: 'approval_decided' },
   'client.share': { ...CLIENT, share_with_self: 'share_with_self', person_unknown: 'not_found', not_a_coach: 'not_a_coach' },
   'client.unshare': { ...CLIENT, unshare_owner: 'share_with_self' },
 } as const satisfies { [N in MutationName]: Record<string, DomainErrorCode> };
@@ -74,4 +82,9 @@ export function consultsPeople(name: MutationName): boolean {
 /** Whether a mutation's rules consult the catalogue (the backend then loads what it published). */
 export function consultsCatalogue(name: MutationName): boolean {
   return Object.values(MUTATION_RULES[name]).includes('not_in_catalogue');
+}
+
+/** Whether a mutation prices a sale (the backend then loads the issuer's granted ranges). */
+export function consultsRanges(name: MutationName): boolean {
+  return Object.values(MUTATION_RULES[name]).includes('reason_required');
 }

@@ -12,6 +12,7 @@ import { recordProblems } from '../mutations/invariants.ts';
 import { planMutation, type Plan } from '../mutations/plan.ts';
 import { APPLIED_IN_ORDER, type EntityName, type RecordReader } from '../records.ts';
 import type { PeopleLookup } from '../share.ts';
+import type { PriceRangeLookup } from '../retail/price.ts';
 import { parseOrThrow } from '../validate.ts';
 import { mergeFields, stampFields, type SyncedState } from './merge.ts';
 
@@ -33,6 +34,8 @@ export interface ApplyContext {
   catalogue: CatalogueLookup;
   /** The people a change may name (a client shared with a coach); asked only by the kinds that name one. */
   people?: PeopleLookup;
+  /** The issuer's granted price ranges; asked only by the kinds that price a sale. */
+  ranges?: PriceRangeLookup;
   /** The records as they are now, with their field stamps. */
   read(entity: EntityName, id: string): (SyncedState & { clientId: string }) | null;
 }
@@ -52,7 +55,7 @@ export function applyMutation(name: MutationName, rawArgs: unknown, ctx: ApplyCo
       return { ...r.fields, id, version: 0, deletedAt: (r.fields.deletedAt as number | null | undefined) ?? null };
     },
   };
-  const plan = planMutation(name, args, { at: ctx.at, userId: ctx.userId, read: reader, catalogue: ctx.catalogue, people: ctx.people });
+  const plan = planMutation(name, args, { at: ctx.at, userId: ctx.userId, read: reader, catalogue: ctx.catalogue, people: ctx.people, ranges: ctx.ranges });
   const writes: MergedWrite[] = [];
   for (const w of plan.writes) {
     const base = current(w.entity, w.id);

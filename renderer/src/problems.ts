@@ -38,6 +38,8 @@ const NEEDS: Partial<Record<DomainErrorCode, readonly string[]>> = {
   outside_areas: ['value', 'areas'],
   over_cap: ['price', 'cap'],
   over_budget: ['spent', 'budget', 'charge'],
+  approval_expired: ['day'],
+  approval_mismatch: ['price'],
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,65 @@
+CREATE TABLE `approvals` (
+	`id` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` integer NOT NULL,
+	`hlc` text NOT NULL,
+	`deleted_at` integer,
+	`stamps` text,
+	`client_id` text NOT NULL,
+	`retailer_id` text,
+	`product_id` text NOT NULL,
+	`variant` text,
+	`chosen_cents` integer NOT NULL,
+	`proposed_cents` integer NOT NULL,
+	`floor_cents` integer NOT NULL,
+	`ceiling_cents` integer NOT NULL,
+	`valid_until` text,
+	`range_source` text NOT NULL,
+	`deviation_cents` integer NOT NULL,
+	`reason` text,
+	`reason_text` text,
+	`requested_by` text NOT NULL,
+	`requested_at` integer NOT NULL,
+	`expired` integer NOT NULL,
+	`status` text NOT NULL,
+	`decided_by` text,
+	`decided_at` integer,
+	`note` text,
+	`expires_on` text,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `approvals_client` ON `approvals` (`client_id`);--> statement-breakpoint
+CREATE INDEX `approvals_status` ON `approvals` (`status`,`requested_at`);--> statement-breakpoint
+CREATE TABLE `sales` (
+	`id` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` integer NOT NULL,
+	`hlc` text NOT NULL,
+	`deleted_at` integer,
+	`stamps` text,
+	`client_id` text NOT NULL,
+	`retailer_id` text,
+	`product_id` text NOT NULL,
+	`variant` text,
+	`chosen_cents` integer NOT NULL,
+	`proposed_cents` integer NOT NULL,
+	`floor_cents` integer NOT NULL,
+	`ceiling_cents` integer NOT NULL,
+	`valid_until` text,
+	`range_source` text NOT NULL,
+	`deviation_cents` integer NOT NULL,
+	`reason` text,
+	`reason_text` text,
+	`sold_by` text NOT NULL,
+	`period` text NOT NULL,
+	`decision` text NOT NULL,
+	`approval_id` text,
+	`holding_id` text NOT NULL,
+	`on` text NOT NULL,
+	`recorded_at` integer NOT NULL,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sales_client` ON `sales` (`client_id`);--> statement-breakpoint
+CREATE INDEX `sales_on` ON `sales` (`on`);
