@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { PROFILE_ATTRIBUTES } from './profile.ts';
 import { profileClauses, RuleSetSchema } from './segments/schema.ts';
 import { alertRulesDocument } from './coach/alert-rules.ts';
+import { retailerRating } from './retail/rating.ts';
 
 /** The documents the manufacturer publishes, each versioned on its own. */
 export const MANUFACTURER_KINDS = ['catalogue', 'value_tiers', 'rule_set', 'propensities', 'alert_rules'] as const;
@@ -251,6 +252,12 @@ export const manufacturerResponse = z.object({
   documents: z.array(manufacturerDocument),
   /** Only for a retailer, and only its own ranges; null for everybody else and when nothing is newer. */
   priceRanges: z.object({ version, ranges: z.array(priceRange) }).nullable(),
+  /**
+   * Only for a retailer: its own rating by data contribution (core/retail/rating.ts),
+   * as the backend last computed it; never another retailer's. Left out by a backend
+   * from before ratings, and for everybody else.
+   */
+  rating: retailerRating.nullable().optional(),
 });
 export type ManufacturerResponse = z.infer<typeof manufacturerResponse>;
 
