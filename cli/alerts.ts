@@ -2,7 +2,6 @@
 // every case's assistant signals by the alert rules and prints one JSON array,
 // one element per case in input order (shared/domain/coach.md, "The alerts command").
 // Exit 0: all decided; 1: some cases refused (their elements say why); 2: a file or an option is unusable.
-import { parseArgs } from 'node:util';
 import { ALERT_RULES_V1 } from '#core/coach/alert-rules.ts';
 import { validateAlertCase, type AlertCase } from '#core/coach/input.ts';
 import { alertArgument, alertConclusion, decideSignals, isUrgent, type NewAlert } from '#core/coach/signals.ts';
@@ -10,7 +9,7 @@ import { berlinDay } from '#core/dates.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
 import type { Lang } from '#core/segments/index.ts';
 import { DEFAULT_CATALOGUE, readCases, readCatalogue } from './offers-read.ts';
-import { InputError } from './read-profiles.ts';
+import { answerCases, commandArgs, langOption, runCommand, type Answer } from './cases.ts';
 
 const USAGE = 'usage: npm run --silent alerts -- FILE [--lang en|de] [--catalog PATH]';
 
@@ -30,7 +29,7 @@ function shown(alert: NewAlert, c: AlertCase, catalogue: CatalogueDocument, lang
   };
 }
 
-function element(input: unknown, catalogue: CatalogueDocument, lang: Lang): { element: Record<string, unknown>; ok: boolean } {
+function element(input: unknown, catalogue: CatalogueDocument, lang: Lang): Answer {
   const check = validateAlertCase(input, catalogue);
   if (!check.ok) return { ok: false, element: { id: check.id, error: check.message } };
   const c = check.case;
@@ -39,36 +38,11 @@ function element(input: unknown, catalogue: CatalogueDocument, lang: Lang): { el
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { catalog: { type: 'string', default: DEFAULT_CATALOGUE }, lang: { type: 'string', default: 'en' } },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}; ${USAGE}`);
-  }
-  const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) throw new InputError(USAGE);
-  const { lang, catalog } = args.values;
-  if (lang !== 'en' && lang !== 'de') throw new InputError(`--lang must be en or de, not "${lang}"`);
-  const catalogue = await readCatalogue(catalog);
+  const { file, values } = commandArgs(argv, USAGE, { catalog: { type: 'string', default: DEFAULT_CATALOGUE }, lang: { type: 'string', default: 'en' } });
+  const lang = langOption(values.lang);
+  const catalogue = await readCatalogue(values.catalog);
   const cases = await readCases(file, '{"id": "k1", "now": "2027-03-01T09:00:00Z", "signals": [], "client": {"name": "Weber"}}');
-  let refused = 0;
-  const out = cases.map((input) => {
-    const r = element(input, catalogue, lang);
-    if (!r.ok) refused++;
-    return JSON.stringify(r.element);
-  });
-  process.stdout.write(out.length === 0 ? '[]\n' : `[\n${out.join(',\n')}\n]\n`);
-  return refused > 0 ? 1 : 0;
+  return answerCases(cases, (input) => element(input, catalogue, lang));
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  if (!(e instanceof InputError)) throw e;
-  // One line, so a script calling the command can show it as it is.
-  process.stderr.write(`alerts: ${e.message}\n`);
-  process.exitCode = 2;
-}
+await runCommand('alerts', main);

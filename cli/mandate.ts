@@ -4,19 +4,18 @@
 // coach.md, "The mandate command"). Amounts are euros in and out; the decision
 // is made in whole cents by the same core code the device and the backend use.
 // Exit 0: all decided; 1: some cases refused (their elements say why); 2: a file or an option is unusable.
-import { parseArgs } from 'node:util';
 import { validateMandateCase } from '#core/coach/mandate-case.ts';
 import { decidePurchase } from '#core/coach/purchase.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
 import { DEFAULT_CATALOGUE, readCases, readCatalogue } from './offers-read.ts';
-import { InputError } from './read-profiles.ts';
+import { answerCases, commandArgs, runCommand, type Answer } from './cases.ts';
 
 const USAGE = 'usage: npm run --silent mandate -- FILE [--catalog PATH]';
 const EXAMPLE = '{"id": "m1", "mandate": {"budget": 100, "period": "month", "areas": ["travel"], "per_purchase_cap": 60, "valid_from": "2027-01-01"}, "purchases": [], "attempt": {"items": ["travel_health_abroad"], "at": "2027-03-20"}}';
 
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
 
-function element(input: unknown, catalogue: CatalogueDocument): { element: Record<string, unknown>; ok: boolean } {
+function element(input: unknown, catalogue: CatalogueDocument): Answer {
   const check = validateMandateCase(input, catalogue);
   if (!check.ok) return { ok: false, element: { id: check.id, error: check.message } };
   const { id, mandate, purchases, attempt } = check.case;
@@ -31,31 +30,9 @@ function element(input: unknown, catalogue: CatalogueDocument): { element: Recor
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { catalog: { type: 'string', default: DEFAULT_CATALOGUE } } });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message}; ${USAGE}`);
-  }
-  const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) throw new InputError(USAGE);
-  const catalogue = await readCatalogue(args.values.catalog);
-  const cases = await readCases(file, EXAMPLE);
-  let refused = 0;
-  const out = cases.map((input) => {
-    const r = element(input, catalogue);
-    if (!r.ok) refused++;
-    return JSON.stringify(r.element);
-  });
-  process.stdout.write(out.length === 0 ? '[]\n' : `[\n${out.join(',\n')}\n]\n`);
-  return refused > 0 ? 1 : 0;
+  const { file, values } = commandArgs(argv, USAGE, { catalog: { type: 'string', default: DEFAULT_CATALOGUE } });
+  const catalogue = await readCatalogue(values.catalog);
+  return answerCases(await readCases(file, EXAMPLE), (input) => element(input, catalogue));
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  if (!(e instanceof InputError)) throw e;
-  // One line, so a script calling the command can show it as it is.
-  process.stderr.write(`mandate: ${e.message}\n`);
-  process.exitCode = 2;
-}
+await runCommand('mandate', main);
