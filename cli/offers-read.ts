@@ -5,7 +5,7 @@
 // so the other cases are still answered.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { catalogueFile, splitCatalogueFile, type CatalogueDocument } from '#core/manufacturer.ts';
+import { catalogueFile, splitCatalogueFile, type CatalogueDocument, type PriceRange } from '#core/manufacturer.ts';
 import { InputError } from './read-profiles.ts';
 
 /** The demo catalogue the app ships. */
@@ -35,6 +35,11 @@ export async function readCases(file: string, example = '{"id": "c1", "profile":
 }
 
 export async function readCatalogue(file: string): Promise<CatalogueDocument> {
+  return (await readCatalogueWithRanges(file)).catalogue;
+}
+
+/** The catalogue and every retailer's granted price ranges (the `price` command decides against them). */
+export async function readCatalogueWithRanges(file: string): Promise<{ catalogue: CatalogueDocument; priceRanges: PriceRange[] }> {
   const checked = catalogueFile.safeParse(await readJson(file, 'catalogue'));
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -42,5 +47,5 @@ export async function readCatalogue(file: string): Promise<CatalogueDocument> {
     const what = /received undefined$/.test(issue.message) ? 'is missing' : issue.message;
     throw new InputError(`catalogue ${file} is not a valid catalogue file: ${issue.path.join('.') || 'the file'} ${what}${more}`);
   }
-  return splitCatalogueFile(checked.data).catalogue;
+  return splitCatalogueFile(checked.data);
 }

@@ -2,7 +2,8 @@
 // as for the segment and offers commands, anything unknown or malformed is
 // refused by name with what to give instead, never guessed at. Amounts come
 // in euros and leave as whole cents.
-import { FIRST_DAY, LAST_DAY, isRealDate } from '../dates.ts';
+import { day, fields, isObject, Refused, refuse } from '../case-input.ts';
+import { isRealDate } from '../dates.ts';
 import type { CatalogueDocument } from '../manufacturer.ts';
 import { MANDATE_PERIODS } from '../mandate.ts';
 import { centsOf, type PurchaseAttempt, type PurchaseLine, type PurchaseMandate } from './purchase.ts';
@@ -16,27 +17,6 @@ const MANDATE_FIELDS = ['budget', 'period', 'areas', 'per_purchase_cap', 'valid_
 const PURCHASE_FIELDS = ['items', 'at', 'days', 'single_consent'];
 const EXAMPLE_MANDATE = '{"budget": 100, "period": "month", "areas": ["travel"], "per_purchase_cap": 60, "valid_from": "2027-01-01", "valid_until": null, "revoked_at": null}';
 const EXAMPLE_PURCHASE = '{"items": ["travel_health_abroad"], "at": "2027-03-20"}';
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-class Refused extends Error {}
-const refuse = (message: string): never => { throw new Refused(message); };
-
-/** The object at `field` ('' for the case itself): no field it does not know, none it needs missing. */
-function fields(value: unknown, field: string, allowed: string[], required: string[], example: string): Record<string, unknown> {
-  if (!isObject(value)) return refuse(`${field} must be an object like ${example}`);
-  const extra = Object.keys(value).find((k) => !allowed.includes(k));
-  if (extra) refuse(`${field ? `${field} has an unknown field` : 'unknown field'} "${extra}": use ${allowed.join(', ')}`);
-  const missing = required.find((k) => value[k] === undefined);
-  if (missing) refuse(`${field ? `${field}.` : ''}${missing} is missing: give it, like ${example}`);
-  return value;
-}
-
-function day(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !isRealDate(value)) return refuse(`${field} must be a date like 2027-03-20, not ${JSON.stringify(value)}`);
-  if (value < FIRST_DAY || value > LAST_DAY) refuse(`${field} must lie from ${FIRST_DAY} to ${LAST_DAY}, not ${value}`);
-  return value;
-}
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const BERLIN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
