@@ -59,6 +59,12 @@ const LAYERS = {
     packages: [...all('react'), ...all('react-dom'), '@tanstack/react-query', ...all('@orpc/client'), '@orpc/contract',
       '@orpc/tanstack-query', 'i18next', 'react-i18next', 'recharts', 'uuid'],
   },
+  console: {
+    why: "console/ is the manufacturer's web page: it talks to the backend only through contract/console.ts, and shares the app's look, formats and key rule (the renderer files named here), nothing else of the renderer.",
+    projects: ['core', 'contract/console.ts', 'renderer/src/styles.css', 'renderer/src/format.ts', 'renderer/src/dates.ts',
+      'renderer/src/i18n/language.ts', 'renderer/src/shortcuts.ts'],
+    packages: ['react', 'react/jsx-runtime', 'react-dom/client', ...all('@orpc/client'), '@orpc/contract', 'i18next', 'react-i18next'],
+  },
   backend: {
     why: "backend/ is the manufacturer's server: core/, its own files, Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
     // Its own database is backend/db/ (#backend/db/…), never the workstation's db/ nor drizzle's SQLite driver.
@@ -87,7 +93,7 @@ const LAYERS = {
   },
   test: {
     why: 'test/ may reach every layer, and any package the project declares.',
-    projects: ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'backend', 'cli', 'bench', 'build'],
+    projects: ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'],
     // electron-builder's own config loader and schema check, which come with electron-builder (test/unit/electron/fuses.test.ts).
     packages: [...DECLARED, ...NODE, 'app-builder-lib/out/util/config/config', 'builder-util'],
     // The preload tests load electron/ files by a computed path, past the type check (test/unit/electron/preload.test.ts).

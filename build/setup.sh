@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up a development machine: dependencies, the renderer build, and (where
+# Sets up a development machine: dependencies, the renderer and console builds, and (where
 # this machine can install Debian packages) Chromium for the end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,7 +26,9 @@ function run(script: string): void {
 }
 
 if (import.meta.main) {
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) run('build:renderer');
+  // build:renderer also builds the manufacturer's console, which the embedded backend serves.
+  const built = ['renderer', 'console'].every((page) => existsSync(join(root, 'dist', page, 'index.html')));
+  if (!built) run('build:renderer');
   const electron = electronBinary();
   if (electron && process.env.AW_BROWSER_MODE !== '1') {
     run('build:electron');

@@ -1,5 +1,6 @@
-// Builds the renderer once before the suite, unless the build is newer than
-// every renderer source (and the core and contract it bundles).
+// Builds the renderer and the manufacturer's console once before the suite,
+// unless both builds are newer than every source they bundle (their own, and
+// the core and contract).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,10 @@ function newest(path: string): number {
 }
 
 export default function globalSetup(): void {
-  const built = join(root, 'dist', 'renderer', 'index.html');
+  const built = ['renderer', 'console'].map((page) => join(root, 'dist', page, 'index.html'));
   const sources = Math.max(
-    newest(join(root, 'renderer')), newest(join(root, 'core')), newest(join(root, 'contract')), newest(join(root, 'vite.config.ts')),
+    ...['renderer', 'console', 'core', 'contract', 'vite.config.ts', 'vite.console.config.ts'].map((path) => newest(join(root, path))),
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
   execFileSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
 }
