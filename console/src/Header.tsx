@@ -1,4 +1,5 @@
-// The console's name, its sections with their digit keys, who is signed in,
+// The console's name, its sections (their digit keys in the tooltip and the
+// shortcut overview, so the bar fits 1280 pixels), who is signed in,
 // the language, the shortcuts and signing out.
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -18,8 +19,9 @@ export function Header({ tab, me, onSignOut }: Props) {
       <span className="app-name">{t('app.title')}</span>
       <nav className="main-nav" aria-label={t('app.tabs')}>
         {TABS.map((name, i) => (
-          <a key={name} href={hrefOf(name)} aria-current={tab === name ? 'page' : undefined} data-testid={`tab-${name}`}>
-            {t(`tabs.${name}`)}<kbd aria-hidden="true">{i + 1}</kbd>
+          <a key={name} href={hrefOf(name)} aria-current={tab === name ? 'page' : undefined} data-testid={`tab-${name}`}
+            aria-keyshortcuts={String(i + 1)} title={t('app.tabKey', { key: i + 1 })}>
+            {t(`tabs.${name}`)}
           </a>
         ))}
       </nav>

@@ -5,6 +5,7 @@ export const de = {
     title: 'Hersteller-Konsole',
     skip: 'Zum Inhalt springen',
     tabs: 'Bereiche',
+    tabKey: 'Taste {{key}}',
     signOut: 'Abmelden',
     languageLabel: 'Sprache',
     shortcuts: 'Tastenkürzel',

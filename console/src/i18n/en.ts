@@ -7,6 +7,7 @@ export const en: Texts = {
     title: 'Manufacturer console',
     skip: 'Skip to content',
     tabs: 'Sections',
+    tabKey: 'Key {{key}}',
     signOut: 'Sign out',
     languageLabel: 'Language',
     shortcuts: 'Keyboard shortcuts',

@@ -1,5 +1,6 @@
 // The propensity versions the backend learned, newest first, and the newest
-// one's acceptance rates: one row per offer, one column per segment.
+// one's acceptance rates: one row per offer, one column per segment, to a
+// tenth of a percent (the learned figures carry more than anyone reads).
 import { useTranslation } from 'react-i18next';
 import { SEGMENT_IDS, SEGMENT_NAMES } from '#core/segments/ids.ts';
 import { api } from '../api.ts';
@@ -64,7 +65,7 @@ export function Learning() {
                         <th scope="row"><code>{o}</code></th>
                         {segments.map((s) => {
                           const rate = rates[s]?.[o];
-                          return <td key={s} className="num">{rate === undefined ? t('app.none') : formatPercent(rate, lang)}</td>;
+                          return <td key={s} className="num">{rate === undefined ? t('app.none') : formatPercent(Math.round(rate * 1000) / 1000, lang)}</td>;
                         })}
                       </tr>
                     ))}

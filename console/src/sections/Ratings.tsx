@@ -43,7 +43,7 @@ export function Ratings() {
                 <td className="num">{formatNumber(r.figures.answers, lang)}</td>
                 <td className="num">{formatNumber(r.figures.outcomes, lang)}</td>
                 <td className="num">{formatNumber(r.figures.completeProfiles, lang)}</td>
-                <td>{r.place === null ? t('app.none') : t('ratings.placeOf', { place: r.place, of: r.of })}</td>
+                <td className="nowrap">{r.place === null ? t('app.none') : t('ratings.placeOf', { place: r.place, of: r.of })}</td>
                 <td>{r.next === null ? t('ratings.top') : t('ratings.nextStep', { count: r.next.points, rating: t(`ratings.names.${r.next.rating}`) })}</td>
                 <td className="nowrap">{t('ratings.windowRange', { from: formatIsoDate(r.from, lang), until: formatIsoDate(r.until, lang) })}</td>
               </tr>
