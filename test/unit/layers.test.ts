@@ -65,6 +65,12 @@ const alsoRefused: [string, string][] = [
   ['test/x.ts', `import leftpad from 'left-pad';`],
   ['test/x.ts', `import { readFileSync } from '../../outside.ts';`],
   ['x.config.ts', `import { Store } from './db/store.ts';`],
+  // The console reaches the backend only through its contract, and of the renderer only what is named.
+  ['console/src/x.ts', `import { contract } from '#contract/index.ts';`],
+  ['console/src/x.ts', `import { App } from '../../renderer/src/App.tsx';`],
+  ['console/src/x.ts', `import { Hono } from 'hono';`],
+  ['console/src/x.ts', `import { startBackend } from '#backend/server.ts';`],
+  ['console/src/x.ts', `import { useQuery } from '@tanstack/react-query';`],
 ];
 
 const allowed: [string, string][] = [
@@ -92,6 +98,9 @@ const allowed: [string, string][] = [
   ['test/x.ts', `import fc from 'fast-check';`],
   ['test/x.ts', `import { readFileSync } from 'node:fs';`],
   ['vite.config.ts', `import { defineConfig } from 'vite';`],
+  ['console/src/x.ts', `import type { ConsoleContract } from '#contract/console.ts';`],
+  ['console/src/x.ts', `import { formatCents } from '../../renderer/src/format.ts';`],
+  ['console/src/x.ts', `import { RPCLink } from '@orpc/client/fetch';`],
 ];
 
 describe('layer import rules (allow-lists)', () => {
