@@ -40,7 +40,7 @@ describe('the approval list', () => {
 describe('what the console says when the backend refuses', () => {
   const t = (lang: 'de' | 'en') => {
     const i18n = i18next.createInstance();
-    void i18n.init({ resources: { de: { translation: de }, en: { translation: en } }, lng: lang, initImmediate: false, interpolation: { escapeValue: false } });
+    void i18n.init({ resources: { de: { translation: de }, en: { translation: en } }, lng: lang, initAsync: false, interpolation: { escapeValue: false } });
     return i18n.t.bind(i18n);
   };
   const refused = (code: string, params?: Record<string, number>) =>
