@@ -22,6 +22,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { manufacturerRequest } from '#core/manufacturer.ts';
+import { MANUFACTURER_ROLE } from '#core/roles.ts';
 import { minutesOf } from '#core/sync/clock.ts';
 import type { PushClockAhead, pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
@@ -198,7 +199,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const now = clock.now();
     const serverTime = now.getTime();
     const user = c.get('user');
-    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles: user.roles, lastSeq: device.lastSeq }, mutations, now);
+    // The manufacturer's decisions are made in the console, never pushed: a device speaks for no manufacturer.
+    const roles = user.roles.filter((r) => r !== MANUFACTURER_ROLE);
+    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles, lastSeq: device.lastSeq }, mutations, now);
     if (outcome.kind === 'gap') {
       return c.json({
         error: 'gap', expectedSeq: outcome.expectedSeq,

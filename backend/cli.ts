@@ -26,7 +26,7 @@ import { connect, type BackendDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
 import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from './manufacturer.ts';
 import { publishRuleSet, readRuleSetFile } from './rules.ts';
-import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice, setUserRoles } from './people.ts';
+import { createUser, findUser, issueEnrolmentCode, LookupError, PeopleRuleError, revokeDevice, setUserRoles } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_LEARN_EVERY_MS, DEFAULT_PORT, startBackend } from './server.ts';
 import { learnPropensities } from './learn.ts';
@@ -273,7 +273,7 @@ if (import.meta.main) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    const prefix = error instanceof LookupError || error instanceof ManufacturerDataError ? '' : 'The backend could not run: ';
+    const prefix = error instanceof LookupError || error instanceof PeopleRuleError || error instanceof ManufacturerDataError ? '' : 'The backend could not run: ';
     console.error(`${prefix}${(error as Error).message}`);
     process.exit(1);
   }

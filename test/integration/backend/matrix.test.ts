@@ -100,7 +100,7 @@ async function makeFixture(): Promise<Fixture> {
  * 6.90 € (the matrix's retailer is granted no range): only the manufacturer
  * may allow it.
  */
-const aboveListPrice = (clientId: string) => ({ clientId, productId: 'liability_private', chosenCents: 800, reason: 'client_value' });
+const aboveListPrice = (clientId: string) => ({ clientId, productId: 'liability_private', chosenCents: 800, reason: 'client_value' as const });
 
 /** Valid arguments for each kind about the fixture's client (a record of its own where the kind makes one). */
 const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
