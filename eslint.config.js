@@ -66,10 +66,11 @@ const LAYERS = {
     packages: ['react', 'react/jsx-runtime', 'react-dom/client', ...all('@orpc/client'), '@orpc/contract', 'i18next', 'react-i18next'],
   },
   backend: {
-    why: "backend/ is the manufacturer's server: core/, its own files, Node, hono, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
+    why: "backend/ is the manufacturer's server: core/, the console's contract, its own files, Node, hono, oRPC, pg, PGlite and drizzle; never the workstation's db/, services/, shells or UI.",
     // Its own database is backend/db/ (#backend/db/…), never the workstation's db/ nor drizzle's SQLite driver.
-    projects: ['core'],
-    packages: [...all('hono'), '@hono/node-server', 'pg', '@electric-sql/pglite', 'drizzle-orm', 'drizzle-orm/pg-core',
+    // contract/console.ts is what the manufacturer's console page asks the backend (backend/console/).
+    projects: ['core', 'contract/console.ts'],
+    packages: [...all('hono'), '@hono/node-server', ...all('@orpc/server'), 'pg', '@electric-sql/pglite', 'drizzle-orm', 'drizzle-orm/pg-core',
       ...all('drizzle-orm/node-postgres'), ...all('drizzle-orm/pglite'), 'pino', 'zod', ...NODE],
   },
   cli: {

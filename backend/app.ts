@@ -17,14 +17,19 @@
 //   GET  /v1/people?role=life_coach  the directory of life coaches: id and name, nothing else
 //   POST /v1/manufacturer        catalogue, value tiers, price ranges newer than the device has (manufacturer.ts)
 //   POST /v1/signals             an assistant integration's signals, which become alerts (signals.ts); its own token, not a device's
+//   /console/…                   the manufacturer's console: sign-in, its API and its page (console/routes.ts);
+//                                a session cookie, never a device token
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { manufacturerRequest } from '#core/manufacturer.ts';
+import { MANUFACTURER_ROLE } from '#core/roles.ts';
 import { minutesOf } from '#core/sync/clock.ts';
 import type { PushClockAhead, pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
+import { CONSOLE_PAGE_DIR } from './console/page.ts';
+import { mountConsole } from './console/routes.ts';
 import { requireDevice, requireIntegration, type AuthVariables } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { ping, type BackendDb } from './db/connect.ts';
@@ -50,6 +55,10 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Failed enrolments allowed per client address and window. */
   enrolmentLimit?: AttemptLimit;
+  /** Failed console sign-ins allowed per client address and window. */
+  consoleLoginLimit?: AttemptLimit;
+  /** The console page's build (default dist/console). */
+  consolePageDir?: string;
 }
 
 export type AppEnv = { Variables: AuthVariables };
@@ -198,7 +207,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const now = clock.now();
     const serverTime = now.getTime();
     const user = c.get('user');
-    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles: user.roles, lastSeq: device.lastSeq }, mutations, now);
+    // The manufacturer's decisions are made in the console, never pushed: a device speaks for no manufacturer.
+    const roles = user.roles.filter((r) => r !== MANUFACTURER_ROLE);
+    const outcome = await pushMutations(db, { deviceId: device.id, userId: user.id, roles, lastSeq: device.lastSeq }, mutations, now);
     if (outcome.kind === 'gap') {
       return c.json({
         error: 'gap', expectedSeq: outcome.expectedSeq,
@@ -260,6 +271,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(answer);
   });
   app.all('/v1/signals', methodNotAllowed('POST'));
+
+  mountConsole(app, { db, clock, pageDir: deps.consolePageDir ?? CONSOLE_PAGE_DIR, loginLimit: deps.consoleLoginLimit, address: clientAddress });
 
   app.notFound((c) => c.json({ error: 'not_found', message: `There is no ${c.req.method} ${c.req.path.slice(0, 200)} here.` }, 404));
 

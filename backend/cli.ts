@@ -15,6 +15,8 @@
 //   npm run backend -- create-integration NAME         an assistant integration; prints its id and token (once)
 //   npm run backend -- revoke-integration ID | integrations | signals-report [--since DAY]
 //   npm run backend -- publish-alert-rules --file PATH next version of the alert rules
+//   npm run backend -- set-password --user <id or name> [--password P]   a console password (else read from stdin)
+//   npm run backend -- rate-retailers                 rate every retailer now; prints the ratings as JSON
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +28,7 @@ import { connect, type BackendDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
 import { ManufacturerDataError, publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from './manufacturer.ts';
 import { publishRuleSet, readRuleSetFile } from './rules.ts';
-import { createUser, findUser, issueEnrolmentCode, LookupError, revokeDevice, setUserRoles } from './people.ts';
+import { createUser, findUser, issueEnrolmentCode, LookupError, PeopleRuleError, revokeDevice, setUserRoles } from './people.ts';
 import { BACKEND_ROLES, isBackendRole, type BackendRole } from './roles.ts';
 import { DEFAULT_HOST, DEFAULT_LEARN_EVERY_MS, DEFAULT_PORT, startBackend } from './server.ts';
 import { learnPropensities } from './learn.ts';
@@ -34,6 +36,8 @@ import { publishAlertRules, readAlertRulesFile } from './alert-rules.ts';
 import { createIntegration, listIntegrations, revokeIntegration } from './integrations.ts';
 import { reportLine, signalsReport } from './signal-counts.ts';
 import { trimChangeLog } from './trim.ts';
+import { MIN_PASSWORD_LENGTH, passwordProblem, setConsolePassword } from './console/password.ts';
+import { rateAllRetailers } from './rating.ts';
 
 const USAGE = `Usage: npm run backend [-- COMMAND]
 
@@ -63,6 +67,13 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
   integrations                               list the integrations, one a line
   signals-report [--since YYYY-MM-DD]        per integration: signals received, kept, dropped per reason
   publish-alert-rules --file PATH            check alert rules (JSON) and publish them as the next version
+
+  set-password --user ID_OR_NAME [--password P]
+                                             the console password of a manufacturer's person (role manufacturer),
+                                             at least ${MIN_PASSWORD_LENGTH} characters; read from stdin without --password
+  rate-retailers                             rate every retailer by the data its people pushed in the last 90 days
+                                             and keep the result; prints it as JSON (a serving backend does this
+                                             with learning, every LEARN_EVERY_MINUTES)
 Database: PostgreSQL at DATABASE_URL if set, otherwise embedded in
 AW_BACKEND_DATA_DIR (default ${defaultDataDir()}).`;
 
@@ -232,9 +243,31 @@ export async function runCommand(command: string, args: string[]): Promise<strin
       const version = await withDatabase(({ db }) => publishAlertRules(db, rules, now));
       return `alert_rules=${version} (${rules.version})`;
     }
+    case 'set-password': {
+      const o = options(args, ['user'], ['password']);
+      const password = o.password ?? await readStdin();
+      // Checked before the database is opened: a password too short changes nothing.
+      const problem = passwordProblem(password);
+      if (problem) throw new UsageError(problem);
+      const user = await withDatabase(({ db }) => setConsolePassword(db, o.user!, password, now));
+      return `${user.id} console password set`;
+    }
+    case 'rate-retailers': {
+      options(args, []);
+      const run = await withDatabase(({ db }) => rateAllRetailers(db, now));
+      return JSON.stringify({ version: run.version, computedAt: run.computedAt.toISOString(), ratings: run.ratings });
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** A password piped in (`… | npm run backend -- set-password --user X`): all of stdin, without the line end. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) console.error('Type the password, then Enter and Ctrl-D:');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
 async function serveUntilSignalled(): Promise<void> {
@@ -273,7 +306,7 @@ if (import.meta.main) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    const prefix = error instanceof LookupError || error instanceof ManufacturerDataError ? '' : 'The backend could not run: ';
+    const prefix = error instanceof LookupError || error instanceof PeopleRuleError || error instanceof ManufacturerDataError ? '' : 'The backend could not run: ';
     console.error(`${prefix}${(error as Error).message}`);
     process.exit(1);
   }

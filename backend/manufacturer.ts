@@ -11,6 +11,7 @@ import {
   type ManufacturerKind, type ManufacturerResponse, type PriceRange,
 } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
+import { ratingOf } from './rating.ts';
 import { manufacturerDocuments, priceRangePublications, priceRanges, users, type PriceRangeRow, type User } from './db/schema.ts';
 import { findUser } from './people.ts';
 
@@ -139,7 +140,10 @@ export async function manufacturerUpdates(db: BackendDb, user: User, have: Manuf
     .where(or(...newer.map((n) => and(eq(manufacturerDocuments.kind, n.kind), eq(manufacturerDocuments.version, n.version!)))))
     .orderBy(manufacturerDocuments.kind);
   // Bodies were checked against core/manufacturer.ts when they were published.
-  return { documents: documents as ManufacturerDocument[], priceRanges: await rangesFor(db, user, have.price_ranges ?? 0) };
+  const answer: ManufacturerResponse = { documents: documents as ManufacturerDocument[], priceRanges: await rangesFor(db, user, have.price_ranges ?? 0) };
+  // A retailer's own rating, always the newest (it is small, and a device keeps only the last); nobody else's, and nothing to others.
+  if (user.roles.includes('retailer') && user.retailerId !== null) answer.rating = await ratingOf(db, user.retailerId);
+  return answer;
 }
 
 /** A retailer sees its own ranges and never another's; everybody else sees none. */

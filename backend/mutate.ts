@@ -5,6 +5,7 @@
 // error: the push records it and the device's queue moves on.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '#core/errors.ts';
+import { MANUFACTURER_ROLE } from '#core/roles.ts';
 import type { ConsentEntry, ConsentPurpose } from '#core/consent.ts';
 import type { FieldProblem } from '#core/errors.ts';
 import { accessOf, arg, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
@@ -54,8 +55,13 @@ export function clientFactsColumns(userId: string, clientId: string | null): SQL
     EXISTS (SELECT 1 FROM ${clientAccess} WHERE ${clientAccess.clientId} = ${clientId}) AS any_access`;
 }
 
-/** The client a mutation is about, the user's access to it, and the record it changes when it names its client through one. */
-interface Subject { clientId: string; access: AccessKind | null; exists: boolean; record: Fields | null }
+/**
+ * The client a mutation is about, the user's access to it, and the record it
+ * changes when it names its client through one. `manufacturer`: the issuer
+ * acts as the manufacturer on a kind the manufacturer issues (approval.decide),
+ * whoever's client the record is.
+ */
+interface Subject { clientId: string; access: AccessKind | null; exists: boolean; record: Fields | null; manufacturer?: true }
 
 /**
  * The client this mutation is about, once the user may write it; null when
@@ -63,12 +69,16 @@ interface Subject { clientId: string; access: AccessKind | null; exists: boolean
  * record the user may not write (a meeting of someone else's client) counts
  * as not there, so the plan refuses it as it would a record that does not exist.
  */
-async function subjectOf(tx: BackendDb, userId: string, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<Subject | null | 'refused'> {
+async function subjectOf(tx: BackendDb, user: Issuer, name: MutationName, args: unknown, rows: Map<string, StoredState>, facts: ClientFacts | null): Promise<Subject | null | 'refused'> {
+  const userId = user.id;
   const via = REGISTRY[name].client;
   if ('record' in via) {
     const id = arg(args, via.key ?? 'id');
     const row = id === undefined ? undefined : rows.get(recordKey(via.record, id));
     if (!row) return null;
+    if (REGISTRY[name].who.access.includes('manufacturer') && user.roles.includes(MANUFACTURER_ROLE)) {
+      return { clientId: row.clientId, access: null, exists: true, record: row.fields, manufacturer: true };
+    }
     const access = await clientAccessOf(tx, userId, row.clientId);
     return access === 'owner' || access === 'shared' ? { clientId: row.clientId, access, exists: true, record: row.fields } : null;
   }
@@ -145,12 +155,13 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
   if (facts?.erased) return facts.access !== null ? ERASED : NO_SUCH_CLIENT;
   const rows = await lockRecords(tx, ids);
-  const subject = await subjectOf(tx, userId, m.name, m.args, rows, facts);
+  const subject = await subjectOf(tx, user, m.name, m.args, rows, facts);
   if (subject === 'refused') return NO_SUCH_CLIENT;
   const clientId = subject?.clientId ?? null;
   if (subject) {
     // The same check as on the device (db/store.ts), from the same registry.
     const access = accessOf(m.name, { clientAccess: subject.access, clientExists: subject.exists, record: subject.record, isMe: (id) => id === userId });
+    if (subject.manufacturer) access.add('manufacturer');
     const problem = issueProblem(m.name, { roles: user.roles, access, consents: await consentsOf(tx, m.name, subject.clientId) });
     if (problem) return issueRefusal(m.name, problem);
   }

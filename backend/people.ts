@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { BackendDb } from './db/connect.ts';
 import { devices, enrolmentCodes, users, type Device, type User } from './db/schema.ts';
 import { isUuid } from './ids.ts';
-import type { BackendRole } from './roles.ts';
+import { deviceRoles, holdsManufacturer, type BackendRole } from './roles.ts';
 import { hashSecret, newDeviceToken, newEnrolmentCode, normaliseEnrolmentCode, sameHash } from './secrets.ts';
 
 export const ENROLMENT_CODE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -15,6 +15,7 @@ export const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 
 export async function createUser(db: BackendDb, input: { displayName: string; roles: BackendRole[] }, now: Date): Promise<User> {
   const roles = [...new Set(input.roles)];
+  checkRoleMix(roles);
   const [user] = await db.insert(users).values({ displayName: input.displayName.trim(), roles, createdAt: now }).returning();
   return user!;
 }
@@ -25,6 +26,29 @@ export class LookupError extends Error {
     this.name = 'LookupError';
   }
 }
+
+/** A request about people the backend refuses for what it is, not for a typo: a manufacturer's device, say. */
+export class PeopleRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PeopleRuleError';
+  }
+}
+
+/**
+ * The manufacturer's people decide approvals in the console and never work on
+ * a device: a device of theirs could push the manufacturer's decisions as if
+ * made in the console. So the role is held apart from the device roles.
+ */
+function checkRoleMix(roles: readonly string[]): void {
+  if (holdsManufacturer(roles) && deviceRoles(roles)) {
+    throw new PeopleRuleError('The role manufacturer cannot be held together with advisor, life_coach or retailer: ' +
+      "the manufacturer's people work in the console, never on a device. Create a separate person for the console.");
+  }
+}
+
+const NO_DEVICE_FOR_MANUFACTURER = "is one of the manufacturer's people, who work in the console and never enrol a device. " +
+  'Give them a console password instead: set-password --user ID_OR_NAME.';
 
 /** A user by id or, for the CLI, by exact display name (refused when the name is ambiguous). */
 export async function findUser(db: BackendDb, idOrName: string): Promise<User> {
@@ -44,6 +68,11 @@ export async function findUser(db: BackendDb, idOrName: string): Promise<User> {
 /** Gives a person new roles (`set-roles`): their devices take them with their next pull. */
 export async function setUserRoles(db: BackendDb, idOrName: string, roles: BackendRole[]): Promise<User> {
   const user = await findUser(db, idOrName);
+  checkRoleMix(roles);
+  if (holdsManufacturer(roles)) {
+    const [active] = await db.select({ id: devices.id }).from(devices).where(and(eq(devices.userId, user.id), isNull(devices.revokedAt))).limit(1);
+    if (active) throw new PeopleRuleError(`"${user.displayName}" has an enrolled device (${active.id}): revoke it before giving them the role manufacturer.`);
+  }
   const [updated] = await db.update(users).set({ roles: [...new Set(roles)] }).where(eq(users.id, user.id)).returning();
   return updated!;
 }
@@ -64,6 +93,8 @@ export async function usersById(db: BackendDb, ids: readonly string[]): Promise<
 
 /** Makes a one-time code for the user; only its hash is stored. The code itself is returned once. */
 export async function issueEnrolmentCode(db: BackendDb, userId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (user && holdsManufacturer(user.roles)) throw new PeopleRuleError(`"${user.displayName}" ${NO_DEVICE_FOR_MANUFACTURER}`);
   const code = newEnrolmentCode();
   const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_VALIDITY_MS);
   await db.insert(enrolmentCodes).values({ codeHash: hashSecret(normaliseEnrolmentCode(code)), userId, createdAt: now, expiresAt });
@@ -87,7 +118,8 @@ export async function enrolDevice(db: BackendDb, input: { code: string; deviceNa
       .returning({ userId: enrolmentCodes.userId });
     if (!claimed) return null;
     const [user] = await tx.select().from(users).where(eq(users.id, claimed.userId));
-    if (!user) return null;
+    // Made the manufacturer's after the code was issued: the code no longer enrols anything.
+    if (!user || holdsManufacturer(user.roles)) return null;
     const token = newDeviceToken();
     const [device] = await tx.insert(devices)
       .values({ userId: user.id, name: input.deviceName.trim(), tokenHash: hashSecret(token), createdAt: now })

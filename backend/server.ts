@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { learnPropensities } from './learn.ts';
+import { rateAllRetailers } from './rating.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
@@ -72,7 +73,7 @@ export interface BackendOptions {
   logger?: Logger;
   clock?: Clock;
   graceMs?: number;
-  /** Learn acceptance rates from recorded outcomes this often (backend/learn.ts); off when not set. */
+  /** Learn acceptance rates from recorded outcomes and rate the retailers this often (learn.ts, rating.ts); off when not set. */
   learnEveryMs?: number;
 }
 
@@ -100,16 +101,24 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     throw error;
   }
   logger.info({ url: listening.url, db: database.kind }, 'listening');
+  const clock = options.clock ?? systemClock;
+  // The retailers' ratings are computed beside learning: both read what the devices pushed since.
+  const rate = () => rateAllRetailers(database.db, clock.now())
+    .then((r) => logger.info({ version: r.version, retailers: r.ratings.length }, 'rated retailers'))
+    .catch((error: unknown) => logger.error({ err: safeError(error) }, 'rating retailers failed'));
   const learning = options.learnEveryMs ? setInterval(() => {
-    const clock = options.clock ?? systemClock;
     learnPropensities(database.db, clock.now())
       .then((r) => { if (r.published) logger.info({ version: r.version }, 'published learned propensities'); })
-      .catch((error: unknown) => logger.error({ err: safeError(error) }, 'learning from outcomes failed'));
+      .catch((error: unknown) => logger.error({ err: safeError(error) }, 'learning from outcomes failed'))
+      .then(rate);
   }, options.learnEveryMs) : null;
+  // A console opened right after start shows ratings without waiting for the first round.
+  const firstRating = options.learnEveryMs ? rate() : null;
   learning?.unref();
   let stopping: Promise<void> | undefined;
   const close = () => (stopping ??= (async () => {
     if (learning) clearInterval(learning);
+    await firstRating;
     await listening.close();
     await database.close();
     logger.info('stopped');

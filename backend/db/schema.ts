@@ -286,3 +286,37 @@ export const signalCounts = pgTable('signal_counts', {
 }, (t) => [primaryKey({ columns: [t.integrationId, t.day, t.outcome, t.slot] })]);
 
 export type Integration = typeof integrations.$inferSelect;
+
+/**
+ * A manufacturer's person's password for the console (`set-password`): scrypt
+ * with a salt of its own, kept as `scrypt$N$r$p$salt$hash`. Only people holding
+ * `manufacturer` have one; a device never signs in with it.
+ */
+export const consoleLogins = pgTable('console_logins', {
+  userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  setAt: at('set_at').notNull(),
+});
+
+/**
+ * A signed-in console: the cookie's random token, kept only as its SHA-256
+ * hash. It ends when signed out, or after a time without use (backend/console/session.ts).
+ */
+export const consoleSessions = pgTable('console_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: at('created_at').notNull(),
+  lastUsedAt: at('last_used_at').notNull(),
+}, (t) => [index('console_sessions_user').on(t.userId)]);
+
+/**
+ * Each computation of the retailers' ratings (retail.md, rating by data
+ * contribution): every retailer's rating with its figures, as one document.
+ * The newest is served; a retailer's device receives only its own.
+ */
+export const ratingRuns = pgTable('rating_runs', {
+  version: integer('version').primaryKey(),
+  computedAt: at('computed_at').notNull(),
+  /** core/retail/rating.ts's RetailerRating[], over every retailer. */
+  ratings: jsonb('ratings').$type<unknown[]>().notNull(),
+}, (t) => [check('rating_runs_version', sql`${t.version} > 0`)]);

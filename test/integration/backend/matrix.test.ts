@@ -52,6 +52,8 @@ afterAll(async () => {
 interface Fixture {
   clientId: string; meetingId: string; taskId: string; mandateId: string; conclusionId: string;
   holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent; alertId: string;
+  /** A retailer's pending request for a price the range does not allow. */
+  approvalId: string;
 }
 
 /** The client every cell is about, made by the owner and shared with the others; the coach grants the mandate. */
@@ -59,7 +61,7 @@ async function makeFixture(): Promise<Fixture> {
   const owner = devices.owner;
   const f: Fixture = {
     clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
-    holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '',
+    holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '', approvalId: uuidv7(),
   };
   f.adviceContent = {
     language: 'de', client: { name: 'Erika Mustermann', birthDate: null, address: null }, advisor: 'owner',
@@ -87,9 +89,18 @@ async function makeFixture(): Promise<Fixture> {
   await coach.pushApplied(coach.mutation('mandate.grant', {
     id: f.mandateId, clientId: f.clientId, budgetCents: 20_000, period: 'month', areas: ['mobility'], perPurchaseCapCents: 5_000, validFrom: '2026-03-01',
   }));
+  const retailer = devices['retailer-only'];
+  await retailer.pushApplied(retailer.mutation('approval.request', { id: f.approvalId, ...aboveListPrice(f.clientId) }));
   f.alertId = await insertAlert(t.db, { clientId: f.clientId, hlc: coach.stamp(), at: t.clock.now().getTime(), coachId: coach.user.id });
   return f;
 }
+
+/**
+ * The private liability cover at 8 € a month instead of its list price of
+ * 6.90 € (the matrix's retailer is granted no range): only the manufacturer
+ * may allow it.
+ */
+const aboveListPrice = (clientId: string) => ({ clientId, productId: 'liability_private', chosenCents: 800, reason: 'client_value' as const });
 
 /** Valid arguments for each kind about the fixture's client (a record of its own where the kind makes one). */
 const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
@@ -128,6 +139,11 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
   'alert.close': (f) => ({ id: f.alertId, outcome: 'contacted' }),
   // A day of short-term car cover (9 €), within the mandate's areas, cap and budget.
   'purchase.make': (f) => ({ id: uuidv7(), clientId: f.clientId, mandateId: f.mandateId, items: ['car_short_term'], holdingIds: [uuidv7()] }),
+  // At the list price, which needs no reason and no approval.
+  'sale.record': (f) => ({ id: uuidv7(), clientId: f.clientId, productId: 'liability_private', chosenCents: 690, holdingId: uuidv7() }),
+  'approval.request': (f) => ({ id: uuidv7(), ...aboveListPrice(f.clientId) }),
+  // No device holds the manufacturer's role: whoever pushes it is refused by role, before the approval is looked at.
+  'approval.decide': (f) => ({ id: f.approvalId, decision: 'approved' }),
   // The mandate coach is a life coach the fixture's client is shared with already: the owner adds them to the list, or takes them off it.
   'client.share': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),
   'client.unshare': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),

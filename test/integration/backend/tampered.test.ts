@@ -6,7 +6,9 @@
 import { asc, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CATALOGUE, publishCatalogue, readCatalogueFile } from '#backend/manufacturer.ts';
+import { SEED_CATALOGUE, publishCatalogue, readCatalogueFile, setRetailer } from '#backend/manufacturer.ts';
+import { decideApproval } from '#backend/console/decide.ts';
+import type { Issuer } from '#backend/mutate.ts';
 import { changeLog, clientAccess, erasedClients, records } from '#backend/db/schema.ts';
 import { versionHash, type AdviceContent } from '#core/advice.ts';
 import type { MutationName } from '#core/mutations/index.ts';
@@ -18,6 +20,10 @@ import { insertAlert } from './alert-fixture.ts';
 
 let t: Awaited<ReturnType<typeof testBackend>>;
 let w: Workstation;
+/** A retailer of the demo's eco household shop, with clients of its own: the sales and requests are theirs. */
+let r: Workstation;
+/** A manufacturer's person: decisions are made in the console, never pushed. */
+let maker: Issuer;
 
 /** Everything the backend keeps about clients, in a fixed order: compared whole, not counted. */
 async function everything() {
@@ -34,7 +40,8 @@ const id = () => uuidv7();
 /** The ids of what the setup made, so each case can point at the record its rule is about. */
 const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'othersMeeting' | 'task' | 'mandate' | 'revoked' | 'mergedCap' | 'mergedDates'
   | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
-  | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate', string>;
+  | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate'
+  | 'shop' | 'otherShop' | 'shopDeleted' | 'shopHolding' | 'pending' | 'declined' | 'expired' | 'approved' | 'otherProduct' | 'othersApproval', string>;
 let endedStartedAt = 0;
 /** A life coach to share with, and an advisor who is none. */
 let coachId = '';
@@ -78,6 +85,23 @@ const about = (name: MutationName, clientId: string) => w.raw(name, ABOUT_CLIENT
 const withArgs = (name: MutationName, extra: Record<string, unknown>) => w.raw(name, { ...(ABOUT_CLIENT[name]!(s.client) as object), ...extra });
 
 type Case = () => PushedMutation;
+
+/*
+ * The retailer's shop sells green_household within 11.20 € .. 14.90 € (proposed 12.40 €) until 2027-06-30.
+ * A sale or request of the shop's client at a price, with the reason it deviates.
+ */
+const priced = (chosenCents: number, extra: Record<string, unknown> = {}) =>
+  ({ clientId: s.shop, productId: 'green_household', chosenCents, reason: 'client_value', ...extra });
+const sale = (chosenCents: number, extra: Record<string, unknown> = {}) =>
+  r.raw('sale.record', { id: id(), holdingId: id(), ...priced(chosenCents, extra) });
+const request = (chosenCents: number, extra: Record<string, unknown> = {}) => r.raw('approval.request', { id: id(), ...priced(chosenCents, extra) });
+const RETAIL_CLIENT_CASES = (make: (c: number, e: Record<string, unknown>) => PushedMutation) => ({
+  client_missing: () => make(1600, { clientId: missing }),
+  client_deleted: () => make(1600, { clientId: s.shopDeleted }),
+});
+/** A decision as the console makes it; the test applies it through the console's path, not a push. */
+const decision = (approvalId: string): PushedMutation =>
+  ({ seq: 0, mutationId: id(), name: 'approval.decide', args: { id: approvalId, decision: 'approved' }, hlc: r.stamp(), at: t.clock.now().getTime() });
 /** A purchase under a mandate, one new holding per product. */
 const purchase = (mandateId: string, items: string[], extra: Record<string, unknown> = {}) =>
   w.raw('purchase.make', { id: id(), clientId: mandateId === s.deletedMandate ? s.deleted : s.client, mandateId, items, holdingIds: items.map(() => id()), ...extra });
@@ -187,6 +211,34 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
     holdings_mismatch: () => w.raw('purchase.make', { id: id(), clientId: s.client, mandateId: s.mandate, items: ['travel_cancellation'], holdingIds: [id(), id()] }),
     alert_of_other_client: () => purchase(s.mandate, ['travel_cancellation'], { alertId: s.othersAlert }),
   },
+  'sale.record': {
+    ...RETAIL_CLIENT_CASES(sale),
+    product_not_in_catalogue: () => sale(1300, { productId: 'teleport_cover' }),
+    unknown_variant: () => sale(1300, { variant: 'B' }),
+    reason_missing: () => sale(1300, { reason: null }),
+    holding_exists: () => sale(1240, { reason: null, holdingId: s.shopHolding }),
+    // 16 € is above the ceiling: without an approval the device should have asked for one.
+    outside_range_unapproved: () => sale(1600),
+    // Below the floor, with the approval of another client's request at that very price.
+    approval_missing: () => sale(1000, { approvalId: s.othersApproval }),
+    // Below the floor, with an approval granted for this client but another product at that price.
+    approval_other_price: () => sale(800, { approvalId: s.otherProduct }),
+    approval_pending: () => sale(1600, { approvalId: s.pending }),
+    approval_declined: () => sale(1700, { approvalId: s.declined }),
+    approval_expired: () => sale(1800, { approvalId: s.expired }),
+  },
+  'approval.request': {
+    ...RETAIL_CLIENT_CASES(request),
+    product_not_in_catalogue: () => request(1600, { productId: 'teleport_cover' }),
+    unknown_variant: () => request(1600, { variant: 'C' }),
+    reason_missing: () => request(1600, { reason: 'other' }),
+    // 13 € is within the range: the retailer sells it, nobody needs to approve it.
+    within_range: () => request(1300),
+  },
+  'approval.decide': {
+    approval_missing: () => decision(missing),
+    decided_already: () => decision(s.approved),
+  },
   'client.share': {
     ...CLIENT_CASES('client.share'),
     share_with_self: () => withArgs('client.share', { userId: w.user.id }),
@@ -252,9 +304,44 @@ beforeAll(async () => {
   s.rejectedConclusion = (await make('conclusion.record', conclusion('rule'))).id;
   await make('conclusion.review', { id: s.rejectedConclusion, status: 'rejected' });
   s.holding = (await make('holding.add', ABOUT_CLIENT['holding.add']!(s.client) as Record<string, unknown>)).id;
+  await retailSetup();
 });
+
+/** The retailer's clients, a sale, and requests in every state a sale can meet. */
+async function retailSetup() {
+  r = workstation(t, await t.device('Rita Reiter', ['retailer']));
+  await setRetailer(t.db, r.user.id, 'retailer_oeko_haus', t.clock.now());
+  const maker_ = await t.person('Hanna Hersteller', ['manufacturer']);
+  maker = { id: maker_.id, roles: maker_.roles };
+  const make = async (m: PushedMutation) => { await r.pushApplied(m); return (m.args as { id: string }).id; };
+  for (const k of ['shop', 'otherShop', 'shopDeleted'] as const) s[k] = await make(r.raw('client.create', newClient('Jonas', 'Brandt')));
+  await make(r.raw('client.delete', { id: s.shopDeleted }));
+  const proposed = sale(1240, { reason: null });
+  await r.pushApplied(proposed);
+  s.shopHolding = (proposed.args as { holdingId: string }).holdingId;
+  const decide = async (approvalId: string, verdict: 'approved' | 'declined', at = t.clock.now()) => {
+    expect(await decideApproval(t.db, maker, { id: approvalId, decision: verdict, note: verdict === 'declined' ? 'Zu weit über der Spanne.' : null }, at))
+      .toEqual({ status: 'applied' });
+  };
+  s.pending = await make(request(1600));
+  s.declined = await make(request(1700));
+  await decide(s.declined, 'declined');
+  // Asked and approved 20 days ago: the approval ran out 6 days ago.
+  const past = t.clock.now().getTime() - 20 * DAY;
+  s.expired = await make(r.raw('approval.request', { id: id(), ...priced(1800) }, { at: past, hlc: r.stamp(past) }));
+  await decide(s.expired, 'approved', new Date(past));
+  s.approved = await make(request(1900));
+  await decide(s.approved, 'approved');
+  // 8 € for the household contents cover, below its floor of 9.30 €, approved for the shop's client.
+  s.otherProduct = await make(request(800, { productId: 'household_contents' }));
+  await decide(s.otherProduct, 'approved');
+  s.othersApproval = await make(request(1000, { clientId: s.otherShop }));
+  await decide(s.othersApproval, 'approved');
+}
 afterAll(async () => { await t?.dispose(); });
 
+/** The kinds the retailer's device pushes. */
+const RETAIL: ReadonlySet<string> = new Set(['sale.record', 'approval.request']);
 const RULES = Object.entries(MUTATION_RULES).flatMap(([name, rules]) => Object.entries(rules).map(([rule, code]) => [name as MutationName, rule, code] as const));
 
 describe('a tampered device', () => {
@@ -268,14 +355,35 @@ describe('a tampered device', () => {
     const before = await everything();
     const m = (CASES as Record<string, Record<string, Case>>)[name]![rule]!();
     expect(m.name).toBe(name);
-    const { status, body } = await w.push([m]);
-    expect(status).toBe(200);
-    expect(body.results).toEqual([{ seq: m.seq, status: 'rejected', code, message: expect.stringMatching(/\. Nothing was changed\.$|^No such client\.$/) }]);
+    const refused = { status: 'rejected', code, message: expect.stringMatching(/\. Nothing was changed\.$|^No such client\.$/) };
+    if (name === 'approval.decide') {
+      // Only the console decides, as a manufacturer's person: its path meets the same rules.
+      expect(await decideApproval(t.db, maker, m.args as never, t.clock.now())).toEqual(refused);
+    } else {
+      const device = RETAIL.has(name) ? r : w;
+      const { status, body } = await device.push([m]);
+      expect(status).toBe(200);
+      expect(body.results).toEqual([{ seq: m.seq, ...refused }]);
+    }
+    expect(await everything()).toEqual(before);
+  });
+});
+
+describe('the manufacturer\'s decision, pushed by a device', () => {
+  it('a retailer pushing approval.decide on its own request is refused by role, and the request stays pending', async () => {
+    const before = await everything();
+    const m = r.raw('approval.decide', { id: s.pending, decision: 'approved' });
+    const { body } = await r.push([m]);
+    expect(body.results).toEqual([{ seq: m.seq, status: 'rejected', code: 'role_not_allowed', message: expect.stringContaining('manufacturer') }]);
     expect(await everything()).toEqual(before);
   });
 });
 
 describe('what the same rules let through', () => {
+  it('a sale at the price the manufacturer approved, for that client and product, within 14 days', async () => {
+    await r.pushApplied(sale(1900, { approvalId: s.approved }));
+  });
+
   it('a product only an older published catalogue had is still recorded, and a current one in a running meeting', async () => {
     await w.pushApplied(
       withArgs('holding.add', { productId: 'retired_cover' }),
