@@ -174,11 +174,14 @@ export const de = {
   },
   documents: {
     title: 'Dokumente',
-    intro: 'Was der Hersteller an die Geräte verteilt, mit der gültigen Version und wann sie veröffentlicht wurde.',
+    intro: 'Was der Hersteller an die Geräte verteilt: je Dokument die gültige Version und wann sie veröffentlicht wurde, darunter die früheren.',
     none: 'Noch nichts veröffentlicht.',
     document: 'Dokument',
     version: 'Version',
     publishedAt: 'Veröffentlicht',
+    state: 'Stand',
+    inForce: 'gilt',
+    earlier: 'abgelöst',
     kinds: {
       catalogue: 'Produktkatalog',
       value_tiers: 'Kriterien der Wertstufen',

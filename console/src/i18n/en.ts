@@ -176,11 +176,14 @@ export const en: Texts = {
   },
   documents: {
     title: 'Documents',
-    intro: 'What the manufacturer hands out to the devices, with the version in force and when it was published.',
+    intro: 'What the manufacturer hands out to the devices: per document the version in force and when it was published, below it the earlier ones.',
     none: 'Nothing published yet.',
     document: 'Document',
     version: 'Version',
     publishedAt: 'Published',
+    state: 'State',
+    inForce: 'in force',
+    earlier: 'replaced',
     kinds: {
       catalogue: 'Product catalogue',
       value_tiers: 'Value tier criteria',

@@ -43,20 +43,21 @@ describe('what the console says when the backend refuses', () => {
     void i18n.init({ resources: { de: { translation: de }, en: { translation: en } }, lng: lang, initAsync: false, interpolation: { escapeValue: false } });
     return i18n.t.bind(i18n);
   };
-  const refused = (code: string, params?: Record<string, number>) =>
-    new ORPCError('BAD_REQUEST', { data: { problems: [{ field: 'note', code, params }] } });
+  // As the backend refuses a decision by the rules: the domain code as the error's code and in its data.
+  const refused = (code: string, status = 400) => new ORPCError(code, { status, data: { code } });
 
   it('asks for a note when a decline has none, in both languages', () => {
     expect(errorMessage(t('de'), refused('required'))).toMatch(/Notiz.*Ablehnung/);
     expect(errorMessage(t('en'), refused('required'))).toMatch(/note.*decline/);
   });
 
-  it('names the limit of a note too long', () => {
-    expect(errorMessage(t('de'), refused('too_long', { max: 500 }))).toContain('500 Zeichen');
+  it('names the limit of a note too long, as the contract’s own check refuses it', () => {
+    const error = new ORPCError('BAD_REQUEST', { data: { code: 'invalid_request', issues: [{ path: 'note', message: 'too_long' }] } });
+    expect(errorMessage(t('de'), error)).toContain('500 Zeichen');
   });
 
   it('says a request was decided meanwhile, and that the list is out of date', () => {
-    const error = refused('approval_decided');
+    const error = refused('approval_decided', 409);
     expect(errorMessage(t('de'), error)).toContain('inzwischen schon entschieden');
     expect(isStale(error)).toBe(true);
     expect(isStale(refused('required'))).toBe(false);
