@@ -2,7 +2,8 @@
 // starts, against the shipped build (dist/console): a retailer's device pushes
 // an approval request; the manufacturer's person is refused a wrong password,
 // signs in, finds the request, cannot decline it without a note, approves it
-// by keyboard and sees it decided; the decision reaches the retailer's device;
+// by keyboard, declines the next one with a note; the decisions reach the
+// retailer's device;
 // English changes the words and the figures' format.
 //
 // SCREENSHOTS=1 also saves every section at 1280×720 in German and English
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect, test, type Page } from '@playwright/test';
 import { setConsolePassword } from '#backend/console/password.ts';
+import { createIntegration } from '#backend/integrations.ts';
 import { createLogger } from '#backend/log.ts';
 import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from '#backend/manufacturer.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
@@ -55,6 +57,7 @@ test.describe('the manufacturer’s console', () => {
   let folder: string;
   let backend: RunningBackend;
   let approvalId: string;
+  let declineId: string;
   let retailer: Awaited<ReturnType<typeof retailerDevice>>;
 
   test.beforeAll(async () => {
@@ -76,6 +79,11 @@ test.describe('the manufacturer’s console', () => {
       retailer.raw('sale.record', { id: crypto.randomUUID(), holdingId: crypto.randomUUID(), ...priced, chosenCents: 1350 }),
       retailer.raw('approval.request', { id: approvalId, ...priced, chosenCents: 1600 }),
     );
+    // A second request, asked later: below the floor of 9,30 €, with the retailer's own words.
+    declineId = crypto.randomUUID();
+    await retailer.pushApplied(retailer.raw('approval.request', {
+      id: declineId, clientId: client.id, productId: 'household_contents', chosenCents: 890, reason: 'other', reasonText: 'Kunde bündelt Hausrat und Haftpflicht',
+    }));
     await rateAllRetailers(db, new Date());
   });
 
@@ -97,7 +105,9 @@ test.describe('the manufacturer’s console', () => {
     await signIn(page, PASSWORD);
     await expect(page.getByTestId('me')).toHaveText('Hanna Hersteller');
     await expect(page.getByRole('heading', { level: 1, name: 'Freigaben' })).toBeVisible();
-    await expect(page.getByTestId('pending-count')).toHaveText('1');
+    await expect(page.getByTestId('pending-count')).toHaveText('2');
+    // The longest waiting request first.
+    await expect(page.getByTestId('pending').getByTestId('approval').first()).toHaveAttribute('data-id', approvalId);
     const card = page.locator(`[data-testid="approval"][data-id="${approvalId}"]`);
     await expect(card).toHaveAttribute('data-status', 'pending');
     await expect(card).toContainText('Hausrat "Grün"');
@@ -125,16 +135,28 @@ test.describe('the manufacturer’s console', () => {
     await expect(card).toBeFocused();
     await page.keyboard.press('a');
     await expect(page.getByTestId('approval-notice')).toContainText('Freigegeben: Hausrat "Grün"');
-    await expect(page.getByTestId('pending-count')).toHaveText('0');
+    await expect(page.getByTestId('pending-count')).toHaveText('1');
     await expect(page.getByTestId('decided').locator(`[data-id="${approvalId}"]`)).toHaveAttribute('data-status', 'approved');
     const decision = card.getByTestId('approval-decision');
     await expect(decision).toContainText('Freigegeben von Hanna Hersteller am');
     await expect(decision).toContainText(/Gültig bis \d{2}\.\d{2}\.\d{4}/);
 
-    // The decision syncs down to the retailer's device.
+    // The next request is chosen at once; declined with a note, which the decision shows.
+    const other = page.locator(`[data-testid="approval"][data-id="${declineId}"]`);
+    await expect(other).toBeFocused();
+    await expect(other).toContainText('Sonstiges: Kunde bündelt Hausrat und Haftpflicht');
+    await page.keyboard.press('d');
+    await other.getByLabel('Notiz an den Händler').fill('Unter der Untergrenze nur im Paket; bitte das Paket anbieten.');
+    await other.getByRole('button', { name: 'Ablehnung senden' }).click();
+    await expect(page.getByTestId('pending-count')).toHaveText('0');
+    await expect(other).toHaveAttribute('data-status', 'declined');
+    await expect(other.getByTestId('approval-decision')).toContainText('Abgelehnt von Hanna Hersteller');
+    await expect(other.getByTestId('approval-decision')).toContainText('Unter der Untergrenze nur im Paket');
+
+    // Both decisions sync down to the retailer's device.
     const pulled = await retailer.pullAll();
-    const approval = pulled.find((r) => r.id === approvalId);
-    expect(approval?.state?.fields).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
+    expect(pulled.find((r) => r.id === approvalId)?.state?.fields).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
+    expect(pulled.find((r) => r.id === declineId)?.state?.fields).toMatchObject({ status: 'declined', note: 'Unter der Untergrenze nur im Paket; bitte das Paket anbieten.' });
 
     // English: the words, the amounts (€16.00) and the days (DD/MM/YYYY); kept over a reload.
     await page.getByTestId('lang-en').click();
@@ -173,6 +195,16 @@ test.describe('the manufacturer’s console', () => {
         reasonText: 'Bündelt Hausrat und Haftpflicht, Angebot eines Mitbewerbers liegt vor',
       }),
     );
+    // An assistant app reports on the shop's client (who consented to nothing) and on a client nobody knows.
+    const { token } = await createIntegration(backend.database.db, 'Assistenz-App', new Date());
+    const signal = (n: number, kind: string) => ({
+      id: `e2e-${n}`, kind, observed_at: new Date(Date.now() - 86_400_000).toISOString(), confidence: 0.8, evidence: 'Umzugsangebote im Postfach',
+    });
+    const sent = await fetch(`${backend.url}/v1/signals`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ batch: [{ client: client.id, signals: [signal(1, 'moving'), signal(2, 'new_car')] }, { client: crypto.randomUUID(), signals: [signal(3, 'moving')] }] }),
+    });
+    expect(sent.status).toBe(200);
     const out = join(process.cwd(), 'screenshots', 'console');
     mkdirSync(out, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 720 });
