@@ -78,7 +78,7 @@ function refusedOnDevice(run: () => unknown): string[] {
 }
 
 const green = (chosenCents: number, extra: Record<string, unknown> = {}) =>
-  ({ clientId: shop, productId: 'green_household', chosenCents, reason: 'client_value', reasonText: 'Kundin vergleicht mit dem Discounter', ...extra });
+  ({ clientId: shop, productId: 'green_household', chosenCents, reason: 'client_value' as const, reasonText: 'Kundin vergleicht mit dem Discounter', ...extra });
 const request = (chosenCents: number) => {
   const id = uuidv7();
   ritas.store.mutate('approval.request', { id, ...green(chosenCents) });
