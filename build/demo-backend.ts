@@ -1,16 +1,21 @@
 // `npm start`'s own manufacturer: the real backend on embedded PGlite beside
-// the app, with one demo advisor, so that a newcomer sees sync working with
-// one command. The workstation enrols with it on first start; when the demo
+// the app, with one demo advisor (who also sells for the demo's eco household
+// shop, whose price ranges the demo catalogue grants) and one demo
+// manufacturer's person for the console, so that a newcomer sees sync working,
+// asks for a price approval in the app and decides it in the console, with one command. The workstation enrols with it on first start; when the demo
 // book is loaded into the workstation, the same records are handed to the
 // backend as the demo advisor's, so editing a demo client syncs like any other.
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { BackendDb } from '#backend/db/connect.ts';
 import { changeLog, clientAccess, manufacturerDocuments, records, users } from '#backend/db/schema.ts';
 import { createLogger, privateLogFile } from '#backend/log.ts';
-import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE } from '#backend/manufacturer.ts';
+import { setConsolePassword } from '#backend/console/password.ts';
+import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from '#backend/manufacturer.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
+import type { BackendRole } from '#backend/roles.ts';
 import { startBackend, type RunningBackend } from '#backend/server.ts';
 import { ENTITIES } from '#core/records.ts';
 import type { Db } from '#db/open.ts';
@@ -22,6 +27,14 @@ import { sendDemoSignals } from './demo-assistant.ts';
 const DEMO_LEARN_EVERY_MS = 60_000;
 
 const DEMO_ADVISOR = 'Demo-Beraterin';
+/** The demo advisor's roles: a retailer too, so the sale at a granted price can be tried at once. */
+const DEMO_ROLES: BackendRole[] = ['advisor', 'life_coach', 'retailer'];
+/** The demo catalogue grants this retailer its ranges. */
+const DEMO_RETAILER = 'retailer_oeko_haus';
+/** The manufacturer's person who signs in to the demo's console. */
+export const DEMO_MANUFACTURER = 'Demo-Hersteller';
+/** The console password, made on first start and kept beside the demo's database, readable by the user only. */
+const PASSWORD_FILE = 'console-password';
 /** Life coaches of the demo, so the client page has someone to share a client with. */
 const DEMO_COACHES = ['Lena Hoffmann', 'Jonas Weber'];
 const PREFERRED_PORT = 8787;
@@ -33,6 +46,8 @@ export interface DemoBackend {
   /** Its database, for the manufacturer's side of a demo (and for tests). */
   db: BackendDb;
   advisorId: string;
+  /** The manufacturer's console and how the demo manufacturer signs in to it. */
+  console: { url: string; user: string; password: string };
   /** A fresh one-time code for the demo advisor. */
   enrolmentCode(): Promise<string>;
   /** Gives the backend the records of a demo book just loaded into a workstation. */
@@ -55,7 +70,11 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   }
   const db = backend.database.db;
   const [existing] = await db.select().from(users).where(eq(users.displayName, DEMO_ADVISOR));
-  const advisor = existing ?? await createUser(db, { displayName: DEMO_ADVISOR, roles: ['advisor', 'life_coach'] }, new Date());
+  const advisor = existing ?? await createUser(db, { displayName: DEMO_ADVISOR, roles: DEMO_ROLES }, new Date());
+  // A demo folder from before the retailer's workspace: the advisor becomes the shop's retailer too.
+  if (!DEMO_ROLES.every((r) => advisor.roles.includes(r))) {
+    await db.update(users).set({ roles: [...new Set([...advisor.roles, ...DEMO_ROLES])] }).where(eq(users.id, advisor.id));
+  }
   for (const name of DEMO_COACHES) {
     const [coach] = await db.select({ id: users.id }).from(users).where(eq(users.displayName, name));
     if (!coach) await createUser(db, { displayName: name, roles: ['life_coach'] }, new Date());
@@ -63,11 +82,14 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   // The demo catalogue, published once, so the first sync brings it down too.
   const [published] = await db.select({ kind: manufacturerDocuments.kind }).from(manufacturerDocuments).limit(1);
   if (!published) await publishCatalogue(db, readCatalogueFile(SEED_CATALOGUE), new Date());
+  if (advisor.retailerId !== DEMO_RETAILER) await setRetailer(db, advisor.id, DEMO_RETAILER, new Date());
+  const consoleLogin = await demoManufacturer(db, dataDir);
 
   return {
     url: backend.url,
     db,
     advisorId: advisor.id,
+    console: { url: `${backend.url}/console`, ...consoleLogin },
     enrolmentCode: async () => (await issueEnrolmentCode(db, advisor.id, new Date())).code,
     async adoptDemoBook(local, onProgress) {
       const rows: { entity: (typeof ENTITIES)[number]; row: Record<string, unknown> }[] = [];
@@ -102,3 +124,18 @@ export async function startDemoBackend(dataDir: string): Promise<DemoBackend> {
   };
 }
 
+
+/** The demo's manufacturer's person and the console password kept for them (made on first start). */
+async function demoManufacturer(db: BackendDb, dataDir: string): Promise<{ user: string; password: string }> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.displayName, DEMO_MANUFACTURER));
+  const user = existing ?? await createUser(db, { displayName: DEMO_MANUFACTURER, roles: ['manufacturer'] }, new Date());
+  const file = join(dataDir, PASSWORD_FILE);
+  let password = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (password.length < 12) {
+    password = randomBytes(12).toString('base64url');
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  }
+  // Set on every start: the file is the demo's one truth, also after the database folder was removed.
+  await setConsolePassword(db, user.id, password, new Date());
+  return { user: DEMO_MANUFACTURER, password };
+}

@@ -18,6 +18,8 @@ export async function startWithDemoBackend(host: Host, options: BrowserModeOptio
   const demo = await startDemoBackend(join(dataDir, 'backend'));
   let adopt = () => {};
   const running = await host.startBrowserMode({ ...options, dataDir, onDemoBookLoaded: () => adopt() });
+  // Beside the app's link: where the manufacturer decides the approvals the demo retailer asks for.
+  console.log(`Konsole des Herstellers: ${demo.console.url}  (${demo.console.user} / ${demo.console.password})`);
   const { store, sync } = running.workstation;
   adopt = () => {
     demo.adoptDemoBook(store.db).then(() => demo.sendDemoSignals(store.db)).then(() => sync.syncNow(), (error: unknown) => {

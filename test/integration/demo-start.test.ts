@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { clientAccess, records } from '#backend/db/schema.ts';
+import { statSync } from 'node:fs';
+import { clientAccess, records, users } from '#backend/db/schema.ts';
 import * as host from '#host/start.ts';
 import { startWithDemoBackend } from '../../build/demo-start.ts';
 import { connect } from '../support/rpc.ts';
@@ -36,6 +37,14 @@ it('npm start enrols with its embedded backend, hands it the demo book, and edit
 
   await until('the backend holds the demo book', () => countBackendClients(running!), (n) => n === 40);
   await until('the first sync is through', () => client.sync.status(), (s) => s.phase === 'up_to_date' && s.lastSyncedAt !== null);
+  // The demo advisor sells for the eco household shop, and the demo manufacturer signs in to the console.
+  const [advisor] = await running.demo!.db.select().from(users).where(eq(users.id, running.demo!.advisorId));
+  expect(advisor).toMatchObject({ roles: ['advisor', 'life_coach', 'retailer'], retailerId: 'retailer_oeko_haus' });
+  const login = running.demo!.console;
+  expect(login).toMatchObject({ url: `${running.demo!.url}/console`, user: 'Demo-Hersteller', password: expect.stringMatching(/^\S{12,}$/) });
+  expect(statSync(join(dataDir, 'backend', 'console-password')).mode & 0o777).toBe(0o600);
+  const signIn = await fetch(`${running.demo!.url}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: login.user, password: login.password }) });
+  expect(signIn.status).toBe(204);
   // The manufacturer's catalogue came down with it.
   const catalogue = running.workstation.store.sqlite.prepare("SELECT version FROM manufacturer_data WHERE kind = 'catalogue'").get() as { version: unknown } | undefined;
   expect(catalogue).toBeDefined();
@@ -57,6 +66,8 @@ it('npm start enrols with its embedded backend, hands it the demo book, and edit
   await again.clients.update({ id: demoClient.id, patch: { city: 'Neustadt' } });
   expect((await again.sync.now()).phase).toBe('up_to_date');
   expect(await backendCity(running, demoClient.id)).toBe('Neustadt');
+  // The console password made on first start is kept.
+  expect(running.demo!.console.password).toBe(login.password);
 }, 120_000);
 
 it('with AW_BACKEND=none it runs without a backend and says it is not connected', async () => {

@@ -2,7 +2,7 @@
 // DATABASE_URL is set, PGlite otherwise) and devices that are real encrypted
 // books with the real sync engine, each with its own clock and, if asked,
 // behind a fault-injecting proxy.
-import { systemClock } from '#backend/clock.ts';
+import { systemClock, type Clock } from '#backend/clock.ts';
 import { createApp } from '#backend/app.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import type { BackendRole } from '#backend/roles.ts';
@@ -40,10 +40,11 @@ export interface Device {
   setClockOffset(ms: number): void;
 }
 
-export async function startWorld() {
+/** `clock`: the backend's, when a test moves time (its devices then move theirs alike: setClockOffset). */
+export async function startWorld(options: { clock?: Clock } = {}) {
   const database = await openTestDatabase();
   const log = memoryLogger();
-  const app = createApp({ db: database.db, logger: log.logger, clock: systemClock });
+  const app = createApp({ db: database.db, logger: log.logger, clock: options.clock ?? systemClock });
   const server = await listen(app, { port: 0, logger: log.logger });
   const closers: (() => Promise<void> | void)[] = [];
 
