@@ -3,7 +3,7 @@
 // decision the store and the backend make), the sale, the approval request,
 // the lists of both, and the rating the backend sent.
 import { z } from 'zod';
-import { PRICE_DECISIONS } from '#core/retail/price.ts';
+import { PRICE_DECISIONS, PRICE_REASONS } from '#core/retail/price.ts';
 import { APPROVAL_STATUSES, approvalRequestSchema, saleRecordSchema } from '#core/retail/records.ts';
 import { retailerRating } from '#core/retail/rating.ts';
 import { isoDay, uuid } from '#core/validate.ts';
@@ -73,7 +73,9 @@ export const quoteView = z.object({
 export type QuoteView = z.infer<typeof quoteView>;
 
 export const recordSaleInput = saleFields.extend({ id: uuid.optional() });
-export const requestApprovalInput = approvalRequestSchema.partial({ id: true });
+/** A request always says why; one left out is missing, not an unknown reason. */
+const requestReason = z.enum(PRICE_REASONS, { error: (issue) => (issue.input === undefined ? 'required' : 'unknown_value') });
+export const requestApprovalInput = approvalRequestSchema.partial({ id: true }).extend({ reason: requestReason });
 
 const listLimit = z.number().int().min(1).max(500).default(100);
 export const salesInput = z.object({ clientId: uuid.optional(), limit: listLimit });
