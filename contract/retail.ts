@@ -16,6 +16,7 @@ export const centRangeView = z.object({
   proposedCents: z.number(), floorCents: z.number(), ceilingCents: z.number(),
   validUntil: z.string().nullable(), source: z.enum(['range', 'list_price']),
 });
+export type CentRangeView = z.infer<typeof centRangeView>;
 
 export const retailProductView = z.object({
   id: z.string(), name: localized, area: z.string(), kind: z.string(), period: z.string(),
