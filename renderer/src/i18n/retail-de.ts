@@ -14,6 +14,7 @@ export const retailDe = {
     walkInHint: 'Für einen Kunden, der keinen Namen angeben möchte: Der Verkauf wird unter „Laufkundschaft“ mit dem heutigen Datum geführt.',
     walkInName: 'Laufkundschaft',
     product: 'Produkt',
+    what: 'Produkt und Preis',
     chooseProduct: 'Produkt wählen …',
     variant: 'Variante',
     noVariant: 'Ohne Variante',

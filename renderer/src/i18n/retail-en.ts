@@ -16,6 +16,7 @@ export const retailEn: typeof retailDe = {
     walkInHint: 'For a client who would rather not give a name: the sale is kept under “Walk-in customer” with today’s date.',
     walkInName: 'Walk-in customer',
     product: 'Product',
+    what: 'Product and price',
     chooseProduct: 'Choose a product …',
     variant: 'Variant',
     noVariant: 'No variant',

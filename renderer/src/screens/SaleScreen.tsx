@@ -64,7 +64,7 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
       <div className="sale-grid">
         <SaleClient clientId={clientId} />
         <section className="card sale-form" aria-labelledby="sale-form-title">
-          <h2 id="sale-form-title">{t('retail.sale.product')}</h2>
+          <h2 id="sale-form-title">{t('retail.sale.what')}</h2>
           {products.isError && <p className="form-error" role="alert">{errorMessage(t, products.error)}</p>}
           <div className="field">
             <label htmlFor="sale-product">{t('retail.sale.product')}</label>
