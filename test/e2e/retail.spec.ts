@@ -119,7 +119,7 @@ test.describe('against a backend of its own', () => {
       await expect(page.getByRole('button', { name: 'Verkauf erfassen' })).toBeDisabled();
       await page.getByLabel('Grund der Abweichung').selectOption({ label: 'Treue des Kunden' });
       await expect(decision).toHaveAttribute('data-decision', 'needs_approval');
-      await expect(decision).toContainText(/Über der Obergrenze \(\+3,50\s€\): nur mit Freigabe des Herstellers/);
+      await expect(decision).toContainText(/Über der Obergrenze von 14,90\s€ \(\+3,50\s€ zum Vorschlag\): nur mit Freigabe des Herstellers/);
       await expect(page.getByRole('button', { name: 'Verkauf erfassen' })).toHaveCount(0);
       await page.getByRole('button', { name: 'Freigabe anfragen' }).click();
       await expect(decision).toContainText('Die Entscheidung des Herstellers kommt mit dem nächsten Abgleich');

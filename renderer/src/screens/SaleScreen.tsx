@@ -13,6 +13,7 @@ import { PriceControl } from '../components/retail/PriceControl.tsx';
 import { SaleClient } from '../components/retail/SaleClient.tsx';
 import { formatCents, formatIsoDate, formatDate } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { useRoleAllows } from '../hooks/useRoles.ts';
 import { paths } from '../hooks/useRoute.ts';
 import { newId } from '../ids.ts';
 import { errorMessage } from '../problems.ts';
@@ -25,6 +26,7 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const queryClient = useQueryClient();
+  const sells = useRoleAllows('sale.record');
   const products = useQuery(orpc.retail.products.queryOptions());
   const [productId, setProductId] = useState('');
   const [variant, setVariant] = useState<Variant | null>(null);
@@ -55,12 +57,14 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
   const differs = range !== undefined && cents !== null && cents !== range.proposedCents;
   const canRecord = q !== undefined && (q.decision === 'proposed' || q.decision === 'within_range' || q.approval !== null);
   const canRequest = q !== undefined && q.decision === 'needs_approval' && q.approval === null && q.request?.status !== 'pending';
-  const busy = record.isPending || request.isPending;
+  // Without the role the store refuses anyway: the buttons say so before anyone tries.
+  const busy = record.isPending || request.isPending || !sells;
 
   return (
     <main id="main" className="screen sale-screen">
       <div className="screen-head"><h1>{t('retail.sale.title')}</h1></div>
       <p className="muted">{t('retail.sale.intro')}</p>
+      {!sells && <p className="notice" data-testid="sale-role-needed">{t('retail.sale.roleNeeded')}</p>}
       <div className="sale-grid">
         <SaleClient clientId={clientId} />
         <section className="card sale-form" aria-labelledby="sale-form-title">
@@ -114,7 +118,7 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
                   )}
                 </div>
               )}
-              <DecisionLine q={q} invalid={cents === null || cents <= 0} waiting={!clientId} />
+              <DecisionLine q={q} invalid={cents === null || cents <= 0} waiting={!clientId} other={reason === 'other'} />
               {quote.isError && input && <p className="form-error" role="alert">{errorMessage(t, quote.error)}</p>}
               <div className="form-actions">
                 {canRequest ? (
@@ -131,7 +135,7 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
               {done && (
                 <p className="notice" role="status" data-testid="sale-done">
                   {done.kind === 'recorded' ? t('retail.sale.recorded', { product: done.product, price: formatCents(done.cents, lang) }) : t('retail.sale.requested')}
-                  {' '}{done.kind === 'recorded' && clientId ? <a href={paths.client(clientId)}>{t('retail.sale.toClient')}</a> : <a href={paths.approvals()}>{t('nav.approvals')}</a>}
+                  {' '}{done.kind === 'recorded' && clientId ? <a href={paths.client(clientId)}>{t('retail.sale.toClient')}</a> : <a href={paths.approvals()}>{t('retail.sale.toApprovals')}</a>}
                 </p>
               )}
             </>
@@ -143,15 +147,17 @@ export function SaleScreen({ clientId }: { clientId?: string }) {
 }
 
 /** The core's answer for the price as it stands, and what an approval or request for it says. */
-function DecisionLine({ q, invalid, waiting }: { q: QuoteView | undefined; invalid: boolean; waiting: boolean }) {
+function DecisionLine({ q, invalid, waiting, other }: { q: QuoteView | undefined; invalid: boolean; waiting: boolean; other: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   if (invalid) return <p className="sale-decision" data-decision="invalid" role="status">{t('retail.sale.decision.invalid')}</p>;
   if (waiting || !q) return null;
   const deviation = `${q.deviationCents > 0 ? '+' : q.deviationCents < 0 ? '−' : ''}${formatCents(Math.abs(q.deviationCents), lang)}`;
-  const line = q.decision === 'refused' ? t('retail.sale.decision.reason_required', { deviation })
+  const limit = formatCents(q.position === 'above' ? q.range.ceilingCents : q.range.floorCents, lang);
+  const line = q.decision === 'refused' ? t(other ? 'retail.sale.decision.text_required' : 'retail.sale.decision.reason_required', { deviation })
     : q.decision !== 'needs_approval' ? t(`retail.sale.decision.${q.decision}`, { deviation })
-      : q.position === 'within' ? t('retail.sale.decision.expired') : t(`retail.sale.decision.${q.position}`, { deviation });
+      : q.range.source === 'list_price' ? t('retail.sale.decision.list_price', { deviation })
+        : q.position === 'within' ? t('retail.sale.decision.expired') : t(`retail.sale.decision.${q.position}`, { deviation, limit });
   const r = q.request;
   return (
     <div className="sale-decision" data-decision={q.approval ? 'approved' : q.decision} role="status" data-testid="sale-decision">
