@@ -2,7 +2,7 @@
 // a step, a euro a page, floor and ceiling at Home and End, never down to zero;
 // an amount written as the user's language writes it reads back to the same cents.
 import { describe, expect, it } from 'vitest';
-import { keyStep, plainAmount } from '../../../renderer/src/components/retail/PriceControl.tsx';
+import { keyStep, plainAmount } from '../../../renderer/src/price-keys.ts';
 import { parseEuroCents } from '../../../renderer/src/format.ts';
 
 const range = { proposedCents: 1240, floorCents: 1120, ceilingCents: 1490, validUntil: '2027-06-30', source: 'range' as const };
