@@ -132,7 +132,7 @@ export const de = {
     top: 'höchste Stufe',
     window: 'Zeitraum',
     windowRange: '{{from}} – {{until}}',
-    names: { gold: 'Gold', silver: 'Silber', bronze: 'Bronze', none: 'keine' },
+    names: { gold: 'Gold', silver: 'Silber', bronze: 'Bronze', none: 'nicht bewertet' },
   },
   signals: {
     title: 'Signale',

@@ -116,7 +116,7 @@ export const en: Texts = {
   },
   ratings: {
     title: 'Ratings',
-    intro: 'How much each retailer contributed with its own data over the last 90 days: answers and profile attributes, offer outcomes with reasons, completed profiles. The top 20 % gold, the next 30 % silver, the rest bronze; below 20 data points no rating.',
+    intro: 'How much each retailer contributed with its own data over the last 90 days: answers and profile attributes, offer outcomes with reasons, completed profiles. The top 20% gold, the next 30% silver, the rest bronze; below 20 data points no rating.',
     computedAt: 'Computed on {{when}}',
     notYet: 'Not computed yet.',
     none: 'No retailer rated yet.',
@@ -134,7 +134,7 @@ export const en: Texts = {
     top: 'highest rating',
     window: 'Window',
     windowRange: '{{from}} – {{until}}',
-    names: { gold: 'Gold', silver: 'Silver', bronze: 'Bronze', none: 'none' },
+    names: { gold: 'Gold', silver: 'Silver', bronze: 'Bronze', none: 'not rated' },
   },
   signals: {
     title: 'Signals',
