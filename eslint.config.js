@@ -60,9 +60,9 @@ const LAYERS = {
       '@orpc/tanstack-query', 'i18next', 'react-i18next', 'recharts', 'uuid'],
   },
   console: {
-    why: "console/ is the manufacturer's web page: it talks to the backend only through contract/console.ts, and shares the app's look, formats and key rule (the renderer files named here), nothing else of the renderer.",
+    why: "console/ is the manufacturer's web page: it talks to the backend only through contract/console.ts, and shares the app's look, formats, words for price reasons and key rule (the renderer files named here), nothing else of the renderer.",
     projects: ['core', 'contract/console.ts', 'renderer/src/styles.css', 'renderer/src/format.ts', 'renderer/src/dates.ts',
-      'renderer/src/i18n/language.ts', 'renderer/src/shortcuts.ts'],
+      'renderer/src/i18n/language.ts', 'renderer/src/i18n/price-reasons.ts', 'renderer/src/shortcuts.ts'],
     packages: ['react', 'react/jsx-runtime', 'react-dom/client', ...all('@orpc/client'), '@orpc/contract', 'i18next', 'react-i18next'],
   },
   backend: {

@@ -1,4 +1,5 @@
 // German texts of the manufacturer's console. en.ts has the same keys.
+import { PRICE_REASON_WORDS } from '../../../renderer/src/i18n/price-reasons.ts';
 export const de = {
   app: {
     language: 'de',
@@ -48,13 +49,7 @@ export const de = {
     approval_decided: 'Diese Anfrage wurde inzwischen schon entschieden. Die Liste zeigt jetzt die Entscheidung.',
     invalid_value: 'Die Eingabe wurde nicht angenommen. Prüfen Sie sie und versuchen Sie es erneut.',
   },
-  reasons: {
-    client_value: 'Wert für den Kunden',
-    competition: 'Wettbewerb',
-    loyalty: 'Kundentreue',
-    bundle: 'Paket',
-    other: 'Sonstiges',
-  },
+  reasons: PRICE_REASON_WORDS.de,
   price: {
     proposed: 'Vorschlag',
     floor: 'Untergrenze',

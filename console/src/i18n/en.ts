@@ -1,4 +1,5 @@
 // English texts of the manufacturer's console. Typed against the German ones, so no key can be missing.
+import { PRICE_REASON_WORDS } from '../../../renderer/src/i18n/price-reasons.ts';
 import type { Texts } from './de.ts';
 
 export const en: Texts = {
@@ -50,13 +51,7 @@ export const en: Texts = {
     approval_decided: 'This request has been decided in the meantime. The list now shows the decision.',
     invalid_value: 'The input was not accepted. Check it and try again.',
   },
-  reasons: {
-    client_value: 'Value to the client',
-    competition: 'Competition',
-    loyalty: 'Loyalty',
-    bundle: 'Bundle',
-    other: 'Other',
-  },
+  reasons: PRICE_REASON_WORDS.en,
   price: {
     proposed: 'Proposed',
     floor: 'Floor',

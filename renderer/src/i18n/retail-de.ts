@@ -1,7 +1,9 @@
 // The retailer's screens in German: the sale with its price control, the approval requests, the rating.
+import { PRICE_REASON_WORDS } from './price-reasons.ts';
+
 export const retailDe = {
   period: { once: 'einmalig', day: 'pro Tag', month: 'pro Monat', year: 'pro Jahr' } as Record<string, string>,
-  reasons: { client_value: 'Wert für den Kunden', competition: 'Angebot der Konkurrenz', loyalty: 'Treue des Kunden', bundle: 'Zusammen mit anderem gekauft', other: 'Sonstiges' } as Record<string, string>,
+  reasons: PRICE_REASON_WORDS.de as Record<string, string>,
   sale: {
     title: 'Verkauf',
     intro: 'Den Preis wählen Sie innerhalb der Spanne, die der Hersteller Ihnen gewährt. Jede Abweichung vom Vorschlag braucht einen Grund.',

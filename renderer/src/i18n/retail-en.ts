@@ -1,9 +1,10 @@
 // The retailer's screens in English; the same keys as retail-de.ts.
 import type { retailDe } from './retail-de.ts';
+import { PRICE_REASON_WORDS } from './price-reasons.ts';
 
 export const retailEn: typeof retailDe = {
   period: { once: 'one-off', day: 'per day', month: 'per month', year: 'per year' },
-  reasons: { client_value: 'Value to the client', competition: 'A competitor’s offer', loyalty: 'Client loyalty', bundle: 'Bought with other items', other: 'Other' },
+  reasons: PRICE_REASON_WORDS.en,
   sale: {
     title: 'Sale',
     intro: 'Choose the price within the range the manufacturer grants you. Any move away from the proposal needs a reason.',
