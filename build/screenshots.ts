@@ -80,6 +80,7 @@ async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> 
     await snap(page, lang, 'meeting-end-asks');
     await page.keyboard.press('Escape');
   }
+  await retailTour(page, go, clientUrl, lang);
   await go('#/tasks');
   await snap(page, lang, 'tasks');
   await go('#/book');
@@ -95,6 +96,33 @@ async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> 
   await page.getByRole('dialog').waitFor();
   await snap(page, lang, 'shortcuts');
   await page.keyboard.press('Escape');
+}
+
+/**
+ * The retailer's screens for the client on the client page: a price typed
+ * above the ceiling with a reason (and the request, where this person may
+ * sell), the approvals and the rating. The demo's ranges decide what the bar
+ * shows; without any, the list price.
+ */
+async function retailTour(page: Page, go: (hash: string) => Promise<void>, clientUrl: string, lang: 'de' | 'en'): Promise<void> {
+  await go(`#/sale/${clientUrl.split('/').at(-1)}`);
+  await page.locator('#sale-product').selectOption('green_household');
+  await page.waitForTimeout(300);
+  await snap(page, lang, 'sale');
+  await page.locator('#sale-price').fill(lang === 'de' ? '15,90' : '15.90');
+  await page.locator('#sale-reason').selectOption('loyalty');
+  await page.waitForTimeout(300);
+  await snap(page, lang, 'sale-above-ceiling');
+  const ask = page.getByRole('button', { name: lang === 'de' ? 'Freigabe anfragen' : 'Request approval' });
+  if (await ask.isEnabled().catch(() => false)) {
+    await ask.click();
+    await page.waitForTimeout(500);
+    await snap(page, lang, 'sale-requested');
+  }
+  await go('#/approvals');
+  await snap(page, lang, 'approvals');
+  await go('#/rating');
+  await snap(page, lang, 'rating');
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'aw-screens-'));

@@ -23,6 +23,7 @@ import {
 import { productView, tierView } from './tiers.ts';
 import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
 import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
+import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
 const locale = z.enum(['de', 'en']);
 
@@ -174,6 +175,22 @@ export const contract = {
   coach: {
     /** The clients who gave this coach a mandate, with the budget left in the current period. */
     clients: read.output(z.array(mandateClientView)),
+  },
+  /** The retailer's sale at a chosen price within the granted range, approval requests, and the rating (retail.md). */
+  retail: {
+    /** The catalogue's products with the range this device holds for each (else the list price), and their variants. */
+    products: read.output(z.array(retailProductView)),
+    /** What a sale at this price would be: decided as the store and the backend will, with any approval for it. */
+    quote: read.input(quoteInput).output(quoteView),
+    /** The sale: a holding and a timeline entry; refused outside the range without an approval in force. */
+    recordSale: write.input(recordSaleInput).output(saved),
+    /** A price the range does not allow, asked of the manufacturer with its reason. */
+    requestApproval: write.input(requestApprovalInput).output(saved),
+    /** Newest first; of one client when named. */
+    sales: read.input(salesInput).output(z.array(saleView)),
+    approvals: read.input(approvalsInput).output(z.array(approvalView)),
+    /** The rating by data contribution as the backend last sent it; null before it sent one. */
+    rating: read.output(ratingView),
   },
   mandates: {
     grant: write.input(mandateGrantSchema).output(saved),

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { MANUFACTURER_KINDS, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
 import type { PriceRangeLookup } from '#core/retail/price.ts';
+import { heldRating, RATING_KIND } from './retail.ts';
 import { manufacturerData, priceRanges } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -35,10 +36,10 @@ export function manufacturerDocument(store: Store, kind: string): { version: num
  * many kinds changed; an empty answer writes nothing.
  */
 export function storeManufacturerData(store: Store, answer: ManufacturerResponse, now: number): number {
-  if (answer.documents.length === 0 && answer.priceRanges === null) return 0;
+  if (answer.documents.length === 0 && answer.priceRanges === null && answer.rating === undefined) return 0;
   return store.transaction(() => {
     const have = manufacturerVersions(store);
-    let stored = 0;
+    let stored = keepRating(store, answer.rating, now);
     for (const doc of answer.documents) {
       // Never back to an older version, should an answer be overtaken by a later one.
       if ((have[doc.kind] ?? 0) >= doc.version) continue;
@@ -61,7 +62,23 @@ export function storeManufacturerData(store: Store, answer: ManufacturerResponse
   });
 }
 
-function keep(store: Store, kind: string, version: number, body: unknown, now: number): void {
+/**
+ * The retailer's rating comes with every answer, as the backend last computed
+ * it: kept as sent, so the retailer sees it offline. null: the backend rates
+ * this person no more (not a retailer now); left out: a backend from before
+ * ratings, and what is held stays.
+ */
+function keepRating(store: Store, rating: ManufacturerResponse['rating'], now: number): number {
+  if (rating === undefined) return 0;
+  if (rating === null) return store.db.delete(manufacturerData).where(eq(manufacturerData.kind, RATING_KIND)).run().changes > 0 ? 1 : 0;
+  const held = heldRating(store.db);
+  if (held && JSON.stringify(held.rating) === JSON.stringify(rating)) return 0;
+  // Its version is the window's last day: the rating is computed afresh, not numbered.
+  keep(store, RATING_KIND, rating.until, rating, now);
+  return 1;
+}
+
+function keep(store: Store, kind: string, version: number | string, body: unknown, now: number): void {
   const row = { kind, version: String(version), body, receivedAt: now };
   store.db.insert(manufacturerData).values(row).onConflictDoUpdate({ target: manufacturerData.kind, set: row }).run();
 }

@@ -47,7 +47,8 @@ export class Store {
   readonly deviceId: string;
   userId: string;
   private readonly person: StoreOptions['person'];
-  private readonly now: () => number;
+  /** The store's clock: the services decide with the day the store will record. */
+  readonly now: () => number;
   /** Asked only by a change that carries catalogue ids, so no other change reads the catalogue. */
   private readonly catalogue: CatalogueLookup;
   /** Asked only by a change that names a person. */

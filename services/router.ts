@@ -22,6 +22,7 @@ import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
 import { clientExport } from './export.ts';
 import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
+import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
 import { localDay } from './tiers.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
@@ -266,6 +267,20 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     coach: {
       clients: base.coach.clients.handler(() => coachClients(store)),
+    },
+    retail: {
+      products: base.retail.products.handler(() => retailProducts(store)),
+      quote: base.retail.quote.handler(({ input }) => quote(store, input)),
+      recordSale: base.retail.recordSale.handler(({ input }) => {
+        const saved = recordSale(store, input);
+        // The holding may change the value tier; the sale is saved whatever happens there.
+        afterward(() => recordValueTier(store, saved.clientId));
+        return saved;
+      }),
+      requestApproval: base.retail.requestApproval.handler(({ input }) => requestApproval(store, input)),
+      sales: base.retail.sales.handler(({ input }) => listSales(store, input)),
+      approvals: base.retail.approvals.handler(({ input }) => listApprovals(store, input)),
+      rating: base.retail.rating.handler(() => retailRating(store)),
     },
     mandates: {
       grant: base.mandates.grant.handler(({ input }) => store.mutate('mandate.grant', input)),

@@ -24,6 +24,9 @@ import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { ShortcutHelp } from './components/ShortcutHelp.tsx';
 import { AlertsScreen } from './screens/AlertsScreen.tsx';
 import { CoachScreen } from './screens/CoachScreen.tsx';
+import { SaleScreen } from './screens/SaleScreen.tsx';
+import { ApprovalsScreen } from './screens/ApprovalsScreen.tsx';
+import { RatingScreen } from './screens/RatingScreen.tsx';
 import { useWorkspaces } from './hooks/useRoles.ts';
 
 export function App() {
@@ -95,6 +98,9 @@ function Screen() {
     case 'settings': return <SettingsScreen />;
     case 'alerts': return <AlertsScreen />;
     case 'coach': return <CoachScreen />;
+    case 'sale': return <SaleScreen key={r.clientId ?? ''} clientId={r.clientId} />;
+    case 'approvals': return <ApprovalsScreen />;
+    case 'rating': return <RatingScreen />;
     default: return <ClientList />;
   }
 }

@@ -6,6 +6,7 @@ import './i18n/index.ts';
 import './styles.css';
 import './forms.css';
 import './coach.css';
+import './retail.css';
 import { App } from './App.tsx';
 import { isRetryable } from './problems.ts';
 

@@ -30,13 +30,16 @@ const terms = { budgetCents: 20_000, period: 'month' as const, areas: ['mobility
 const count = (table: string) => (t.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('roles', () => {
-  it('a retailer-only user makes no client change', () => {
-    const clientId = newClient();
+  it('a retailer-only user records the clients they sell to, but no mandate; an advisor records no sale', () => {
     roles = ['retailer'];
-    expect(refusal(() => t.store.mutate('client.create', { id: uuidv7(), firstName: 'Tim', lastName: 'Roth' }))).toMatchObject({ code: 'role_not_allowed' });
-    expect(refusal(() => t.store.mutate('task.add', { id: uuidv7(), clientId, title: 'Anrufen' }))).toMatchObject({ code: 'role_not_allowed' });
+    const clientId = newClient();
     expect(count('clients')).toBe(1);
-    expect(count('tasks')).toBe(0);
+    expect(refusal(() => t.store.mutate('mandate.grant', { id: uuidv7(), clientId, ...terms }))).toMatchObject({ code: 'role_not_allowed' });
+    roles = ['advisor'];
+    const sale = { id: uuidv7(), clientId, productId: 'green_household', variant: null, chosenCents: 1240, reason: null, reasonText: '', approvalId: null, holdingId: uuidv7() };
+    expect(refusal(() => t.store.mutate('sale.record', sale))).toMatchObject({ code: 'role_not_allowed' });
+    expect(count('mandates')).toBe(0);
+    expect(count('sales')).toBe(0);
   });
 
   it('only a life coach acts on an assistant’s alert', () => {

@@ -123,6 +123,13 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     await call('offers.outcome', { id: open, clientId, meetingId: running, offerId: 'ebike', offerKind: 'base', outcome: 'postponed', reasonCode: 'wrong_timing', segment: null, summary: 'Angebot E-Bike: später' });
     await call('meetings.get', { id: running });
     await call('tiers.get', { clientId });
+    // A sale at the proposed price and a request above it: the same on a device granted no ranges and a backend that grants none.
+    const green = { clientId, productId: 'green_household', variant: null };
+    await call('retail.quote', { ...green, chosenCents: 1300, reason: 'client_value', reasonText: null });
+    await call('retail.recordSale', { ...green, chosenCents: 1240, reason: null, reasonText: null, approvalId: null });
+    await call('retail.requestApproval', { ...green, chosenCents: 1600, reason: 'other', reasonText: 'Sonderanfertigung gewünscht' });
+    await call('retail.sales', { clientId, limit: 100 });
+    await call('retail.approvals', { clientId, status: 'pending', limit: 100 });
     // Shared with a coach, taken back, shared again: the coach has the client.
     await call('sharing.coaches', undefined);
     await call('sharing.share', { id: clientId, userId: FULL_BOOK_COACH.id });
@@ -149,9 +156,12 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
   return { target, bystander, inputs, alerts };
 }
 
+/** The book's person sells too: a retailer's sale and request are in it. */
+const FULL_BOOK_ROLES = [...TEST_ROLES, 'retailer'] as const;
+
 /** A full book made once and kept as a file: each test opens its own copy, which is much quicker than filling it again. */
 export async function fullBookTemplate() {
-  const w = openTestRouter();
+  const w = openTestRouter({ roles: () => FULL_BOOK_ROLES });
   storeDirectory(w.t.store, [FULL_BOOK_COACH], Date.now());
   const book = await fillBook(w.rpc, w.t.store.sqlite);
   w.t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -173,7 +183,7 @@ export async function fullBookTemplate() {
       copyFileSync(template, file);
       const { sqlite, db } = openDatabase({ path: file, key });
       const userId = getLocalUser(db)!.id;
-      const person = () => ({ roles: TEST_ROLES, ids: [userId] });
+      const person = () => ({ roles: FULL_BOOK_ROLES, ids: [userId] });
       const people = (s: Store) => peopleLookup(s, () => ({ ...person(), displayName: 'Anna Berger' }));
       const store = new Store(sqlite, db, { userId, person, catalogue: heldCatalogue, people });
       const rpc: Workstation = createRouterClient(createRouter({ store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(store) }));

@@ -7,8 +7,9 @@ import { openTestStore } from './book.ts';
 
 export type Workstation = RouterClient<ReturnType<typeof createRouter>>;
 
-export function openTestRouter(): { t: ReturnType<typeof openTestStore>; rpc: Workstation } {
-  const t = openTestStore();
+/** A book's options as openTestStore takes them: a retailer's roles, a clock a test moves. */
+export function openTestRouter(options: Parameters<typeof openTestStore>[0] = {}): { t: ReturnType<typeof openTestStore>; rpc: Workstation } {
+  const t = openTestStore(options);
   const rpc = createRouterClient(createRouter({ store: t.store, mode: 'browser', loadDemoBook: () => undefined, sync: new SyncEngine(t.store) }));
   return { t, rpc };
 }

@@ -31,12 +31,14 @@ export function Header() {
   const tasks = useQuery({ ...orpc.tasks.open.queryOptions(), refetchInterval: 60_000, enabled: has('tasks') });
   // The inbox's counts only: one alert is the smallest page there is.
   const alerts = useQuery({ ...orpc.alerts.inbox.queryOptions({ input: { filter: 'open', lang, limit: 1 } }), refetchInterval: 60_000, enabled: has('alerts') });
+  const approvals = useQuery({ ...orpc.retail.approvals.queryOptions({ input: { status: 'pending' } }), refetchInterval: 60_000, enabled: has('approvals') });
   useSyncWatch();
   // The counts here follow every change at once (a task done, a client added, an alert acted on), not only the next poll.
   useEffect(() => onChange(() => {
     void queryClient.invalidateQueries({ queryKey: orpc.session.status.key() });
     void queryClient.invalidateQueries({ queryKey: orpc.tasks.open.key() });
     void queryClient.invalidateQueries({ queryKey: orpc.alerts.inbox.key() });
+    void queryClient.invalidateQueries({ queryKey: orpc.retail.approvals.key() });
   }), [queryClient]);
   const core = useConnection().status;
   const badge = syncBadge(core, useSyncStatus());
@@ -50,6 +52,7 @@ export function Header() {
   const current = route.name === 'home' ? home : route.name;
   const onClients = current === 'clients' || current === 'client' || current === 'newClient';
   const openAlerts = alerts.data?.counts.open ?? 0;
+  const pendingApprovals = approvals.data?.length ?? 0;
 
   const choose = (next: Language) => {
     applyLanguage(next);
@@ -84,6 +87,14 @@ export function Header() {
                   )}
                 </a>
               );
+              case 'sale': return <a key={w} href={paths.sale()} aria-current={current === 'sale' ? 'page' : undefined}>{t('nav.sale')}</a>;
+              case 'approvals': return (
+                <a key={w} href={paths.approvals()} aria-current={current === 'approvals' ? 'page' : undefined}>
+                  {t('nav.approvals')}
+                  {pendingApprovals > 0 && <span className="badge" data-testid="approvals-pending">{formatNumber(pendingApprovals, lang)}<span className="sr-only"> {t('nav.alertsOpenWord')}</span></span>}
+                </a>
+              );
+              case 'rating': return <a key={w} href={paths.rating()} aria-current={current === 'rating' ? 'page' : undefined}>{t('nav.rating')}</a>;
               default: return <a key={w} href={paths.coach()} aria-current={current === 'coach' ? 'page' : undefined}>{t('nav.mandates')}</a>;
             }
           })}

@@ -15,6 +15,10 @@ export type Route =
   | { name: 'settings' }
   | { name: 'alerts' }
   | { name: 'coach' }
+  /** The retailer's sale, for a client already chosen when named. */
+  | { name: 'sale'; clientId?: string }
+  | { name: 'approvals' }
+  | { name: 'rating' }
   /** No screen named (the app just opened): the user's home, by their roles. */
   | { name: 'home' };
 
@@ -30,6 +34,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'alerts') return { name: 'alerts' };
   if (parts[0] === 'coach') return { name: 'coach' };
+  if (parts[0] === 'sale') return parts[1] ? { name: 'sale', clientId: parts[1] } : { name: 'sale' };
+  if (parts[0] === 'approvals') return { name: 'approvals' };
+  if (parts[0] === 'rating') return { name: 'rating' };
   if (parts[0] === 'clients') return { name: 'clients' };
   return { name: 'home' };
 }
@@ -46,6 +53,9 @@ export const paths = {
   settings: () => '#/settings',
   alerts: () => '#/alerts',
   coach: () => '#/coach',
+  sale: (clientId?: string) => (clientId ? `#/sale/${encodeURIComponent(clientId)}` : '#/sale'),
+  approvals: () => '#/approvals',
+  rating: () => '#/rating',
 };
 
 export function navigate(hash: string): void {

@@ -8,6 +8,7 @@ import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { coachDe } from './coach-de.ts';
+import { retailDe } from './retail-de.ts';
 
 export const de = {
   app: {
@@ -29,6 +30,9 @@ export const de = {
     alertsOpen_other: '{{count}} offen',
     alertsOpenWord: 'offen',
     mandates: 'Vollmachten',
+    sale: 'Verkauf',
+    approvals: 'Freigaben',
+    rating: 'Bewertung',
     language: 'Sprache',
     signedInAs: 'Angemeldet als {{name}}',
     pendingNone: 'nichts offen',
@@ -645,6 +649,7 @@ export const de = {
   settings: settingsDe,
   access: shareDe,
   coach: coachDe,
+  retail: retailDe,
   profile: profileDe,
   ...tiersDe,
 };

@@ -8,6 +8,7 @@ import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { coachEn } from './coach-en.ts';
+import { retailEn } from './retail-en.ts';
 
 export const en: Messages = {
   app: {
@@ -28,6 +29,9 @@ export const en: Messages = {
     alertsOpen_other: '{{count}} open',
     alertsOpenWord: 'open',
     mandates: 'Mandates',
+    sale: 'Sale',
+    approvals: 'Approvals',
+    rating: 'Rating',
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
     pendingNone: 'nothing pending',
@@ -644,6 +648,7 @@ export const en: Messages = {
   settings: settingsEn,
   access: shareEn,
   coach: coachEn,
+  retail: retailEn,
   profile: profileEn,
   ...tiersEn,
 };

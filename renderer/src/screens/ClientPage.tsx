@@ -16,6 +16,8 @@ import { MeetingList } from '../components/MeetingList.tsx';
 import { Conclusions } from '../components/segment/Conclusions.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { AddTouchpoint } from '../components/AddTouchpoint.tsx';
+import { ClientSales } from '../components/retail/ClientSales.tsx';
+import { useRoleAllows } from '../hooks/useRoles.ts';
 import { navigate, paths } from '../hooks/useRoute.ts';
 import { newId } from '../ids.ts';
 import { errorMessage } from '../problems.ts';
@@ -24,6 +26,7 @@ import { client, orpc } from '../rpc.ts';
 export function ClientPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const sells = useRoleAllows('sale.record');
   // Fresh on every visit: the editable fields start from what the core holds now.
   const detail = useQuery({ ...orpc.clients.get.queryOptions({ input: { id } }), gcTime: 0 });
   const refresh = () => Promise.all([
@@ -84,6 +87,7 @@ export function ClientPage({ id }: { id: string }) {
         <div className="col">
           <Conclusions clientId={id} />
           <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />
+          <ClientSales clientId={id} canSell={sells} />
           <MeetingList meetings={d.meetings} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('client.timeline')}</h2>

@@ -38,9 +38,11 @@ describe('workspaces by role', () => {
     expect(workspacesOf(['life_coach', 'advisor'])).toEqual(['clients', 'tasks', 'book', 'alerts', 'coach']);
     expect(homeOf(['life_coach', 'advisor'])).toBe('clients');
   });
-  it('leaves a retailer (no workspace of their own yet) with the client book rather than nothing', () => {
-    expect(workspacesOf(['retailer'])).toEqual(['clients']);
-    expect(workspacesOf(['retailer', 'life_coach'])).toEqual(['alerts', 'coach', 'clients']);
+  it('gives a retailer the sale, approvals and rating, then the client book, and opens on the sale; nobody is left with nothing', () => {
+    expect(workspacesOf(['retailer'])).toEqual(['sale', 'approvals', 'rating', 'clients']);
+    expect(homeOf(['retailer'])).toBe('sale');
+    expect(workspacesOf(['retailer', 'life_coach'])).toEqual(['alerts', 'coach', 'clients', 'sale', 'approvals', 'rating']);
+    expect(homeOf(['retailer', 'advisor'])).toBe('clients');
     expect(workspacesOf([])).toEqual(['clients']);
   });
 });
