@@ -13,7 +13,7 @@ it('every file docs/security.md names exists, and every boundary has a proving t
   const missing = paths.filter((p) => !existsSync(new URL(p, root)));
   expect(missing).toEqual([]);
   const boundaries = doc.split(/^## \d\. /m).slice(1);
-  expect(boundaries).toHaveLength(4);
+  expect(boundaries).toHaveLength(5);
   for (const section of boundaries) {
     const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Guard') && !l.startsWith('|---'));
     expect(rows.length, section.split('\n')[0]).toBeGreaterThan(0);

@@ -95,7 +95,7 @@ describe('backend on embedded PGlite', () => {
   it('explains a wrong command line with exit status 2, before touching the database', () => {
     const badRole = cli('create-user', '--name', 'Ben', '--roles', 'advisor,boss');
     expect(badRole.status).toBe(2);
-    expect(badRole.stderr).toContain('unknown role "boss": use advisor, life_coach, retailer, admin');
+    expect(badRole.stderr).toContain('unknown role "boss": use advisor, life_coach, retailer, manufacturer, admin');
     const missing = cli('enrol');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--user is required');

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, UsageError } from '#backend/cli.ts';
 import { connect } from '#backend/db/connect.ts';
-import { changeLog, changeLogHorizon, devices, enrolmentCodes, users } from '#backend/db/schema.ts';
+import { changeLog, changeLogHorizon, consoleLogins, devices, enrolmentCodes, users } from '#backend/db/schema.ts';
 import { ENROLMENT_CODE_VALIDITY_MS, enrolDevice } from '#backend/people.ts';
 import { hashSecret, normaliseEnrolmentCode } from '#backend/secrets.ts';
 import { databaseTarget, type DatabaseTarget } from './support.ts';
@@ -71,7 +71,7 @@ describe('backend CLI', () => {
   });
 
   it('set-roles refuses unknown roles, no roles and an unknown person, and changes nothing', async () => {
-    await expect(runCommand('set-roles', ['--user', annaId, '--roles', 'advisor,coach'])).rejects.toThrow(/unknown role "coach": use advisor, life_coach, retailer, admin/);
+    await expect(runCommand('set-roles', ['--user', annaId, '--roles', 'advisor,coach'])).rejects.toThrow(/unknown role "coach": use advisor, life_coach, retailer, manufacturer, admin/);
     await expect(runCommand('set-roles', ['--user', annaId, '--roles', ' , '])).rejects.toThrow(/--roles needs at least one of/);
     await expect(runCommand('set-roles', ['--user', annaId])).rejects.toThrow(/--roles is required/);
     await expect(runCommand('set-roles', ['--user', 'Nobody Here', '--roles', 'advisor'])).rejects.toThrow(/No user with the id or name "Nobody Here"/);
@@ -104,6 +104,24 @@ describe('backend CLI', () => {
     expect(await runCommand('trim-log', ['--days', '30'])).toBe('removed 1 changes older than 30 days');
     expect((await withDb((db) => db.select({ id: changeLog.id }).from(changeLog))).map((r) => r.id)).toEqual(['new']);
     expect(await withDb((db) => db.select().from(changeLogHorizon))).toHaveLength(1);
+  });
+
+  it('set-password gives a manufacturer\'s person a console password, and refuses anyone else or a short one', async () => {
+    const hanna = await runCommand('create-user', ['--name', 'Hanna Hersteller', '--roles', 'manufacturer']);
+    expect(await runCommand('set-password', ['--user', 'Hanna Hersteller', '--password', 'Apfelbaum im Hof 12'])).toBe(`${hanna} console password set`);
+    const [login] = await withDb((db) => db.select().from(consoleLogins).where(eq(consoleLogins.userId, hanna)));
+    expect(login!.passwordHash).toMatch(/^scrypt\$/);
+    await expect(runCommand('set-password', ['--user', 'Hanna Hersteller', '--password', 'zu kurz'])).rejects.toThrow(UsageError);
+    await expect(runCommand('set-password', ['--user', annaId, '--password', 'Apfelbaum im Hof 12'])).rejects.toThrow(/does not hold the role manufacturer/);
+    await expect(runCommand('enrol', ['--user', 'Hanna Hersteller'])).rejects.toThrow(/never enrol a device/);
+    expect(await withDb((db) => db.select().from(consoleLogins))).toHaveLength(1);
+  });
+
+  it('rate-retailers rates every retailer now and prints the ratings as JSON', async () => {
+    const rita = await runCommand('create-user', ['--name', 'Rita Reiter', '--roles', 'retailer']);
+    await runCommand('set-retailer', ['--user', rita, '--retailer', 'retailer_oeko_haus']);
+    const printed = JSON.parse(await runCommand('rate-retailers', [])) as { version: number; ratings: { retailerId: string; rating: string; points: number }[] };
+    expect(printed).toMatchObject({ version: 1, ratings: [{ retailerId: 'retailer_oeko_haus', rating: 'none', points: 0 }] });
   });
 
   it('refuses unknown commands and stray arguments', async () => {

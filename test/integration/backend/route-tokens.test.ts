@@ -3,8 +3,9 @@
 // device: 401, 401, 403 with their codes, and nothing changed. A new route is
 // in this matrix the moment it exists, so one that forgets authentication
 // fails here. The assistant integrations' route is asked the same with their
-// kind of token, and with a device's, which never opens it. The backend has no console or admin routes: people, codes and
-// revocations are managed with its CLI (backend/cli.ts) on the server itself.
+// kind of token, and with a device's, which never opens it. The manufacturer's console has routes of its own
+// (backend/console/), opened by its session cookie only: no device token, live or revoked, opens its API.
+// The backend has no admin routes: people, codes and revocations are managed with its CLI (backend/cli.ts).
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,12 @@ import { testBackend } from './support.ts';
 const PUBLIC: Record<string, string> = {
   '/health': 'monitoring asks whether the database answers; the reply holds nothing else',
   '/v1/enrol': 'a device has no token before it enrols: the one-time code is its proof, and wrong codes are throttled per address',
+};
+
+/** The console's sign-in and its page: no device token, and none needed (console-auth.test.ts proves their guards). */
+const CONSOLE: Record<string, string> = {
+  '/console/session': 'signing in: the password is the proof, and wrong ones are throttled per address; signing out needs nothing',
+  '/console': 'the page: static files that hold no data', '/console/': 'the page, as /console', '/console/assets/:file': "the page's scripts and styles",
 };
 
 /** Opened by an assistant integration's token, never by a device's. */
@@ -86,14 +93,14 @@ const TOKENS: { name: string; header: () => string | undefined; status: number; 
 describe('every route x {no, wrong, revoked token}', () => {
   it('the app has the routes this matrix expects, and the public ones are among them', () => {
     const paths = new Set(routes().map((r) => r.path));
-    for (const p of Object.keys(PUBLIC)) expect(paths).toContain(p);
+    for (const p of [...Object.keys(PUBLIC), ...Object.keys(CONSOLE)]) expect(paths).toContain(p);
     // Guards against reading an empty list: the device routes are there.
-    expect([...paths].filter((p) => !(p in PUBLIC)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
+    expect([...paths].filter((p) => !(p in PUBLIC) && !(p in CONSOLE)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
   });
 
   it('a device route refuses each of them with its code, and nothing changes', async () => {
     const before = await backendContents(t.db, { attempts: 'compare' });
-    const matrix = routes().filter((r) => !(r.path in PUBLIC) && !INTEGRATION.has(r.path)).flatMap((r) => TOKENS.map((token) => ({ ...r, token })));
+    const matrix = routes().filter((r) => !(r.path in PUBLIC) && !(r.path in CONSOLE) && !INTEGRATION.has(r.path)).flatMap((r) => TOKENS.map((token) => ({ ...r, token })));
     expect(matrix.length).toBeGreaterThanOrEqual(12 * TOKENS.length);
     for (const { method, path, token } of matrix) {
       const res = await request(method, path, token.header());
@@ -126,6 +133,17 @@ describe('every route x {no, wrong, revoked token}', () => {
       expect(body.error, at).toBe(token.error);
       expect(body.message, at).toMatch(token.status === 403 ? /^This integration's token was revoked/ : /token/);
       if (token.status === 403) expect(body.message).toBe(INTEGRATION_REVOKED_MESSAGE);
+    }
+    expect(await backendContents(t.db, { attempts: 'compare' })).toEqual(before);
+  });
+
+  it('the console\'s API opens with no device token, live or revoked: 401, and nothing changes', async () => {
+    const before = await backendContents(t.db, { attempts: 'compare' });
+    for (const header of [...TOKENS.map((k) => k.header()), `Bearer ${liveToken}`]) {
+      for (const procedure of ['me', 'approvals/list', 'approvals/decide', 'ratings']) {
+        const res = await t.app.request(`/console/rpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) }, body: '{"json":{}}' });
+        expect(res.status, `${procedure} with ${header ?? 'no token'}`).toBe(401);
+      }
     }
     expect(await backendContents(t.db, { attempts: 'compare' })).toEqual(before);
   });
