@@ -17,6 +17,9 @@ import { HeaderTools } from './HeaderTools.tsx';
 import type { Workspace } from '../workspaces.ts';
 import { syncBadge } from '../sync-badge.ts';
 
+/** Up to this many workspaces the header also has room for the app's name. */
+const CALM_ENTRIES = 5;
+
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
 
 export function Header() {
@@ -60,7 +63,8 @@ export function Header() {
   };
 
   return (
-    <header className="app-header">
+    // Someone with all three roles has eight workspaces: the app's name gives way (still read out), so nothing is cut off at 1280 pixels.
+    <header className={workspaces.length > CALM_ENTRIES ? 'app-header crowded' : 'app-header'}>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <span className="app-name">{t('app.name')}</span>
       {clientView ? (
