@@ -8,12 +8,15 @@
 // PRIOR_STRENGTH outcomes: a new offer starts at a sensible rate instead of 0
 // or 1, and a handful of outcomes moves it only a little. Postponed outcomes
 // say nothing about acceptance and are left out; so are outcomes taken back
-// in their meeting (offer.undo), which were never the client's last word.
+// in their meeting (offer.undo), which were never the client's last word,
+// and outcomes of clients who do not share their data with the manufacturer
+// (sharing.ts).
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { PropensitiesDocument } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
 import { manufacturerDocuments } from './db/schema.ts';
 import { publishDocument, PUBLISH_LOCK } from './manufacturer.ts';
+import { SHARING_CLIENTS } from './sharing.ts';
 
 /** Before any outcome, an offer is assumed accepted this often. */
 export const PRIOR_MEAN = 0.3;
@@ -27,7 +30,8 @@ async function countOutcomes(db: BackendDb): Promise<Counts> {
     SELECT coalesce(fields->>'segment', '') AS segment, fields->>'offerId' AS offer,
       count(*) FILTER (WHERE fields->>'outcome' = 'accepted')::int AS accepted,
       count(*) FILTER (WHERE fields->>'outcome' = 'rejected')::int AS rejected
-    FROM records WHERE entity = 'offerOutcomes' AND fields->>'deletedAt' IS NULL GROUP BY 1, 2`);
+    FROM records WHERE entity = 'offerOutcomes' AND fields->>'deletedAt' IS NULL
+      AND client_id IN (${SHARING_CLIENTS}) GROUP BY 1, 2`);
   const rows = ((res as unknown as { rows?: unknown[] }).rows ?? res) as { segment: string; offer: string; accepted: number; rejected: number }[];
   const counts: Counts = new Map();
   for (const r of rows) {

@@ -2,7 +2,8 @@
 // retailers' people pushed over the last RATING_DAYS (Europe/Berlin days),
 // read from the backend's own records: who recorded each (the authenticated
 // pusher, set by the plan) and when the backend wrote it, never what a
-// device says about itself. core/retail/rating.ts places every retailer among
+// device says about itself; only data of clients who share it with the
+// manufacturer counts (sharing.ts). core/retail/rating.ts places every retailer among
 // all of them; each run is kept, and the newest is served: to the console in
 // full, to a retailer's devices only their own.
 import { desc, sql } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { ATTRIBUTE_IDS } from '#core/profile.ts';
 import { RATING_DAYS, rateRetailers, type Contribution, type RetailerRating } from '#core/retail/rating.ts';
 import type { BackendDb } from './db/connect.ts';
 import { ratingRuns } from './db/schema.ts';
+import { SHARING_CLIENTS } from './sharing.ts';
 
 /** The window ending today (Berlin), both days included. */
 export function ratingWindow(now: Date): { from: string; until: string } {
@@ -24,14 +26,17 @@ const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res a
 export async function contributions(db: BackendDb, window: { from: string; until: string }): Promise<Contribution[]> {
   const inWindow = (column: string) => sql.raw(`((${column} AT TIME ZONE 'Europe/Berlin')::date BETWEEN '${window.from}'::date AND '${window.until}'::date)`);
   const res = await db.execute(sql`
-    WITH staff AS (SELECT id::text AS id, retailer_id FROM users WHERE retailer_id IS NOT NULL),
+    WITH sharing AS (${SHARING_CLIENTS}),
+    staff AS (SELECT id::text AS id, retailer_id FROM users WHERE retailer_id IS NOT NULL),
     answers AS (
       SELECT client_id, fields->>'attribute' AS attribute, fields->>'recordedBy' AS by, created_at, updated_at FROM records
-      WHERE entity = 'answers' AND fields->>'deletedAt' IS NULL AND fields->'value' IS NOT NULL AND fields->'value' <> 'null'::jsonb),
+      WHERE entity = 'answers' AND fields->>'deletedAt' IS NULL AND fields->'value' IS NOT NULL AND fields->'value' <> 'null'::jsonb
+        AND client_id IN (SELECT client_id FROM sharing)),
     entered AS (SELECT s.retailer_id, count(*)::int AS n FROM answers a JOIN staff s ON s.id = a.by WHERE ${inWindow('a.updated_at')} GROUP BY 1),
     outcomes AS (
       SELECT s.retailer_id, count(*)::int AS n FROM records r JOIN staff s ON s.id = r.fields->>'recordedBy'
       WHERE r.entity = 'offerOutcomes' AND r.fields->>'deletedAt' IS NULL AND coalesce(r.fields->>'reasonCode', '') <> '' AND ${inWindow('r.created_at')}
+        AND r.client_id IN (SELECT client_id FROM sharing)
       GROUP BY 1),
     -- A profile is complete once every attribute is answered; it counts for whoever entered the last one first.
     profiles AS (

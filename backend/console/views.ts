@@ -1,7 +1,9 @@
 // What the console shows of the synced retail records (retail.md): approval
 // requests and the sales that deviated from the proposal, per retailer, as
 // the retailers' devices pushed them. A client appears only as a short
-// reference: the manufacturer decides about a price, not about a person.
+// reference: the manufacturer decides about a price, not about a person;
+// of a client who does not share their data with the manufacturer, not even
+// that (sharing.ts).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { approvalView, deviationView, retailerDeviations } from '#contract/console.ts';
@@ -10,6 +12,7 @@ import type { Fields } from '#core/records.ts';
 import { publishedCatalogue } from '../catalogue.ts';
 import type { BackendDb } from '../db/connect.ts';
 import { records, users } from '../db/schema.ts';
+import { sharingClients } from '../sharing.ts';
 
 type ApprovalView = z.infer<typeof approvalView>;
 type DeviationView = z.infer<typeof deviationView>;
@@ -17,6 +20,8 @@ type RetailerDeviations = z.infer<typeof retailerDeviations>;
 
 /** A client's short reference: the random end of its id, enough to tell two requests apart and to ask the retailer. */
 export const clientRef = (clientId: string) => `#${clientId.replace(/-/g, '').slice(-6).toUpperCase()}`;
+/** Shown instead of the reference for a client who does not share their data with the manufacturer (sharing.ts). */
+export const NOT_SHARED = '—';
 
 /** Records of one entity, live ones only, optionally by id. */
 async function live(db: BackendDb, entity: 'approvals' | 'sales', ids?: string[]): Promise<{ id: string; clientId: string; f: Fields }[]> {
@@ -52,8 +57,9 @@ export async function approvalViews(db: BackendDb, ids?: string[]): Promise<Appr
   const rows = await live(db, 'approvals', ids);
   const catalogue = await publishedCatalogue(db);
   const person = await people(db, rows.flatMap((r) => [r.f.requestedBy, r.f.decidedBy]));
+  const sharing = await sharingClients(db);
   return rows.map(({ id, clientId, f }) => ({
-    id, clientRef: clientRef(clientId), ...pricedOf(f, catalogue),
+    id, clientRef: sharing.has(clientId) ? clientRef(clientId) : NOT_SHARED, ...pricedOf(f, catalogue),
     requestedBy: person(f.requestedBy), requestedAt: num(f.requestedAt), expired: f.expired === true,
     status: f.status as ApprovalView['status'], decidedBy: f.decidedBy ? person(f.decidedBy) : null,
     decidedAt: typeof f.decidedAt === 'number' ? f.decidedAt : null, note: str(f.note), expiresOn: str(f.expiresOn),
@@ -73,6 +79,7 @@ export async function deviationsByRetailer(db: BackendDb, only?: string): Promis
   const [sales, approvals] = [await live(db, 'sales'), await live(db, 'approvals')];
   const catalogue = await publishedCatalogue(db);
   const person = await people(db, sales.map((s) => s.f.soldBy));
+  const sharing = await sharingClients(db);
   // A sale by someone without a retailer id (set-retailer) is kept too, under ''.
   const key = (f: Fields) => str(f.retailerId) ?? '';
   const out = new Map<string, RetailerDeviations>();
@@ -86,7 +93,7 @@ export async function deviationsByRetailer(db: BackendDb, only?: string): Promis
     r.sales += 1;
     if (f.decision === 'proposed') continue;
     const row: DeviationView = {
-      id, clientRef: clientRef(clientId), ...pricedOf(f, catalogue), soldBy: person(f.soldBy), on: String(f.on),
+      id, clientRef: sharing.has(clientId) ? clientRef(clientId) : NOT_SHARED, ...pricedOf(f, catalogue), soldBy: person(f.soldBy), on: String(f.on),
       decision: f.decision === 'approved' ? 'approved' : 'within_range', approvalId: str(f.approvalId),
     };
     r.rows.push(row);

@@ -3,7 +3,8 @@
 // 20 data points in the last 90 days and two below, get exactly retail.md's
 // split: 2 gold, 3 silver, 5 bronze, 2 none. What does not count (an outcome
 // without a reason, an answer from before the window, anyone's activity
-// without a retailer) does not count, and each retailer is sent only its own.
+// without a retailer, anything about a client who does not share their data
+// with the manufacturer) does not count, and each retailer is sent only its own.
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,10 @@ const outcome = (clientId: string, reasonCode: string | null) => ({
   ...(reasonCode ? { reasonCode } : {}),
 });
 
+/** The client's consent to sharing with the manufacturer, as a device records it. */
+const sharing = (w: Workstation, clientId: string, granted: boolean, options?: Parameters<Workstation['raw']>[2]) =>
+  w.raw('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted, method: 'written' }, options);
+
 async function push(w: Workstation, list: PushedMutation[]) {
   for (let i = 0; i < list.length; i += 200) await w.pushApplied(...list.slice(i, i + 200));
 }
@@ -41,7 +46,7 @@ beforeAll(async () => {
     await t.db.update(users).set({ retailerId: retailerId(i) }).where(eq(users.id, w.user.id));
     shops.push(w);
     const client = newClient();
-    const list = [w.raw('client.create', client)];
+    const list = [w.raw('client.create', client), sharing(w, client.id, true)];
     let left = points;
     // The busiest brings one profile to completeness: 11 answers and the completed profile count 12.
     if (i === 0) {
@@ -60,9 +65,20 @@ beforeAll(async () => {
   const now = t.clock.now().getTime();
   t.clock.set(now - 100 * DAY);
   const old = newClient();
-  await shops[11]!.pushApplied(shops[11]!.raw('client.create', old, { at: t.clock.now().getTime(), hlc: shops[11]!.stamp(t.clock.now().getTime()) }));
+  const then = () => ({ at: t.clock.now().getTime(), hlc: shops[11]!.stamp(t.clock.now().getTime()) });
+  await shops[11]!.pushApplied(shops[11]!.raw('client.create', old, then()), sharing(shops[11]!, old.id, true, then()));
   await push(shops[11]!, fullProfile(old.id).map((a) => shops[11]!.raw('answer.set', a, { at: t.clock.now().getTime(), hlc: shops[11]!.stamp(t.clock.now().getTime()) })));
   t.clock.set(now);
+  // Within the window, r12 answered a whole profile of a client who never agreed to share, and recorded 30
+  // outcomes for one who withdrew the agreement a minute after giving it: neither counts.
+  const r12 = shops[11]!;
+  const unshared = newClient();
+  const withdrawn = newClient();
+  const later = () => ({ at: t.clock.now().getTime(), hlc: r12.stamp(t.clock.now().getTime()) });
+  await push(r12, [r12.raw('client.create', unshared), ...fullProfile(unshared.id).map((a) => r12.raw('answer.set', a))]);
+  await push(r12, [r12.raw('client.create', withdrawn), sharing(r12, withdrawn.id, true, later())]);
+  t.clock.advance(60_000);
+  await push(r12, [sharing(r12, withdrawn.id, false, later()), ...Array.from({ length: 30 }, () => r12.raw('offer.outcome', outcome(withdrawn.id, 'too_expensive'), later()))]);
   // An advisor without a retailer: busy, but nobody's rating.
   const anna = workstation(t, await t.device('Anna Berger', ['advisor']));
   const hers = newClient();
@@ -88,7 +104,7 @@ describe('the rating over all retailers', () => {
     expect(second).toMatchObject({ figures: { answers: 2, outcomes: 58, completeProfiles: 0 }, place: 2, next: null });
     // One point short of a rating, and what would raise it.
     expect(short).toMatchObject({ rating: 'none', points: 19, place: null, next: { rating: 'bronze', points: 1 } });
-    // A whole profile answered 100 days ago is outside the window.
+    // A whole profile answered 100 days ago is outside the window; the clients who do not share count nothing.
     expect(idle).toMatchObject({ rating: 'none', points: 0, figures: { answers: 0, outcomes: 0, completeProfiles: 0 } });
   });
 

@@ -42,6 +42,8 @@ beforeAll(async () => {
   ritas = await w.device(rita.id, 'Ritas Kasse');
   await syncUntilDone(ritas);
   shop = newClient(ritas.store, { firstName: 'Greta', lastName: 'Quandt' });
+  // Greta shares her data with the manufacturer: the console may show her short reference.
+  ritas.store.mutate('consent.record', { id: uuidv7(), clientId: shop, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
   await syncUntilDone(ritas);
   desk = consoleAt(w.url);
   expect((await desk.signIn('Hanna Hersteller', PASSWORD)).status).toBe(204);
@@ -121,6 +123,17 @@ describe('approved in the console', () => {
     expect(JSON.stringify(pending)).not.toMatch(/Greta|Quandt/);
   });
 
+  it('a request for a client who does not share their data with the manufacturer is listed without any client reference', async () => {
+    const other = newClient(ritas.store, { firstName: 'Paul', lastName: 'Ohnefreigabe' });
+    const id = uuidv7();
+    ritas.store.mutate('approval.request', { id, ...green(1700, { clientId: other }) });
+    await syncUntilDone(ritas);
+    const listed = (await desk.api.approvals.list({ status: 'pending' })).find((a) => a.id === id);
+    expect(listed).toMatchObject({ chosenCents: 1700, clientRef: '—' });
+    // Decided all the same: the retailer needs the answer. Declined, so the flow below keeps one open request.
+    await desk.api.approvals.decide({ id, decision: 'declined', note: 'Bitte im Rahmen bleiben.' });
+  });
+
   it('not yet decided, the device refuses the sale at that price', async () => {
     expect(refusedOnDevice(() => ritas.store.mutate('sale.record', saleArgs(1600, approval)))).toEqual(['approval_pending']);
   });
@@ -138,7 +151,8 @@ describe('approved in the console', () => {
     expect(await onBackend('sales', sale.id)).toMatchObject({ decision: 'approved', chosenCents: 1600, approvalId: approval, soldBy: rita.id });
     expect(onDevice('sales', sale.id)).toMatchObject({ decision: 'approved' });
     const [shopRow] = await desk.api.deviations({ retailerId: 'retailer_oeko_haus' });
-    expect(shopRow).toMatchObject({ sales: 1, deviations: 1, requests: 1, approved: 1, declined: 0, meanDeviationCents: 360 });
+    // Two requests: this one, approved, and Paul's, declined above.
+    expect(shopRow).toMatchObject({ sales: 1, deviations: 1, requests: 2, approved: 1, declined: 1, meanDeviationCents: 360 });
     expect(shopRow!.rows).toEqual([expect.objectContaining({ id: sale.id, decision: 'approved', approvalId: approval, soldBy: { id: rita.id, displayName: 'Rita Reiter' } })]);
   });
 

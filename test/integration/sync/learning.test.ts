@@ -41,6 +41,7 @@ it('many rejections of one offer in one segment lower it for that segment on ano
 
   for (let i = 0; i < 40; i++) {
     const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
     annas.store.mutate('offer.outcome', {
       id: uuidv7(), clientId, offerId: offer, offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: SEGMENT, summary: 'Hausrat abgelehnt',
     });
@@ -65,6 +66,7 @@ it('a decision taken back in its meeting reaches the backend as taken back, and 
   const undone: string[] = [];
   for (let i = 0; i < 12; i++) {
     const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
     const meetingId = uuidv7();
     annas.store.mutate('meeting.start', { id: meetingId, clientId });
     const id = uuidv7();
@@ -84,4 +86,28 @@ it('a decision taken back in its meeting reaches the backend as taken back, and 
   await learnPropensities(w.db, new Date());
   const [doc] = await w.query<{ body: PropensitiesDocument }>(sql`SELECT body FROM manufacturer_documents WHERE kind = 'propensities' ORDER BY version DESC LIMIT 1`);
   expect(doc!.body.outcomes[SEGMENT]![offer]).toBe(2);
+});
+
+it('outcomes of clients who do not share their data with the manufacturer teach it nothing', async () => {
+  const anna = await w.person('Anna Berger');
+  const annas = await w.device(anna.id, 'Annas Laptop');
+  const offer = 'household_contents';
+  for (let i = 0; i < 40; i++) {
+    const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    // Half never agreed; the other half agreed and withdrew it again.
+    if (i % 2 === 1) {
+      annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
+      annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: false, method: 'written' });
+    }
+    annas.store.mutate('offer.outcome', {
+      id: uuidv7(), clientId, offerId: offer, offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: SEGMENT, summary: 'Hausrat abgelehnt',
+    });
+  }
+  await syncUntilDone(annas);
+  // The outcomes reached the backend (the advisor's own devices need them), yet none is learned from.
+  const held = await w.db.execute(sql`SELECT count(*)::int AS n FROM records WHERE entity = 'offerOutcomes'`);
+  const rows = (held as unknown as { rows?: { n: number }[] }).rows ?? (held as unknown as { n: number }[]);
+  expect(rows[0]!.n).toBe(40);
+  const learned = await learnPropensities(w.db, new Date());
+  expect(learned.published).toBe(false);
 });
