@@ -62,7 +62,7 @@ const LAYERS = {
   console: {
     why: "console/ is the manufacturer's web page: it talks to the backend only through contract/console.ts, and shares the app's look, formats, words for price reasons and key rule (the renderer files named here), nothing else of the renderer.",
     projects: ['core', 'contract/console.ts', 'renderer/src/styles.css', 'renderer/src/format.ts', 'renderer/src/dates.ts',
-      'renderer/src/i18n/language.ts', 'renderer/src/i18n/price-reasons.ts', 'renderer/src/shortcuts.ts'],
+      'renderer/src/i18n/language.ts', 'renderer/src/i18n/price-reasons.ts', 'renderer/src/shortcuts.ts', 'renderer/src/shortcut-dialog.ts'],
     packages: ['react', 'react/jsx-runtime', 'react-dom/client', ...all('@orpc/client'), '@orpc/contract', 'i18next', 'react-i18next'],
   },
   backend: {

@@ -1,8 +1,10 @@
 // The console's keyboard shortcuts: "?" opens the overview (not while typing),
 // as does the header's button; Escape closes it and the focus goes back.
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCommandKey } from './keys.ts';
+import { useShortcutDialog } from '../../renderer/src/shortcut-dialog.ts';
+
+export { showShortcuts } from '../../renderer/src/shortcut-dialog.ts';
 
 /** Each key with what it does; the handlers live in App.tsx (digits) and sections/Approvals.tsx (j, k, a, d, Escape). */
 const KEYS: { keys: string[]; does: string }[] = [
@@ -14,48 +16,17 @@ const KEYS: { keys: string[]; does: string }[] = [
   { keys: ['Esc'], does: 'escape' },
 ];
 
-let openHelp: (() => void) | null = null;
-
-export function showShortcuts(): void {
-  openHelp?.();
-}
-
 export function ShortcutHelp() {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
-  const [open, setOpen] = useState(false);
-
-  const show = useCallback(() => {
-    if (dialog.current?.open) return;
-    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setOpen(true);
-    dialog.current?.showModal();
-  }, []);
-
-  useEffect(() => {
-    openHelp = show;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && isCommandKey(e)) { e.preventDefault(); show(); }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); openHelp = null; };
-  }, [show]);
-
-  const onClose = () => {
-    setOpen(false);
-    returnTo.current?.focus();
-    returnTo.current = null;
-  };
+  const { open, close, dialogProps } = useShortcutDialog(isCommandKey);
 
   return (
-    <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcut-help-title" onClose={onClose}
-      onClick={(e) => { if (e.target === dialog.current) dialog.current.close(); }} data-testid="shortcut-help">
+    <dialog {...dialogProps} className="shortcut-help" aria-labelledby="shortcut-help-title" data-testid="shortcut-help">
       {open && (
         <div className="shortcut-body">
           <div className="console-dialog-head">
             <h2 id="shortcut-help-title">{t('shortcuts.title')}</h2>
-            <button type="button" className="btn btn-small" onClick={() => dialog.current?.close()} autoFocus>{t('shortcuts.close')}</button>
+            <button type="button" className="btn btn-small" onClick={close} autoFocus>{t('shortcuts.close')}</button>
           </div>
           <p className="muted small">{t('shortcuts.intro')}</p>
           <dl className="console-keys">
