@@ -24,6 +24,7 @@ import { insertAlert } from '../integration/backend/alert-fixture.ts';
 import { readDemoAssistant } from '../../build/demo-assistant.ts';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
+import { syncNow } from './support/badge.ts';
 
 const DAY = 86_400_000;
 /** "100,00 €" as the page writes it, whatever space stands before the sign. */
@@ -33,12 +34,6 @@ async function grant(page: Page, purpose: 'profiling' | 'contact') {
   const row = page.getByTestId(`consent-${purpose}`);
   await row.getByRole('button', { name: /Erteilen/ }).click();
   await expect(row).toHaveAttribute('data-granted', 'true');
-}
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-badge').click();
-  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
 }
 
 /**

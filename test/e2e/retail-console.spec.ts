@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test, type Workstation } from './support/server.ts';
+import { syncNow } from './support/badge.ts';
 
 const euro = (amount: string) => new RegExp(`${amount}\\s€`);
 
@@ -15,12 +16,6 @@ async function printedConsoleLogin(workstation: Workstation) {
   await expect.poll(() => /Konsole des Herstellers: (\S+)\s+\((.+) \/ (\S+)\)/.test(workstation.log)).toBe(true);
   const [, url, user, password] = /Konsole des Herstellers: (\S+)\s+\((.+) \/ (\S+)\)/.exec(workstation.log)!;
   return { url: url!, user: user!, password: password! };
-}
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-badge').click();
-  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 20_000 });
 }
 
 async function saleOfGreenHousehold(page: Page) {

@@ -21,14 +21,9 @@ import { planMutation } from '#core/mutations/plan.ts';
 import { startBackend } from '#backend/server.ts';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
+import { syncNow } from './support/badge.ts';
 
 const euro = (amount: string) => new RegExp(`${amount.replace('.', '\\.')}\\s€`);
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-badge').click();
-  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
-}
 
 /**
  * The manufacturer decides a request in the backend: the same core plan the

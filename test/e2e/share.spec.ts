@@ -14,6 +14,7 @@ import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { startBackend } from '#backend/server.ts';
 import { addClient } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
+import { syncNow as syncAndWait } from './support/badge.ts';
 
 // This test brings its own backend, to know its people: the workstations start without the embedded one.
 test.use({ workstationOptions: { backend: 'none' } });
@@ -30,11 +31,8 @@ async function connect(page: Page, url: string, code: string): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
 }
 
-/** Syncs from the sync screen and goes back to the client list. */
 async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-badge').click();
-  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
+  await syncAndWait(page);
   await page.getByRole('link', { name: 'Kunden', exact: true }).click();
 }
 

@@ -1,6 +1,6 @@
 // Records every state the header's sync badge shows, as the page draws it,
 // so a test can assert on states that last only a moment.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface BadgeReading { at: number; state: string; text: string }
 
@@ -22,4 +22,11 @@ export async function recordBadge(page: Page): Promise<void> {
 
 export function readBadge(page: Page): Promise<BadgeReading[]> {
   return page.evaluate(() => (window as unknown as { __badge?: BadgeReading[] }).__badge ?? []);
+}
+
+/** Opens the sync screen from the badge, syncs now and waits until the workstation is up to date. */
+export async function syncNow(page: Page, timeout = 20_000): Promise<void> {
+  await page.getByTestId('sync-badge').click();
+  await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout });
 }
