@@ -31,6 +31,7 @@ async function connect(page: Page, url: string, code: string): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-phase', 'up_to_date', { timeout: 15_000 });
 }
 
+/** Syncs from the sync screen and goes back to the client list. */
 async function syncNow(page: Page): Promise<void> {
   await syncAndWait(page);
   await page.getByRole('link', { name: 'Kunden', exact: true }).click();
