@@ -37,8 +37,11 @@ const priced = z.object({
 
 export const approvalView = priced.extend({
   id: z.string(),
-  /** The client only as a short reference: the manufacturer decides a price, not about a person. */
-  clientRef: z.string(),
+  /**
+   * The client only as a short reference: the manufacturer decides a price, not about a person;
+   * null for a client who does not share their data with the manufacturer.
+   */
+  clientRef: z.string().nullable(),
   requestedBy: person,
   requestedAt: z.number(),
   /** The range had expired on the day of the request. */
@@ -55,7 +58,7 @@ export type ApprovalView = z.infer<typeof approvalView>;
 /** One sale at a price other than the proposal, as logged. */
 export const deviationView = priced.extend({
   id: z.string(),
-  clientRef: z.string(),
+  clientRef: z.string().nullable(),
   soldBy: person,
   on: day,
   decision: z.enum(['within_range', 'approved']),

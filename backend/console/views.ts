@@ -20,8 +20,6 @@ type RetailerDeviations = z.infer<typeof retailerDeviations>;
 
 /** A client's short reference: the random end of its id, enough to tell two requests apart and to ask the retailer. */
 export const clientRef = (clientId: string) => `#${clientId.replace(/-/g, '').slice(-6).toUpperCase()}`;
-/** Shown instead of the reference for a client who does not share their data with the manufacturer (sharing.ts). */
-export const NOT_SHARED = '—';
 
 /** Records of one entity, live ones only, optionally by id. */
 async function live(db: BackendDb, entity: 'approvals' | 'sales', ids?: string[]): Promise<{ id: string; clientId: string; f: Fields }[]> {
@@ -59,7 +57,7 @@ export async function approvalViews(db: BackendDb, ids?: string[]): Promise<Appr
   const person = await people(db, rows.flatMap((r) => [r.f.requestedBy, r.f.decidedBy]));
   const sharing = await sharingClients(db);
   return rows.map(({ id, clientId, f }) => ({
-    id, clientRef: sharing.has(clientId) ? clientRef(clientId) : NOT_SHARED, ...pricedOf(f, catalogue),
+    id, clientRef: sharing.has(clientId) ? clientRef(clientId) : null, ...pricedOf(f, catalogue),
     requestedBy: person(f.requestedBy), requestedAt: num(f.requestedAt), expired: f.expired === true,
     status: f.status as ApprovalView['status'], decidedBy: f.decidedBy ? person(f.decidedBy) : null,
     decidedAt: typeof f.decidedAt === 'number' ? f.decidedAt : null, note: str(f.note), expiresOn: str(f.expiresOn),
@@ -93,7 +91,7 @@ export async function deviationsByRetailer(db: BackendDb, only?: string): Promis
     r.sales += 1;
     if (f.decision === 'proposed') continue;
     const row: DeviationView = {
-      id, clientRef: sharing.has(clientId) ? clientRef(clientId) : NOT_SHARED, ...pricedOf(f, catalogue), soldBy: person(f.soldBy), on: String(f.on),
+      id, clientRef: sharing.has(clientId) ? clientRef(clientId) : null, ...pricedOf(f, catalogue), soldBy: person(f.soldBy), on: String(f.on),
       decision: f.decision === 'approved' ? 'approved' : 'within_range', approvalId: str(f.approvalId),
     };
     r.rows.push(row);

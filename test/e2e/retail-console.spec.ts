@@ -72,8 +72,10 @@ test('the demo: a sale within the range, a price above it approved in the consol
     await expect(request).toHaveCount(1);
     await expect(request.getByTestId('approval-chosen')).toHaveText(euro('16,20'));
     await expect(request).toContainText('Wert für den Kunden');
-    // The manufacturer decides about a price, not about a person: the client's name is not shown.
+    // The manufacturer decides about a price, not about a person: the client's name is not shown, and as
+    // Marta has not agreed to share her data with the manufacturer, not even a reference.
     await expect(request).not.toContainText('Lindner');
+    await expect(request.getByTestId('client-not-shared')).toHaveText('teilt seine Daten nicht mit dem Hersteller');
     await console.keyboard.press('j');
     await console.keyboard.press('a');
     await expect(console.getByTestId('pending-count')).toHaveText('0');

@@ -73,6 +73,7 @@ export const de = {
     retailer: 'Händler',
     product: 'Produkt',
     client: 'Kunde',
+    notShared: 'teilt seine Daten nicht mit dem Hersteller',
     reason: 'Begründung',
     requested: 'Angefragt von {{who}} am {{when}}',
     expired: 'Spanne war abgelaufen',

@@ -75,6 +75,7 @@ export const en: Texts = {
     retailer: 'Retailer',
     product: 'Product',
     client: 'Client',
+    notShared: 'does not share their data with the manufacturer',
     reason: 'Reason',
     requested: 'Requested by {{who}} on {{when}}',
     expired: 'Range had expired',

@@ -36,7 +36,7 @@ export function ApprovalCard({ approval: a, selected, onSelect, children, ref }:
       </div>
       <p className="approval-who">
         <span>{t('approvals.retailer')}: <strong>{a.retailerId ?? t('app.none')}</strong></span>
-        <span>{t('approvals.client')}: <code>{a.clientRef}</code></span>
+        <span>{t('approvals.client')}: {a.clientRef === null ? <span className="muted" data-testid="client-not-shared">{t('approvals.notShared')}</span> : <code>{a.clientRef}</code>}</span>
         <span className="muted">{t('approvals.requested', { who: a.requestedBy.displayName, when: formatDateTime(a.requestedAt, lang) })}</span>
       </p>
       <dl className="prices">

@@ -47,7 +47,7 @@ export function Deviations() {
                     <tr key={row.id}>
                       <td className="nowrap">{formatIsoDate(row.on, lang)}</td>
                       <td>{row.productName[lang]}{row.variant && <span className="muted"> · {t('price.variant', { variant: row.variant })}</span>}</td>
-                      <td><code>{row.clientRef}</code></td>
+                      <td>{row.clientRef === null ? <span className="muted small" data-testid="client-not-shared">{t('approvals.notShared')}</span> : <code>{row.clientRef}</code>}</td>
                       <td>{row.soldBy.displayName}</td>
                       <td className="num">{formatCents(row.proposedCents, lang)}</td>
                       <td className="num">{formatCents(row.chosenCents, lang)}</td>

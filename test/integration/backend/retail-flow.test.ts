@@ -129,7 +129,7 @@ describe('approved in the console', () => {
     ritas.store.mutate('approval.request', { id, ...green(1700, { clientId: other }) });
     await syncUntilDone(ritas);
     const listed = (await desk.api.approvals.list({ status: 'pending' })).find((a) => a.id === id);
-    expect(listed).toMatchObject({ chosenCents: 1700, clientRef: '—' });
+    expect(listed).toMatchObject({ chosenCents: 1700, clientRef: null });
     // Decided all the same: the retailer needs the answer. Declined, so the flow below keeps one open request.
     await desk.api.approvals.decide({ id, decision: 'declined', note: 'Bitte im Rahmen bleiben.' });
   });
