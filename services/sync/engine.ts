@@ -159,6 +159,8 @@ export class SyncEngine {
 
   /** A local change was saved: send it soon, without a sync per keystroke. */
   nudge(): void {
+    // The running round may have read its batch before this change: one more round right after it, not one at the next interval.
+    if (this.started && this.running) { this.again = true; return; }
     if (this.started && this.status.phase !== 'syncing' && this.timer && (this.status.nextAttemptAt ?? 0) - this.now() > 1000 && this.failures === 0) this.schedule(1000);
   }
 

@@ -45,6 +45,20 @@ describe('sync reliability', () => {
     expect(await w.backendSnapshot(anna.id)).toEqual(laptop.snapshot());
   });
 
+  it('a change saved while a round is running is sent right after it, not at the next interval', async () => {
+    const anna = await w.person('Anna Berger');
+    // The pull is slow, so the change below is saved in the middle of a round.
+    const laptop = await w.device(anna.id, 'Laptop', {
+      faults: (path) => (path === '/v1/pull' ? { kind: 'delay', ms: 1500 } : { kind: 'pass' }),
+      sync: { intervalMs: 600_000 },
+    });
+    laptop.store.onCommit(() => laptop.engine.nudge());
+    laptop.engine.start();
+    await expect.poll(() => laptop.engine.getStatus().phase, { interval: 20 }).toBe('syncing');
+    const id = newClient(laptop.store);
+    await expect.poll(async () => (await w.backendSnapshot(anna.id))[`clients/${id}`]?.lastName, { timeout: 8_000 }).toBe('Müller');
+  });
+
   it('a duplicated push, and a stale copy arriving after later pushes, change nothing twice', async () => {
     const anna = await w.person('Anna Berger');
     const laptop = await w.device(anna.id, 'Laptop', {
