@@ -82,8 +82,9 @@ test('a client shared with a life coach reaches the coach, says whose it is, and
     await expect(page.getByTestId('access-shared')).toContainText('Lena Hoffmann (Life-Coach)');
     // Lena is on the list, so only Jonas is offered.
     await expect(coach.getByRole('option')).toHaveText(['Bitte wählen …', 'Jonas Weber']);
+    // The badge may still read "nichts offen" from before the share was queued, so wait on the backend itself.
+    await expect.poll(() => access(clientId), { timeout: 15_000 }).toEqual([{ userId: anna.id, kind: 'owner' }, { userId: lena.id, kind: 'shared' }]);
     await expect(page.getByTestId('pending-changes')).toHaveText('nichts offen', { timeout: 15_000 });
-    expect(await access(clientId)).toEqual([{ userId: anna.id, kind: 'owner' }, { userId: lena.id, kind: 'shared' }]);
 
     // Lena's workstation receives the client, and says whose it is; sharing is not hers to decide.
     const lenas = await startWorkstation({ backend: 'none' });
@@ -112,8 +113,8 @@ test('a client shared with a life coach reaches the coach, says whose it is, and
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('access-said')).toHaveText('Freigabe für Lena Hoffmann entzogen.');
     await expect(page.getByTestId('access-none')).toBeVisible();
+    await expect.poll(() => access(clientId), { timeout: 15_000 }).toEqual([{ userId: anna.id, kind: 'owner' }]);
     await expect(page.getByTestId('pending-changes')).toHaveText('nichts offen', { timeout: 15_000 });
-    expect(await access(clientId)).toEqual([{ userId: anna.id, kind: 'owner' }]);
 
     // At Lena's next sync the client is gone from her workstation.
     await syncNow(lenasPage);
