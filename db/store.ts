@@ -14,6 +14,8 @@ import type { RecordReader } from '#core/records.ts';
 import type { PeopleLookup } from '#core/share.ts';
 import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
+import { logDisclosure } from './retention.ts';
+import type { AdviceDisclose } from '#core/retention.ts';
 import { consentRecords } from './profile.ts';
 import { applyWrite, recordReader } from './records.ts';
 import { heldRanges } from './manufacturer.ts';
@@ -102,10 +104,12 @@ export class Store {
     }
     const mutationId = uuidv7();
     // What was queued about the client is emptied first; the erasure itself then joins the queue.
-    if (plan.erase) eraseClientLocally(this.db, plan.clientId, mutationId);
+    if (plan.erase) eraseClientLocally(this.db, plan.clientId, { at, restrict: true, except: mutationId });
+    // A disclosure is logged here and sent; it is not a change to the client's book, so nothing about them waits for it.
+    if (plan.disclose) logDisclosure(this.db, args as AdviceDisclose, this.userId, at);
     // A repeated create or start changes nothing and owes the backend nothing.
-    if (plan.writes.length > 0 || plan.erase) {
-      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
+    if (plan.writes.length > 0 || plan.erase || plan.disclose) {
+      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.disclose ? null : plan.clientId, undo }).run();
       this.writeState('hlc', hlc);
     }
     if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? REGISTRY[name].entity, plan.id)?.version as number | undefined) ?? 0;
