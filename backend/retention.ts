@@ -41,7 +41,7 @@ export type RestrictedRecord = typeof restrictedAdviceRecords.$inferSelect;
 type Refusal = { status: 'rejected'; code: string; message: string };
 const NOT_KEPT: Refusal = {
   status: 'rejected', code: 'not_found',
-  message: 'No restricted advice record of this client is kept here: the client is not erased, the record is unknown, or its retention has ended. Nothing was disclosed.',
+  message: 'No restricted advice record of this client is kept here: the client is not erased, the record is unknown, or its retention has ended; nothing was disclosed. Nothing was changed.',
 };
 
 /**
@@ -55,7 +55,7 @@ export async function discloseFromDevice(tx: BackendDb, user: { id: string }, ar
   try {
     a = parseOrThrow(adviceDiscloseSchema, args);
   } catch (error) {
-    if (error instanceof DomainError) return { status: 'rejected', code: error.problems[0]?.code ?? 'invalid_value', message: `${error.message}. Nothing was disclosed.` };
+    if (error instanceof DomainError) return { status: 'rejected', code: error.problems[0]?.code ?? 'invalid_value', message: `${error.message}. Nothing was changed.` };
     throw error;
   }
   // Whoever never had the client learns nothing about them, as for any other change.
