@@ -34,6 +34,8 @@ export const restrictedDiscloseInput = z.object({
 
 export const disclosedRecordView = z.object({
   disclosureId: z.string(),
+  /** The erased client's id (never their name outside the content): what the disclosure is about. */
+  clientId: z.string(),
   id: z.string(), recordVersion: z.number(), contentHash: z.string(), previousHash: z.string().nullable(),
   deliveredAt: z.number().nullable(), deliveryChannel: z.string().nullable(), retainUntil: z.number(),
   content: adviceContent,

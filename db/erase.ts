@@ -28,8 +28,9 @@ export function eraseClientLocally(db: Db, clientId: string, options: EraseOptio
   for (const table of OF_CLIENT) db.delete(table).where(eq(table.clientId, clientId)).run();
   db.delete(clients).where(eq(clients.id, clientId)).run();
   db.delete(syncDeferred).where(eq(syncDeferred.clientId, clientId)).run();
-  const about = db.select({ seq: outbox.seq, status: outbox.status, mutationId: outbox.mutationId }).from(outbox).where(eq(outbox.clientId, clientId)).all()
-    .filter((m) => m.mutationId !== options.except);
+  const about = db.select({ seq: outbox.seq, status: outbox.status, mutationId: outbox.mutationId, name: outbox.name }).from(outbox).where(eq(outbox.clientId, clientId)).all()
+    // A disclosure is about the restricted record the erasure keeps: it still has to reach the backend's log.
+    .filter((m) => m.mutationId !== options.except && m.name !== 'advice.disclose');
   // Refused changes stay listed for the user (what and why), with nothing of the client left in them.
   const refused = about.filter((m) => m.status !== 'pending').map((m) => m.seq);
   if (refused.length) db.update(outbox).set({ args: {}, undo: null, clientId: null }).where(inArray(outbox.seq, refused)).run();

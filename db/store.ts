@@ -105,11 +105,11 @@ export class Store {
     const mutationId = uuidv7();
     // What was queued about the client is emptied first; the erasure itself then joins the queue.
     if (plan.erase) eraseClientLocally(this.db, plan.clientId, { at, restrict: true, except: mutationId });
-    // A disclosure is logged here and sent; it is not a change to the client's book, so nothing about them waits for it.
+    // A disclosure is logged here and sent with the rest.
     if (plan.disclose) logDisclosure(this.db, args as AdviceDisclose, this.userId, at);
     // A repeated create or start changes nothing and owes the backend nothing.
     if (plan.writes.length > 0 || plan.erase || plan.disclose) {
-      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.disclose ? null : plan.clientId, undo }).run();
+      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
       this.writeState('hlc', hlc);
     }
     if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? REGISTRY[name].entity, plan.id)?.version as number | undefined) ?? 0;

@@ -33,7 +33,7 @@ export function discloseRecord(store: Store, input: { recordId: string; to: Disc
   const disclosureId = uuidv7();
   store.mutate('advice.disclose', { id: disclosureId, recordId: held.id, clientId: held.clientId, to: input.to, note: input.note ?? null });
   return {
-    disclosureId, id: held.id, recordVersion: held.recordVersion, contentHash: held.contentHash, previousHash: held.previousHash,
+    disclosureId, clientId: held.clientId, id: held.id, recordVersion: held.recordVersion, contentHash: held.contentHash, previousHash: held.previousHash,
     deliveredAt: held.deliveredAt, deliveryChannel: held.deliveryChannel, retainUntil: held.retainUntil, content: held.content as AdviceContent,
   };
 }

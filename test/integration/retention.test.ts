@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RETENTION_YEARS } from '#core/retention.ts';
+import { eraseClientLocally } from '#db/erase.ts';
 import { disclosures, purgeRestricted } from '#db/retention.ts';
 import type { openTestStore } from '../support/book.ts';
 import { openTestRouter, type Workstation } from '../support/router.ts';
@@ -105,8 +106,10 @@ it('discloses a record only for a chosen "for whom", logs who, when, which, for 
   const queued = t.store.sqlite.prepare(`SELECT name, args, client_id AS clientId FROM outbox WHERE status = 'pending' ORDER BY seq DESC LIMIT 1`).get() as { name: string; args: string; clientId: string | null };
   expect(queued.name).toBe('advice.disclose');
   expect(JSON.parse(queued.args)).toEqual({ id: shown.disclosureId, recordId: hit!.id, clientId, to: 'authority', note: 'LG Köln, Az. 4 O 12/26' });
-  // Not a change to the client's book: nothing about them waits for it.
-  expect(queued.clientId).toBeNull();
+  // A tombstone of the client arriving later (another device's erasure) keeps it queued: the backend's log needs it.
+  t.store.transaction(() => eraseClientLocally(t.store.db, clientId, { at: clock, restrict: true }));
+  expect(t.store.sqlite.prepare(`SELECT name FROM outbox WHERE status = 'pending' ORDER BY seq DESC LIMIT 1`).get()).toEqual({ name: 'advice.disclose' });
+  expect(count('restricted_advice_records')).toBe(2);
 
   const pdf = await rpc.retention.pdf({ disclosureId: shown.disclosureId });
   expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
