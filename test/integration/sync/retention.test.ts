@@ -178,4 +178,13 @@ it('a disclosure on a device is logged there and at the backend; the command dis
   await syncUntilDone(bens);
   expect(bens.engine.getStatus().refused.map((r) => r.code)).toEqual(['not_found']);
   expect(await w.db.execute(sql`SELECT count(*)::int AS n FROM advice_disclosures`).then((r) => (r as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(2);
+
+  // A person whose roles include no client work: refused on the device already, by role, and nothing logged or queued.
+  const admin = await w.person('Max Verwaltung', ['admin']);
+  const admins = await w.device(admin.id, 'Verwaltungs-PC');
+  admins.store.sqlite.prepare(`INSERT INTO restricted_advice_records (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`)
+    .run(...Object.values(row));
+  await expect(rpcOf(admins).retention.disclose({ recordId, to: 'authority' })).rejects.toMatchObject({ data: { problems: [{ code: 'role_not_allowed' }] } });
+  expect(disclosures(admins.store.db)).toEqual([]);
+  expect(admins.store.pendingCount()).toBe(0);
 });
