@@ -17,6 +17,9 @@
 //   npm run backend -- publish-alert-rules --file PATH next version of the alert rules
 //   npm run backend -- set-password --user <id or name> [--password P]   a console password (else read from stdin)
 //   npm run backend -- rate-retailers                 rate every retailer now; prints the ratings as JSON
+//   npm run backend -- find-restricted --name NAME [--born YYYY-MM-DD]   an erased client's restricted advice records
+//   npm run backend -- disclose --record ID_OR_CHECKSUM --for client|authority --by NAME [--note TEXT]
+//   npm run backend -- purge-retention                delete restricted advice records whose retention ended (a serving backend does this daily)
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +41,7 @@ import { reportLine, signalsReport } from './signal-counts.ts';
 import { trimChangeLog } from './trim.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem, setConsolePassword } from './console/password.ts';
 import { rateAllRetailers } from './rating.ts';
+import { discloseByCommand, DisclosureError, findRestricted, purgeRestricted } from './retention.ts';
 
 const USAGE = `Usage: npm run backend [-- COMMAND]
 
@@ -59,6 +63,14 @@ const USAGE = `Usage: npm run backend [-- COMMAND]
   set-roles --user ID_OR_NAME --roles R1,R2  replace a person's roles (${BACKEND_ROLES.join(', ')});
                                              their devices take them at their next sync
 
+  find-restricted --name NAME [--born YYYY-MM-DD]
+                                             an erased client's restricted advice records: id, meeting day,
+                                             version, checksum, kept until (never their content)
+  disclose --record ID_OR_CHECKSUM --for client|authority --by NAME [--note TEXT]
+                                             disclose one restricted advice record (logged: who, when, which,
+                                             for whom, note); prints it as JSON
+  purge-retention                            delete restricted advice records whose retention has ended
+                                             (a serving backend does this at start and daily)
   trim-log --days N                          drop changes older than N days from the sync log;
                                              devices that did not sync since download their book again
   create-integration NAME                    an assistant integration that may send signals; prints its id
@@ -256,6 +268,35 @@ export async function runCommand(command: string, args: string[]): Promise<strin
       options(args, []);
       const run = await withDatabase(({ db }) => rateAllRetailers(db, now));
       return JSON.stringify({ version: run.version, computedAt: run.computedAt.toISOString(), ratings: run.ratings });
+    }
+    case 'find-restricted': {
+      const o = options(args, ['name'], ['born']);
+      if (o.born !== undefined && !isRealDate(o.born)) throw new UsageError(`--born must be a day like 1970-03-01, not "${o.born}"`);
+      const found = await withDatabase(({ db }) => findRestricted(db, { name: o.name, birthDate: o.born }));
+      if (found.length === 0) return 'no restricted advice record of that name (it may have been deleted when its retention ended)';
+      // No content here: only what tells the records apart. Reading one is a disclosure, and logged.
+      return found.map((r) => [r.id, `meeting=${r.meetingAt.toISOString().slice(0, 10)}`, `version=${r.recordVersion}`,
+        `checksum=${r.contentHash.slice(0, 12)}`, `kept_until=${r.retainUntil.toISOString().slice(0, 10)}`].join(' ')).join('\n');
+    }
+    case 'disclose': {
+      const o = options(args, ['record', 'for', 'by'], ['note']);
+      try {
+        const { disclosureId, record } = await withDatabase(({ db }) => discloseByCommand(db, { record: o.record!, to: o.for!, by: o.by!, note: o.note }, now));
+        console.error(`Disclosure ${disclosureId} logged: ${o.by} for ${o.for === 'client' ? 'the client' : 'an authority'}.`);
+        return JSON.stringify({
+          disclosure: disclosureId, record: record.id, version: record.recordVersion, checksum: record.contentHash, previousChecksum: record.previousHash,
+          meetingAt: record.meetingAt.toISOString(), deliveredAt: record.deliveredAt?.toISOString() ?? null, deliveryChannel: record.deliveryChannel,
+          keptUntil: record.retainUntil.toISOString(), content: record.content,
+        }, null, 2);
+      } catch (error) {
+        if (error instanceof DisclosureError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
+    case 'purge-retention': {
+      options(args, []);
+      const removed = await withDatabase(({ db }) => purgeRestricted(db, now));
+      return `deleted ${removed} restricted advice records whose retention ended`;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

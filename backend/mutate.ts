@@ -21,6 +21,7 @@ import type { CatalogueLookup } from '#core/manufacturer.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, erasedClients, records } from './db/schema.ts';
 import { eraseClient } from './erase.ts';
+import { discloseFromDevice } from './retention.ts';
 import { isUuid } from './ids.ts';
 import { usersById } from './people.ts';
 import { inOneStatement, lockRecords, recordKey, recordWrites, type StoredState } from './records.ts';
@@ -151,6 +152,11 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
   // Who may do it at all, before any record is looked at: the roles alone.
   const byRole = issueProblem(m.name, { roles: user.roles });
   if (byRole) return issueRefusal(m.name, byRole);
+  // A disclosure is about an erased client by design: checked and logged against the restricted store, never planned.
+  if (m.name === 'advice.disclose') {
+    const disclosed = await discloseFromDevice(tx, user, m.args, now, facts);
+    return disclosed.status === 'applied' ? done() : disclosed;
+  }
   const ids = REGISTRY[m.name].reads(m.args);
   // Only someone who had the client learns that it was erased; anyone else, as always, that there is no such client.
   if (facts?.erased) return facts.access !== null ? ERASED : NO_SUCH_CLIENT;

@@ -10,7 +10,7 @@ import type { Fields } from '#core/records.ts';
 import type { PulledRecord, PullResponse } from '#core/sync/protocol.ts';
 import type { Clock } from './clock.ts';
 import type { BackendDb } from './db/connect.ts';
-import { changeLog, changeLogHorizon, clientAccess, records, revokedAccess } from './db/schema.ts';
+import { changeLog, changeLogHorizon, clientAccess, erasedClients, records, revokedAccess } from './db/schema.ts';
 import { invalidInput } from './http.ts';
 import { recordKey } from './records.ts';
 import { decodeSnapshotCursor, logHead, pullSnapshot } from './snapshot.ts';
@@ -38,6 +38,8 @@ export function decodeCursor(cursor: string | null): Position {
 interface PageRow {
   behind: boolean; horizonXid: string | null; horizonSeq: string | null;
   xid: string | null; seq: string | null; entity: PulledRecord['entity']; id: string; clientId: string; fields: Fields | null; stamps: Record<string, string> | null;
+  /** The client was erased at their request, and this user did not lose them before by a share taken back. */
+  erased: boolean | null;
 }
 
 /**
@@ -53,7 +55,8 @@ async function readPage(db: BackendDb, userId: string, after: Position, fromStar
   const revoked = (clientId: SQL) => sql`EXISTS (SELECT 1 FROM ${revokedAccess} v WHERE v.user_id = ${userId} AND v.client_id = ${clientId})`;
   return (await db.execute(sql`
     SELECT b.behind, h.xid::text AS "horizonXid", h.seq::text AS "horizonSeq",
-      p.xid::text AS xid, p.seq::text AS seq, p.entity, p.id, p.client_id AS "clientId", r.fields, r.stamps
+      p.xid::text AS xid, p.seq::text AS seq, p.entity, p.id, p.client_id AS "clientId", r.fields, r.stamps,
+      (NOT p.revoked AND EXISTS (SELECT 1 FROM ${erasedClients} e WHERE e.client_id = p.client_id)) AS erased
     FROM (SELECT 1) one
     -- By its key: at most one row, which the planner knows even before the table has statistics.
     LEFT JOIN ${changeLogHorizon} h ON h.id = 1
@@ -102,6 +105,8 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
   for (const c of page) seen.set(recordKey(c.entity, c.id), c);
   const pulled: PulledRecord[] = [...seen.values()].map((c) => ({
     entity: c.entity, id: c.id, clientId: c.clientId, state: c.fields && c.stamps ? { fields: c.fields, stamps: c.stamps } : null,
+    // The device keeps an erased client's advice records restricted; a share taken back takes them with the rest.
+    ...(c.erased && !c.fields ? { erased: true } : {}),
   }));
 
   const last = page.at(-1);

@@ -6,6 +6,7 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { learnPropensities } from './learn.ts';
 import { rateAllRetailers } from './rating.ts';
+import { purgeRestricted } from './retention.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { connect, type BackendDatabase } from './db/connect.ts';
@@ -80,6 +81,9 @@ export interface BackendOptions {
 /** How often a served backend learns from outcomes unless told otherwise (LEARN_EVERY_MINUTES). */
 export const DEFAULT_LEARN_EVERY_MS = 10 * 60_000;
 
+/** How often a served backend deletes restricted advice records whose retention has ended. */
+export const PURGE_EVERY_MS = 24 * 3600_000;
+
 export interface RunningBackend extends Listening {
   database: BackendDatabase;
 }
@@ -115,10 +119,19 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
   // A console opened right after start shows ratings without waiting for the first round.
   const firstRating = options.learnEveryMs ? rate() : null;
   learning?.unref();
+  // Restricted advice records whose retention has ended go at start and then daily (core/retention.ts).
+  const purge = () => purgeRestricted(database.db, clock.now())
+    .then((n) => { if (n > 0) logger.info({ purged: n }, 'deleted restricted advice records whose retention ended'); })
+    .catch((error: unknown) => logger.error({ err: safeError(error) }, 'purging restricted advice records failed'));
+  const firstPurge = purge();
+  const purging = setInterval(purge, PURGE_EVERY_MS);
+  purging.unref();
   let stopping: Promise<void> | undefined;
   const close = () => (stopping ??= (async () => {
     if (learning) clearInterval(learning);
+    clearInterval(purging);
     await firstRating;
+    await firstPurge;
     await listening.close();
     await database.close();
     logger.info('stopped');

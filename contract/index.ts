@@ -23,6 +23,7 @@ import {
 import { productView, tierView } from './tiers.ts';
 import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
 import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
+import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, restrictedFindInput, restrictedHitView, restrictedSummaryView } from './retention.ts';
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
 const locale = z.enum(['de', 'en']);
@@ -204,6 +205,19 @@ export const contract = {
     share: write.input(clientShareSchema).output(saved),
     /** The owner takes the share back: the coach's devices drop the client at their next sync. */
     unshare: write.input(clientUnshareSchema).output(saved),
+  },
+  // Advice records kept after erasure (core/retention.ts): never listed by name, shown only once a disclosure is logged.
+  retention: {
+    /** How many restricted records this device keeps, and until when. */
+    summary: read.output(restrictedSummaryView),
+    /** The client's advice records that an erasure would keep restricted, for the erase dialog. */
+    ofClient: read.input(z.object({ clientId: uuid })).output(clientRetentionView),
+    /** Restricted records by the client's name (and birth date) or the record's checksum: no content. */
+    find: read.input(restrictedFindInput).output(z.array(restrictedHitView)),
+    /** Logs the disclosure (here and, at the next sync, at the manufacturer), then shows the record. */
+    disclose: write.input(restrictedDiscloseInput).output(disclosedRecordView),
+    /** A disclosed record as PDF: only under a disclosure logged for it. */
+    pdf: read.input(z.object({ disclosureId: uuid, language: locale.optional() })).output(z.object({ filename: z.string(), base64: z.string() })),
   },
   sync: {
     status: read.output(syncStatusView),

@@ -43,7 +43,8 @@ export function mergePulled(store: Store, records: PulledRecord[], at: number): 
   inserts.flush();
   for (const r of gone) {
     // A client's tombstone means erasure (or access taken away): nothing about them may stay.
-    if (r.entity === 'clients') eraseClientLocally(store.db, r.id);
+    // Erased at their request: advice records are kept restricted. Access taken back: they go, the owner has them.
+    if (r.entity === 'clients') eraseClientLocally(store.db, r.id, { at, restrict: r.erased === true });
     else writeSyncedState(store.db, r.entity, r.id, null, at);
   }
 }

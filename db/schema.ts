@@ -373,5 +373,43 @@ export const holdings = sqliteTable('holdings', {
   endedOn: text('ended_on'),
 }, (t) => [index('holdings_client').on(t.clientId)]);
 
+// Advice records kept after the client's erasure (core/retention.ts). Nothing in
+// the product reads these tables but the disclosure and the purge (db/retention.ts).
+
+/**
+ * An erased client's advice record version, restricted: its content (which
+ * names the client, so it can be shown to them or an authority), hash chain
+ * and delivery as they were, until `retainUntil`. Not a synced table.
+ */
+export const restrictedAdviceRecords = sqliteTable('restricted_advice_records', {
+  id: text('id').primaryKey(),
+  clientId: text('client_id').notNull(),
+  meetingId: text('meeting_id').notNull(),
+  recordVersion: integer('record_version').notNull(),
+  content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
+  contentHash: text('content_hash').notNull(),
+  previousHash: text('previous_hash'),
+  /** When the meeting began: what the advisor tells records apart by. */
+  meetingAt: integer('meeting_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by'),
+  deliveredAt: integer('delivered_at'),
+  deliveryChannel: text('delivery_channel'),
+  restrictedAt: integer('restricted_at').notNull(),
+  retainUntil: integer('retain_until').notNull(),
+}, (t) => [index('restricted_advice_retain_until').on(t.retainUntil)]);
+
+/** Each disclosure of a restricted record: who, when, which record, for whom, why. Names the record by id, never its content. */
+export const adviceDisclosures = sqliteTable('advice_disclosures', {
+  id: text('id').primaryKey(),
+  recordId: text('record_id').notNull(),
+  clientId: text('client_id').notNull(),
+  disclosedBy: text('disclosed_by').notNull(),
+  disclosedByName: text('disclosed_by_name').notNull(),
+  disclosedTo: text('disclosed_to').notNull(),
+  note: text('note'),
+  disclosedAt: integer('disclosed_at').notNull(),
+});
+
 export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals } as const;
 

@@ -14,6 +14,8 @@ import type { RecordReader } from '#core/records.ts';
 import type { PeopleLookup } from '#core/share.ts';
 import type { Db, Sqlite } from './open.ts';
 import { eraseClientLocally } from './erase.ts';
+import { logDisclosure } from './retention.ts';
+import type { AdviceDisclose } from '#core/retention.ts';
 import { consentRecords } from './profile.ts';
 import { applyWrite, recordReader } from './records.ts';
 import { heldRanges } from './manufacturer.ts';
@@ -102,9 +104,11 @@ export class Store {
     }
     const mutationId = uuidv7();
     // What was queued about the client is emptied first; the erasure itself then joins the queue.
-    if (plan.erase) eraseClientLocally(this.db, plan.clientId, mutationId);
+    if (plan.erase) eraseClientLocally(this.db, plan.clientId, { at, restrict: true, except: mutationId });
+    // A disclosure is logged here and sent with the rest.
+    if (plan.disclose) logDisclosure(this.db, args as AdviceDisclose, this.userId, at);
     // A repeated create or start changes nothing and owes the backend nothing.
-    if (plan.writes.length > 0 || plan.erase) {
+    if (plan.writes.length > 0 || plan.erase || plan.disclose) {
       this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
       this.writeState('hlc', hlc);
     }

@@ -68,7 +68,7 @@ export function takeResults(store: Store, results: MutationResult[], at: number)
         undo(store, row.undo ?? [], row.hlc, at);
         store.db.update(outbox).set({ status: 'rejected', error: JSON.stringify({ code: r.code, message: r.message, at }) }).where(eq(outbox.seq, r.seq)).run();
         // The client was erased elsewhere: whatever this device still holds about them goes too.
-        if (r.code === 'client_erased' && row.clientId) eraseClientLocally(store.db, row.clientId);
+        if (r.code === 'client_erased' && row.clientId) eraseClientLocally(store.db, row.clientId, { at, restrict: true });
         // An erasure only the owner may make: this device already removed the client (a delete is undone above), so the book is fetched again and brings them back.
         if (r.code === 'owner_only' && row.name === 'client.erase') startResync(store);
       }
@@ -132,6 +132,9 @@ export function applyPulled(store: Store, records: PulledRecord[], page: { curso
     // An erased client goes at once, unsent changes or not, and nothing else about them is kept.
     const erased = new Set(records.filter((r) => r.entity === 'clients' && r.state === null).map((r) => r.id));
     for (const r of records) {
+      // A record of a client erased at their request: the client's own tombstone follows (the erasure logged it last) and
+      // restricts the advice records; deleted one by one before it, they could not be.
+      if (r.erased && r.entity !== 'clients') continue;
       if (erased.has(r.clientId)) { if (r.entity === 'clients' && r.id === r.clientId) now.push(r); continue; }
       if (!pendingOf.has(r.clientId)) pendingOf.set(r.clientId, hasPending(store, r.clientId));
       if (pendingOf.get(r.clientId)) {
@@ -185,7 +188,8 @@ export function finishResync(store: Store, at: number): number {
         if (seen(entity, id)) continue;
         const clientId = entity === 'clients' ? id : (readSyncedState(store.db, entity, id)?.fields.clientId as string);
         if (hasPending(store, clientId)) continue;
-        if (entity === 'clients') eraseClientLocally(store.db, id);
+        // Erased or unshared, the device cannot tell any more: the backend keeps an erased client's advice records restricted.
+        if (entity === 'clients') eraseClientLocally(store.db, id, { at, restrict: false });
         else writeSyncedState(store.db, entity, id, null, at);
         removed++;
       }

@@ -32,6 +32,8 @@ import { checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
 import { heldDirectory } from './sync/directory.ts';
+import { restrictedSummary } from '#db/retention.ts';
+import { clientRetention, disclosedPdf, discloseRecord, findRestrictedRecords } from './retention.ts';
 
 export interface RouterDeps {
   store: Store;
@@ -295,6 +297,13 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       }),
       share: base.sharing.share.handler(({ input }) => store.mutate('client.share', input)),
       unshare: base.sharing.unshare.handler(({ input }) => store.mutate('client.unshare', input)),
+    },
+    retention: {
+      summary: base.retention.summary.handler(() => restrictedSummary(db)),
+      ofClient: base.retention.ofClient.handler(({ input }) => clientRetention(store, input.clientId)),
+      find: base.retention.find.handler(({ input }) => findRestrictedRecords(store, input)),
+      disclose: base.retention.disclose.handler(({ input }) => discloseRecord(store, input)),
+      pdf: base.retention.pdf.handler(({ input }) => disclosedPdf(store, input.disclosureId, input.language)),
     },
     sync: {
       status: base.sync.status.handler(() => sync.getStatus()),

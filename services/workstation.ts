@@ -3,6 +3,7 @@
 import { openDatabase } from '#db/open.ts';
 import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
+import { purgeRestricted } from '#db/retention.ts';
 import { heldCatalogue } from './catalogue.ts';
 import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
@@ -31,6 +32,9 @@ export interface Workstation {
   sync: SyncEngine;
   close(): void;
 }
+
+/** How often a running workstation deletes restricted advice records whose retention has ended. */
+export const PURGE_EVERY_MS = 24 * 3600_000;
 
 /** Before set-up, changes are attributed to this placeholder; set-up replaces it. */
 const UNASSIGNED = 'unassigned';
@@ -62,5 +66,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     sync,
   });
   sync.start();
-  return { router, store, sync, close: () => { sync.stop(); store.close(); } };
+  // Restricted advice records whose retention has ended go at open and then daily while the app runs.
+  const purge = () => { try { purgeRestricted(db, store.now()); } catch (error) { console.error('purging restricted advice records:', error); } };
+  purge();
+  const purging = setInterval(purge, PURGE_EVERY_MS);
+  purging.unref();
+  return { router, store, sync, close: () => { clearInterval(purging); sync.stop(); store.close(); } };
 }

@@ -320,3 +320,50 @@ export const ratingRuns = pgTable('rating_runs', {
   /** core/retail/rating.ts's RetailerRating[], over every retailer. */
   ratings: jsonb('ratings').$type<unknown[]>().notNull(),
 }, (t) => [check('rating_runs_version', sql`${t.version} > 0`)]);
+
+/**
+ * An erased client's advice record version, kept restricted until retention
+ * ends (core/retention.ts): moved out of `records` on erasure, so no pull,
+ * learning, rating or console read ever meets it. Only a disclosure reads it;
+ * the purge deletes it once `retain_until` has passed.
+ */
+export const restrictedAdviceRecords = pgTable('restricted_advice_records', {
+  id: text('id').primaryKey(),
+  clientId: uuid('client_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  recordVersion: integer('record_version').notNull(),
+  /** As the record held it: it names the client, so it can be shown to them or an authority. */
+  content: jsonb('content').$type<unknown>().notNull(),
+  contentHash: text('content_hash').notNull(),
+  previousHash: text('previous_hash'),
+  meetingAt: at('meeting_at').notNull(),
+  createdAt: at('created_at').notNull(),
+  createdBy: text('created_by'),
+  deliveredAt: at('delivered_at'),
+  deliveryChannel: text('delivery_channel'),
+  restrictedAt: at('restricted_at').notNull(),
+  retainUntil: at('retain_until').notNull(),
+}, (t) => [index('restricted_advice_client').on(t.clientId), index('restricted_advice_retain_until').on(t.retainUntil)]);
+
+/**
+ * Every disclosure of a restricted record, from a device or the `disclose`
+ * command: who, when, which record, for whom, why. It names the record by id,
+ * never its content, and outlives the record's purge.
+ */
+export const adviceDisclosures = pgTable('advice_disclosures', {
+  id: uuid('id').primaryKey(),
+  recordId: text('record_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  /** The person, when a device's user disclosed it (null: the command, which names its operator in `disclosed_by_name`). */
+  userId: uuid('user_id'),
+  disclosedByName: text('disclosed_by_name').notNull(),
+  disclosedTo: text('disclosed_to').notNull(),
+  note: text('note'),
+  disclosedAt: at('disclosed_at').notNull(),
+  /** Where it was made: a device (pushed) or the backend's command. */
+  via: text('via').$type<'device' | 'command'>().notNull(),
+}, (t) => [
+  check('advice_disclosures_to', sql`${t.disclosedTo} IN ('client', 'authority')`),
+  check('advice_disclosures_via', sql`${t.via} IN ('device', 'command')`),
+  index('advice_disclosures_record').on(t.recordId),
+]);

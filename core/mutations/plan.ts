@@ -32,6 +32,12 @@ export interface Plan {
   clientId: string;
   /** The mutation erases the client: every record about them is removed, not written. */
   erase?: true;
+  /**
+   * The mutation writes no synced record but logs a disclosure of a restricted
+   * advice record (db/retention.ts on the device, backend/retention.ts), and
+   * still travels to the backend.
+   */
+  disclose?: true;
   /** Who gains or loses access to the client: the backend grants or revokes it with the writes. */
   access?: { grant: string } | { revoke: string };
 }
@@ -313,6 +319,10 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: 
     return { writes: [update('adviceRecords', id, clientId, { deliveredAt: at, deliveryChannel: a.channel })], id, clientId };
   },
   ...SHARE_PLANNERS,
+  // The restricted record is not among the synced ones the plan can read: the device's log and the backend check it.
+  'advice.disclose'(a) {
+    return { writes: [], id: a.id, clientId: a.clientId, disclose: true };
+  },
 };
 
 const COACH_PLANNERS = coachPlanners({ live, liveClient, insert, update, contactAt });

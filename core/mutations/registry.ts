@@ -24,6 +24,7 @@ import { approvalDecideSchema, approvalRequestSchema, saleRecordSchema } from '.
 import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, purchaseMakeSchema } from '../coach/records.ts';
 import { z } from 'zod';
 import { uuid } from '../validate.ts';
+import { adviceDiscloseSchema } from '../retention.ts';
 
 /**
  * How the issuer stands to what a mutation is about: the client's owner, a
@@ -169,6 +170,15 @@ export const REGISTRY = {
   'client.share': rule({ schema: clientShareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
   /** The owner takes the share back: the coach's devices drop the client. */
   'client.unshare': rule({ schema: clientUnshareSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
+
+  // Advice records kept after erasure (core/retention.ts): restricted, and read only through a logged disclosure.
+  /**
+   * A restricted advice record disclosed to the client or an authority. It is
+   * about an erased client, so it writes no record: the device and the backend
+   * each log it, and the backend checks the issuer had the client (access is
+   * kept after erasure, nothing else). Not in the plan's path on the backend.
+   */
+  'advice.disclose': rule({ schema: adviceDiscloseSchema, entity: 'adviceRecords', client: { arg: 'clientId' }, reads: () => [], who: CLIENT_WORK, consents: [] }),
 } as const;
 
 export type MutationName = keyof typeof REGISTRY;

@@ -70,6 +70,8 @@ export const MUTATION_RULES = {
   'approval.decide': { approval_missing: 'not_found', decided_already: 'approval_decided' },
   'client.share': { ...CLIENT, share_with_self: 'share_with_self', person_unknown: 'not_found', not_a_coach: 'not_a_coach' },
   'client.unshare': { ...CLIENT, unshare_owner: 'share_with_self' },
+  /** Checked by the backend against its restricted store (backend/retention.ts), the device against its own (db/retention.ts). */
+  'advice.disclose': { client_not_erased: 'not_found', record_missing: 'not_found' },
 } as const satisfies { [N in MutationName]: Record<string, DomainErrorCode> };
 
 export type MutationRule<N extends MutationName> = keyof (typeof MUTATION_RULES)[N] & string;

@@ -97,6 +97,8 @@ export const pulledRecord = z.object({
   clientId: z.string(),
   /** null: a tombstone. The record is gone (erased, or no longer shared with this user); drop it. */
   state: z.object({ fields: z.record(z.string(), z.unknown()), stamps: z.record(z.string(), hlcStamp) }).nullable(),
+  /** With a tombstone: the client was erased at their request (not a share taken back), so advice records are kept restricted. */
+  erased: z.boolean().optional(),
 });
 export type PulledRecord = z.infer<typeof pulledRecord>;
 

@@ -56,6 +56,11 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     mandates: [{ id: mandateId, updatedAt: 1, hlc: '1', clientId, coachId: user.id, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 5_000, validFrom: '2026-01-01' }],
     alerts: [{ id: uuidv7(), updatedAt: 1, hlc: '1', clientId, coachId: user.id, event: 'travel_planned', signal: 's1', signals: [{ id: 's1', evidence: 'Flug gebucht', observedAt: '2026-11-30T10:00:00Z', eventDate: null }], offers: ['bundle_trip'], reaction: 'buy_under_mandate', rulesVersion: '1', status: 'open', createdAt: 1 }],
   });
+  const { id: gone } = await rpc.clients.create({ firstName: 'Vergessen', lastName: 'Weg' });
+  const { id: goneMeeting } = await rpc.meetings.start({ clientId: gone });
+  await rpc.meetings.end({ id: goneMeeting });
+  await rpc.clients.erase({ id: gone });
+  const { disclosureId } = await rpc.retention.disclose({ recordId: `${goneMeeting}:v1`, to: 'client' });
   const calls: Record<string, () => Promise<unknown>> = {
     'session.status': () => rpc.session.status(),
     'session.about': () => rpc.session.about(),
@@ -84,6 +89,11 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     'retail.sales': () => rpc.retail.sales({}),
     'retail.approvals': () => rpc.retail.approvals({ clientId }),
     'retail.rating': () => rpc.retail.rating(),
+    // A restricted record and its disclosure, made before the reads below: the reads must not log another.
+    'retention.summary': () => rpc.retention.summary(),
+    'retention.ofClient': () => rpc.retention.ofClient({ clientId }),
+    'retention.find': () => rpc.retention.find({ name: 'Vergessen' }),
+    'retention.pdf': () => rpc.retention.pdf({ disclosureId }),
     'sync.watch': async () => {
       const stream = await rpc.sync.watch();
       const first = await stream.next();

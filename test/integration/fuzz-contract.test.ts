@@ -19,7 +19,7 @@ const procedures = Object.entries(contract).flatMap(([ns, procs]) => Object.entr
   .flatMap(([name, p]) => (p['~orpc'].inputSchema ? [{ path: `${ns}.${name}`, schema: p['~orpc'].inputSchema }] : [])));
 
 /** Procedures without input: nothing to fuzz. A new one lands here or among the fuzzed, never unnoticed. */
-const WITHOUT_INPUT = ['session.status', 'session.about', 'tasks.open', 'segments.ruleSet', 'book.picture', 'catalogue.areas', 'catalogue.products', 'sharing.coaches', 'sync.status', 'sync.watch', 'sync.now', 'coach.clients', 'retail.products', 'retail.rating'];
+const WITHOUT_INPUT = ['session.status', 'session.about', 'tasks.open', 'segments.ruleSet', 'book.picture', 'catalogue.areas', 'catalogue.products', 'sharing.coaches', 'sync.status', 'sync.watch', 'sync.now', 'coach.clients', 'retail.products', 'retail.rating', 'retention.summary'];
 
 /** Tables whose rows are not about one client: what an accepted call may touch besides its client's rows. */
 const BOOKKEEPING = new Set(['device_state']);

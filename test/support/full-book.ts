@@ -148,7 +148,15 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
   await call('clients.delete', { id: deleted });
   const { id: erased } = await rpc.clients.create({ firstName: 'Vergessen', lastName: 'Weg' });
   await rpc.consents.record({ clientId: erased, purpose: 'contact', granted: true, method: 'verbal' });
+  // With an advice record, which the erasure keeps restricted: then found and disclosed.
+  const { id: erasedMeeting } = await rpc.meetings.start({ clientId: erased, reason: 'Erstgespräch' });
+  await rpc.meetings.end({ id: erasedMeeting });
+  await call('retention.ofClient', { clientId: erased });
   await call('clients.erase', { id: erased });
+  await call('retention.summary', undefined);
+  const [restricted] = await call('retention.find', { name: 'Vergessen Weg' });
+  const { disclosureId } = await call('retention.disclose', { recordId: restricted.id, to: 'client', note: 'Auskunft an den Kunden' });
+  await call('retention.pdf', { disclosureId, language: 'de' });
   // Sync calls whose input is right but whose subject is not there: answered with a reason, nothing changes.
   await call('sync.dismiss', { seqs: [1] });
   await call('sync.resolve', { seq: 1, keep: 'current' }).catch(() => undefined);

@@ -6,6 +6,7 @@ import { bookDe } from './book-de.ts';
 import { datesDe } from './dates-de.ts';
 import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
+import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { coachDe } from './coach-de.ts';
 import { retailDe } from './retail-de.ts';
@@ -128,6 +129,7 @@ export const de = {
       'offer.undo': 'Entscheidung zu einem Angebot zurückgenommen',
       'advice.create': 'Beratungsdokumentation erstellt',
       'advice.deliver': 'Beratungsdokumentation übergeben',
+      'advice.disclose': 'Beratungsprotokoll offengelegt',
       'alert.snooze': 'Hinweis zurückgestellt',
       'alert.dismiss': 'Hinweis verworfen',
       'alert.close': 'Hinweis erledigt',
@@ -647,6 +649,7 @@ export const de = {
   dates: datesDe,
   shortcuts: shortcutsDe,
   settings: settingsDe,
+  retention: retentionDe,
   access: shareDe,
   coach: coachDe,
   retail: retailDe,

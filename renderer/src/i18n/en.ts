@@ -6,6 +6,7 @@ import { bookEn } from './book-en.ts';
 import { datesEn } from './dates-en.ts';
 import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
+import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { coachEn } from './coach-en.ts';
 import { retailEn } from './retail-en.ts';
@@ -127,6 +128,7 @@ export const en: Messages = {
       'offer.undo': 'Decision on an offer taken back',
       'advice.create': 'Advice record made',
       'advice.deliver': 'Advice record delivered',
+      'advice.disclose': 'Advice record disclosed',
       'alert.snooze': 'Alert snoozed',
       'alert.dismiss': 'Alert dismissed',
       'alert.close': 'Alert done',
@@ -646,6 +648,7 @@ export const en: Messages = {
   dates: datesEn,
   shortcuts: shortcutsEn,
   settings: settingsEn,
+  retention: retentionEn,
   access: shareEn,
   coach: coachEn,
   retail: retailEn,

@@ -1,5 +1,6 @@
 // Settings: the language, who works here and in which roles, the connection
-// to the manufacturer, where the data lives, the version, the shortcuts.
+// to the manufacturer, advice records kept after erasure, where the data
+// lives, the version, the shortcuts.
 // Roles change here only while the device is not enrolled: once it is, the
 // manufacturer's backend holds them and there is no way to change them from a
 // device, so the screen says where they are changed.
@@ -8,6 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#core/roles.ts';
 import type { AboutView, UserView } from '#contract/views.ts';
+import { RestrictedRecords } from '../components/RestrictedRecords.tsx';
 import { RolesField } from '../components/RolesField.tsx';
 import { showShortcuts } from '../components/ShortcutHelp.tsx';
 import { applyLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
@@ -31,6 +33,7 @@ export function SettingsScreen() {
       <LanguageCard />
       {user && about.data && <RolesCard user={user} about={about.data} />}
       <ConnectionCard />
+      <RestrictedRecords />
       {about.data && <AboutCard about={about.data} />}
       <section className="card" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts">{t('settings.shortcuts')}</h2>

@@ -54,6 +54,8 @@ interface Fixture {
   holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent; alertId: string;
   /** A retailer's pending request for a price the range does not allow. */
   approvalId: string;
+  /** A second client, shared alike, erased by the owner: their advice record is kept restricted. */
+  erasedId: string; restrictedId: string;
 }
 
 /** The client every cell is about, made by the owner and shared with the others; the coach grants the mandate. */
@@ -62,6 +64,7 @@ async function makeFixture(): Promise<Fixture> {
   const f: Fixture = {
     clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
     holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '', approvalId: uuidv7(),
+    erasedId: uuidv7(), restrictedId: '',
   };
   f.adviceContent = {
     language: 'de', client: { name: 'Erika Mustermann', birthDate: null, address: null }, advisor: 'owner',
@@ -85,6 +88,21 @@ async function makeFixture(): Promise<Fixture> {
   for (const actor of ['shared', 'mandate coach', 'retailer-only'] as const) {
     await grantClientAccess(t.db, { clientId: f.clientId, userId: devices[actor].user.id, kind: 'shared' });
   }
+  const erasedMeeting = uuidv7();
+  const erasedContent = { ...f.adviceContent, client: { name: 'Ruth Vergessen', birthDate: null, address: null }, meeting: { ...f.adviceContent.meeting, id: erasedMeeting } };
+  await owner.pushApplied(
+    owner.mutation('client.create', { id: f.erasedId, firstName: 'Ruth', lastName: 'Vergessen' }),
+    owner.mutation('meeting.start', { id: erasedMeeting, clientId: f.erasedId }),
+    owner.mutation('advice.create', {
+      meetingId: erasedMeeting, recordVersion: 1, previousHash: null, content: erasedContent,
+      contentHash: versionHash({ meetingId: erasedMeeting, recordVersion: 1, previousHash: null, content: erasedContent }),
+    }),
+  );
+  for (const actor of ['shared', 'mandate coach', 'retailer-only'] as const) {
+    await grantClientAccess(t.db, { clientId: f.erasedId, userId: devices[actor].user.id, kind: 'shared' });
+  }
+  await owner.pushApplied(owner.mutation('client.erase', { id: f.erasedId }));
+  f.restrictedId = `${erasedMeeting}:v1`;
   const coach = devices['mandate coach'];
   await coach.pushApplied(coach.mutation('mandate.grant', {
     id: f.mandateId, clientId: f.clientId, budgetCents: 20_000, period: 'month', areas: ['mobility'], perPurchaseCapCents: 5_000, validFrom: '2026-03-01',
@@ -147,6 +165,8 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
   // The mandate coach is a life coach the fixture's client is shared with already: the owner adds them to the list, or takes them off it.
   'client.share': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),
   'client.unshare': (f) => ({ id: f.clientId, userId: devices['mandate coach'].user.id }),
+  // The erased client's restricted record, disclosed to an authority: logged, no record changes.
+  'advice.disclose': (f) => ({ id: uuidv7(), recordId: f.restrictedId, clientId: f.erasedId, to: 'authority', note: 'Az. 4 O 12/31' }),
 };
 
 /** The backend's records and change log, whole, in a fixed order. */

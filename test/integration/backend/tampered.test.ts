@@ -2,14 +2,15 @@
 // (core/mutations/rules.ts), one push that a well-behaved workstation would
 // never send, breaking exactly that rule. Each is refused with the rule's
 // code and a message saying nothing changed, and the backend's whole state
-// (every record, the change log, erased clients, client access) is what it was.
+// (every record, the change log, erased clients, client access, restricted
+// advice records and their disclosures) is what it was.
 import { asc, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CATALOGUE, publishCatalogue, readCatalogueFile, setRetailer } from '#backend/manufacturer.ts';
 import { decideApproval } from '#backend/console/decide.ts';
 import type { Issuer } from '#backend/mutate.ts';
-import { changeLog, clientAccess, erasedClients, records } from '#backend/db/schema.ts';
+import { adviceDisclosures, changeLog, clientAccess, erasedClients, records, restrictedAdviceRecords } from '#backend/db/schema.ts';
 import { versionHash, type AdviceContent } from '#core/advice.ts';
 import type { MutationName } from '#core/mutations/index.ts';
 import { MUTATION_RULES, type MutationRule } from '#core/mutations/rules.ts';
@@ -32,6 +33,8 @@ async function everything() {
     changeLog: await t.db.select().from(changeLog).orderBy(asc(changeLog.seq)),
     erased: await t.db.select().from(erasedClients).orderBy(asc(erasedClients.clientId)),
     access: await t.db.select().from(clientAccess).orderBy(asc(clientAccess.clientId), asc(clientAccess.userId)),
+    restricted: await t.db.select().from(restrictedAdviceRecords).orderBy(asc(restrictedAdviceRecords.id)),
+    disclosures: await t.db.select().from(adviceDisclosures).orderBy(asc(adviceDisclosures.id)),
   };
 }
 
@@ -41,7 +44,8 @@ const id = () => uuidv7();
 const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'othersMeeting' | 'task' | 'mandate' | 'revoked' | 'mergedCap' | 'mergedDates'
   | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
   | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate'
-  | 'shop' | 'otherShop' | 'shopDeleted' | 'shopHolding' | 'pending' | 'declined' | 'expired' | 'approved' | 'otherProduct' | 'othersApproval', string>;
+  | 'shop' | 'otherShop' | 'shopDeleted' | 'shopHolding' | 'pending' | 'declined' | 'expired' | 'approved' | 'otherProduct' | 'othersApproval'
+  | 'erased', string>;
 let endedStartedAt = 0;
 /** A life coach to share with, and an advisor who is none. */
 let coachId = '';
@@ -246,6 +250,11 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
     not_a_coach: () => withArgs('client.share', { userId: advisorId }),
   },
   'client.unshare': { ...CLIENT_CASES('client.unshare'), unshare_owner: () => withArgs('client.unshare', { userId: w.user.id }) },
+  'advice.disclose': {
+    // The live client's advice record is no restricted one: nothing to disclose, and nothing about it said.
+    client_not_erased: () => w.raw('advice.disclose', { id: id(), recordId: `${s.ended}:v1`, clientId: s.client, to: 'client' }),
+    record_missing: () => w.raw('advice.disclose', { id: id(), recordId: `${missing}:v1`, clientId: s.erased, to: 'authority' }),
+  },
 };
 
 beforeAll(async () => {
@@ -304,6 +313,11 @@ beforeAll(async () => {
   s.rejectedConclusion = (await make('conclusion.record', conclusion('rule'))).id;
   await make('conclusion.review', { id: s.rejectedConclusion, status: 'rejected' });
   s.holding = (await make('holding.add', ABOUT_CLIENT['holding.add']!(s.client) as Record<string, unknown>)).id;
+  // An erased client whose advice record is kept restricted: what a disclosure may name.
+  s.erased = (await make('client.create', newClient())).id;
+  const erasedMeeting = await make('meeting.start', { id: id(), clientId: s.erased });
+  await make('advice.create', advice(1, null, content(erasedMeeting.id, erasedMeeting.at), erasedMeeting.id));
+  await make('client.erase', { id: s.erased });
   await retailSetup();
 });
 

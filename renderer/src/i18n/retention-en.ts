@@ -1,0 +1,31 @@
+// English texts about advice records kept after erasure; same keys as retention-de.ts.
+import type { retentionDe } from './retention-de.ts';
+
+export const retentionEn: typeof retentionDe = {
+  title: 'Restricted advice records',
+  explain: 'Advice records of erased clients must be kept for ten years. They are restricted: in no list, search or report. One can be read only by disclosing it on purpose, for the client or an authority; the disclosure is logged.',
+  none: 'This device keeps no restricted advice records.',
+  count_one: '{{count}} restricted advice record, kept until {{until}}; then it is deleted.',
+  count_other: '{{count}} restricted advice records, kept until {{until}} at the latest (the first ends on {{first}}); then they are deleted.',
+  findLegend: 'Find a record',
+  name: 'Client’s name',
+  birthDate: 'Date of birth (if known)',
+  checksum: 'or checksum (as printed on the record, 8 characters or more)',
+  find: 'Find',
+  needsQuery: 'Enter the client’s name or the record’s checksum.',
+  badChecksum: 'A checksum is made of 0–9 and a–f; enter at least its first 8 characters.',
+  noHits: 'No restricted record fits. Check the spelling; once retention has ended, the record is deleted.',
+  hit: 'Meeting on {{when}}, version {{version}} · kept until {{until}}',
+  choose: 'Disclose …',
+  forWhom: 'For whom is the record disclosed?',
+  to: { client: 'For the client themselves', authority: 'For an authority or a court' },
+  note: 'Reason (optional, e.g. a case number)',
+  disclose: 'Disclose and show',
+  chooseForWhom: 'Choose for whom the record is disclosed; only then is it shown.',
+  logged: 'Disclosed {{to}}; this is logged and goes to the manufacturer at the next sync.',
+  loggedTo: { client: 'for the client', authority: 'for an authority' },
+  pdf: 'Open as PDF',
+  close: 'Close',
+  eraseKeeps_one: 'The advice record stays restricted until {{until}}, as the law requires; then it is deleted.',
+  eraseKeeps_other: 'The {{count}} advice records stay restricted until {{until}} at the latest, as the law requires; then they are deleted.',
+};
