@@ -42,11 +42,19 @@ function request(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocu
   };
 }
 
-/** The engine's offers made for the event, best first, the event's bundle at the front, at most three. */
+/**
+ * Whether the coach may act on an offer for this client: propose it only with
+ * their consent to be contacted; without it only buy it under their mandate,
+ * which is the mandate's business and contacts nobody.
+ */
+export const mayActOn = (offer: Pick<Offer, 'within_mandate'>, client: Pick<OfferClient, 'consent'>) =>
+  client.consent.contact === true || offer.within_mandate;
+
+/** The engine's offers made for the event that the coach may act on, best first, the event's bundle at the front, at most three. */
 export function alertOffers(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Lang = 'en'): Offer[] {
   const trigger = new Map(catalogue.bundles.map((b) => [b.id, b.trigger]));
   const events = new Map(catalogue.products.map((p) => [p.id, p.life_events]));
-  const forEvent = rankOffers(request(event, client, catalogue, lang)).offers.filter((o) => (o.kind === 'bundle'
+  const forEvent = rankOffers(request(event, client, catalogue, lang)).offers.filter((o) => mayActOn(o, client) && (o.kind === 'bundle'
     ? trigger.get(o.offer) === event
     : events.get(o.offer)?.includes(event) === true));
   // Without profiling consent the engine does not know of the event, so the bundle is put first here.

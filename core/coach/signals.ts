@@ -15,7 +15,7 @@ import type { ArgumentStyle } from '../offers/index.ts';
 import { alertOffers, reactionFor, type OfferClient, type Reaction } from './alert-offers.ts';
 import type { AlertRules } from './alert-rules.ts';
 
-export { alertArgument, alertOffers, reactionFor, ALERT_OFFERS, REACTIONS, type OfferClient, type Reaction } from './alert-offers.ts';
+export { alertArgument, alertOffers, mayActOn, reactionFor, ALERT_OFFERS, REACTIONS, type OfferClient, type Reaction } from './alert-offers.ts';
 export { alertConclusion } from './alert-words.ts';
 
 /** In rule order: the first that applies is the reason a signal is dropped. */

@@ -8,6 +8,7 @@ import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { coachDe } from './coach-de.ts';
+import { rightsDe } from './rights-de.ts';
 import { retailDe } from './retail-de.ts';
 
 export const de = {
@@ -649,6 +650,7 @@ export const de = {
   settings: settingsDe,
   access: shareDe,
   coach: coachDe,
+  rights: rightsDe,
   retail: retailDe,
   profile: profileDe,
   ...tiersDe,

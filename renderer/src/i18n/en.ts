@@ -8,6 +8,7 @@ import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { coachEn } from './coach-en.ts';
+import { rightsEn } from './rights-en.ts';
 import { retailEn } from './retail-en.ts';
 
 export const en: Messages = {
@@ -648,6 +649,7 @@ export const en: Messages = {
   settings: settingsEn,
   access: shareEn,
   coach: coachEn,
+  rights: rightsEn,
   retail: retailEn,
   profile: profileEn,
   ...tiersEn,
