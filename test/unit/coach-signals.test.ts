@@ -268,8 +268,22 @@ describe('the offers and the reaction', () => {
 
   it('suggests a proposal with contact consent, and only a note without it', () => {
     expect(offersOf(client()).reaction).toBe('propose');
-    expect(offersOf(client({ consent: { assistant_data: true, profiling: true } })).reaction).toBe('note_only');
-    expect(offersOf(client({ consent: { assistant_data: true, profiling: true, contact: false } })).reaction).toBe('note_only');
+    const withoutMandate = { mandate: null };
+    expect(offersOf(client({ ...withoutMandate, consent: { assistant_data: true, profiling: true } })).reaction).toBe('note_only');
+    expect(offersOf(client({ ...withoutMandate, consent: { assistant_data: true, profiling: true, contact: false } })).reaction).toBe('note_only');
+  });
+
+  it('without contact consent offers only what the mandate covers: buying under it contacts nobody', () => {
+    const noContact = { assistant_data: true, profiling: true, contact: false };
+    const withContact = offersOf(client());
+    expect(withContact.offers.length).toBe(3);
+    const a = offersOf(client({ consent: noContact }));
+    // The moving company and the transit cover are not mobility or travel: they would have to be proposed.
+    expect(a.offers.length).toBeLessThan(withContact.offers.length);
+    expect(a.offers.length).toBeGreaterThan(0);
+    for (const id of a.offers) expect(DEMO.products.find((p) => p.id === id)!.area).toMatch(/^(travel|mobility)$/);
+    expect(a.reaction).toBe('buy_under_mandate');
+    expect(offersOf(client({ mandate: null, consent: noContact }))).toMatchObject({ offers: [], argumentStyle: null, reaction: 'note_only' });
   });
 
   it('offers nothing for an event the catalogue has nothing for, and still makes the alert', () => {
