@@ -92,6 +92,8 @@ export const consentState = z.record(z.enum(CONSENT_PURPOSES), z.boolean());
 export const consentView = z.object({
   id: z.string(), purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean(), method: z.string(),
   note: z.string().nullable(), recordedAt: z.number(),
+  /** Who recorded it: the person at this device, or by name (null: someone this device knows no name for). */
+  recordedByMe: z.boolean(), recordedByName: z.string().nullable(),
 });
 
 export const mandateView = z.object({

@@ -136,3 +136,25 @@ describe('objection to profiling', () => {
     expect(count('conclusions')).toBe(drawn);
   });
 });
+
+describe('the consent history', () => {
+  it('says who recorded each consent by name, never by id: this device\'s person, a colleague it knows, or someone it does not', async () => {
+    await consent('contact', true);
+    const at = Date.now() + 1000;
+    // Recorded on other devices and pulled: by the coach the client is shared with, and by someone this device has no name for.
+    t.store.sqlite.prepare("UPDATE clients SET shared_with = ? WHERE id = ?").run(JSON.stringify([{ userId: 'coach-1', displayName: 'Clara Coach' }]), clientId);
+    bulkLoad(t.store.sqlite, {
+      consents: [
+        { id: uuidv7(), updatedAt: at, hlc: `${at}`, clientId, purpose: 'contact', granted: false, method: 'written', note: null, recordedAt: at, recordedBy: 'coach-1' },
+        { id: uuidv7(), updatedAt: at, hlc: `${at}`, clientId, purpose: 'assistant_data', granted: true, method: 'app', note: null, recordedAt: at - 500, recordedBy: 'stranger' },
+      ],
+    } as never);
+    const { consentHistory, consent: inForce } = await rpc.clients.get({ id: clientId });
+    expect(inForce.contact).toBe(false);
+    expect(consentHistory.map((h) => [h.purpose, h.granted, h.recordedByMe, h.recordedByName])).toEqual([
+      ['contact', false, false, 'Clara Coach'],
+      ['assistant_data', true, false, null],
+      ['contact', true, true, null],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULES_V1, alertRulesDocument, type AlertRules } from '#core/coach/alert-rules.ts';
 import {
-  alertArgument, alertConclusion, decideSignals, isUrgent, signalSchema, type AlertClient, type Signal,
+  mayActOn, alertArgument, alertConclusion, decideSignals, isUrgent, signalSchema, type AlertClient, type Signal,
 } from '#core/coach/signals.ts';
 import { addDays, berlinDay } from '#core/dates.ts';
 import { PROFILE_ATTRIBUTES } from '#core/profile.ts';
@@ -36,7 +36,7 @@ describe('the rules, each on its own', () => {
     const r = decide([signal({ id: 'a', event_date: '2027-03-10' })]);
     expect(r).toEqual({
       alerts: [{
-        signal: 'a', event: 'moving', offers: expect.any(Array), argumentStyle: 'convenience', reaction: 'propose',
+        signal: 'a', event: 'moving', offers: expect.any(Array), argumentStyle: 'convenience', reaction: 'propose', conclude: true,
         signals: [{ id: 'a', evidence: 'three removal quotes in the mailbox', observed_at: '2027-02-27T18:00:00Z', event_date: '2027-03-10' }],
       }],
       merged: [], dropped: [],
@@ -268,22 +268,16 @@ describe('the offers and the reaction', () => {
 
   it('suggests a proposal with contact consent, and only a note without it', () => {
     expect(offersOf(client()).reaction).toBe('propose');
-    const withoutMandate = { mandate: null };
-    expect(offersOf(client({ ...withoutMandate, consent: { assistant_data: true, profiling: true } })).reaction).toBe('note_only');
-    expect(offersOf(client({ ...withoutMandate, consent: { assistant_data: true, profiling: true, contact: false } })).reaction).toBe('note_only');
+    expect(offersOf(client({ consent: { assistant_data: true, profiling: true } })).reaction).toBe('note_only');
+    expect(offersOf(client({ consent: { assistant_data: true, profiling: true, contact: false } })).reaction).toBe('note_only');
   });
 
-  it('without contact consent offers only what the mandate covers: buying under it contacts nobody', () => {
-    const noContact = { assistant_data: true, profiling: true, contact: false };
-    const withContact = offersOf(client());
-    expect(withContact.offers.length).toBe(3);
-    const a = offersOf(client({ consent: noContact }));
-    // The moving company and the transit cover are not mobility or travel: they would have to be proposed.
-    expect(a.offers.length).toBeLessThan(withContact.offers.length);
-    expect(a.offers.length).toBeGreaterThan(0);
-    for (const id of a.offers) expect(DEMO.products.find((p) => p.id === id)!.area).toMatch(/^(travel|mobility)$/);
-    expect(a.reaction).toBe('buy_under_mandate');
-    expect(offersOf(client({ mandate: null, consent: noContact }))).toMatchObject({ offers: [], argumentStyle: null, reaction: 'note_only' });
+  it('lets the coach act on an offer without contact consent only when the mandate covers it: buying under it contacts nobody', () => {
+    expect(mayActOn({ within_mandate: false }, { consent: { contact: true } })).toBe(true);
+    expect(mayActOn({ within_mandate: true }, { consent: { contact: true } })).toBe(true);
+    expect(mayActOn({ within_mandate: true }, { consent: { contact: false } })).toBe(true);
+    expect(mayActOn({ within_mandate: false }, { consent: { contact: false } })).toBe(false);
+    expect(mayActOn({ within_mandate: false }, { consent: {} })).toBe(false);
   });
 
   it('offers nothing for an event the catalogue has nothing for, and still makes the alert', () => {
