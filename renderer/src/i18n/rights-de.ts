@@ -11,7 +11,7 @@ export const rightsDe = {
   },
   history: {
     title: 'Verlauf je Zweck, neueste zuerst',
-    entry: '{{when}}: {{state}}, {{method}}, festgehalten von {{who}}',
+    entry: '{{when}}: {{state}} {{method}}, festgehalten von {{who}}',
     note: 'Notiz: {{note}}',
     you: 'Ihnen',
     someoneElse: 'einer anderen Person mit Zugriff',

@@ -10,7 +10,7 @@ export const rightsEn = {
   },
   history: {
     title: 'History per purpose, newest first',
-    entry: '{{when}}: {{state}}, {{method}}, recorded by {{who}}',
+    entry: '{{when}}: {{state}} {{method}}, recorded by {{who}}',
     note: 'Note: {{note}}',
     you: 'you',
     someoneElse: 'another person with access',
