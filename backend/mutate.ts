@@ -8,7 +8,7 @@ import { DomainError } from '#core/errors.ts';
 import { MANUFACTURER_ROLE } from '#core/roles.ts';
 import type { ConsentEntry, ConsentPurpose } from '#core/consent.ts';
 import type { FieldProblem } from '#core/errors.ts';
-import { accessOf, arg, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
+import { accessOf, arg, consentsNeeded, issueProblem, REGISTRY, type MutationName } from '#core/mutations/registry.ts';
 import type { Fields } from '#core/records.ts';
 import { applyMutation, isMutationName, type MergedWrite } from '#core/sync/apply.ts';
 import { PURGED_MUTATION, type PushedMutation } from '#core/sync/protocol.ts';
@@ -92,8 +92,8 @@ async function subjectOf(tx: BackendDb, user: Issuer, name: MutationName, args: 
 }
 
 /** The client's consent records, for the kinds that need a consent in force. */
-async function consentsOf(tx: BackendDb, name: MutationName, clientId: string): Promise<ConsentEntry[]> {
-  if (REGISTRY[name].consents.length === 0) return [];
+async function consentsOf(tx: BackendDb, name: MutationName, args: unknown, clientId: string): Promise<ConsentEntry[]> {
+  if (consentsNeeded(name, args).length === 0) return [];
   const rows = await tx.select({ fields: records.fields }).from(records).where(and(eq(records.clientId, clientId), eq(records.entity, 'consents')));
   return rows.filter((r) => r.fields.deletedAt == null).map((r) => ({ purpose: r.fields.purpose as ConsentPurpose, granted: r.fields.granted === true, recordedAt: Number(r.fields.recordedAt) }));
 }
@@ -168,7 +168,7 @@ async function decide(tx: BackendDb, user: Issuer, m: PushedMutation, now: Date,
     // The same check as on the device (db/store.ts), from the same registry.
     const access = accessOf(m.name, { clientAccess: subject.access, clientExists: subject.exists, record: subject.record, isMe: (id) => id === userId });
     if (subject.manufacturer) access.add('manufacturer');
-    const problem = issueProblem(m.name, { roles: user.roles, access, consents: await consentsOf(tx, m.name, subject.clientId) });
+    const problem = issueProblem(m.name, { roles: user.roles, access, consents: await consentsOf(tx, m.name, m.args, subject.clientId) }, m.args);
     if (problem) return issueRefusal(m.name, problem);
   }
 

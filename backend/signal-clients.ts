@@ -132,6 +132,7 @@ function clientsOf(rows: Row[], coachOf: Map<string, string>, today: string, cat
             .map((a) => ({ event: String(a.event), at: berlinDay(Number(a.doneAt)) })),
         ],
         openAlerts,
+        concludedEvents: conclusions.filter((c) => c.kind === 'life_event' && c.status !== 'rejected').map((c) => String(c.value)),
       },
     });
   }

@@ -126,6 +126,7 @@ class Plan {
       const id = newRecordId(this.now.getTime());
       alertOf.set(a.signal, id);
       this.created.push(this.newAlert(id, clientId, facts.coachId, a));
+      if (a.conclude) this.created.push(this.newConclusion(newRecordId(this.now.getTime()), clientId, a));
       this.results.set(a.signal, { client: clientId, signal: a.signal, outcome: 'alert', alert: id });
       this.count('alert');
       for (const s of a.signals) this.stored.push({ clientId, signal: byId.get(s.id)!, alertId: id });
@@ -156,6 +157,15 @@ class Plan {
     return { entity: 'alerts', id, clientId, created: true, state: { fields, stamps: stampFields(fields, this.stamp) }, changed: Object.keys(fields) };
   }
 
+  /** The life event as a conclusion of the alert rules, for the client to confirm or reject (shown on the client page). */
+  private newConclusion(id: string, clientId: string, a: NewAlert): MergedWrite {
+    const fields = {
+      clientId, kind: 'life_event', value: a.event, inputs: {}, ruleSetVersion: `alert_rules.v${this.rules.version}`, source: 'rule', reason: null,
+      decidedBy: 'backend', decidedAt: this.now.getTime(), status: 'unconfirmed', statusAt: null, statusNote: null, deletedAt: null,
+    };
+    return { entity: 'conclusions', id, clientId, created: true, state: { fields, stamps: stampFields(fields, this.stamp) }, changed: Object.keys(fields) };
+  }
+
   /**
    * The request's writes as parts of one statement. Each table's rows travel
    * as one JSON parameter, unpacked by jsonb_to_recordset: a batch is a few
@@ -165,12 +175,13 @@ class Plan {
     const parts: SQL[] = [];
     const at = sql`${this.now}::timestamptz`;
     if (this.created.length > 0) {
-      const rows = this.created.map((w) => ({ id: w.id, client_id: w.clientId, fields: w.state.fields, stamps: w.state.stamps }));
-      parts.push(sql`made AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id text, client_id uuid, fields jsonb, stamps jsonb))`);
+      // Alerts, and the life events concluded with them.
+      const rows = this.created.map((w) => ({ entity: w.entity, id: w.id, client_id: w.clientId, fields: w.state.fields, stamps: w.state.stamps }));
+      parts.push(sql`made AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(entity text, id text, client_id uuid, fields jsonb, stamps jsonb))`);
       // Inserted, never upserted: an id already there fails the request, which is then tried again.
       parts.push(sql`ins AS (INSERT INTO ${records} (entity, id, client_id, fields, stamps, created_at, updated_at)
-        SELECT 'alerts', id, client_id, fields, stamps, ${at}, ${at} FROM made)`);
-      parts.push(sql`log AS (INSERT INTO ${changeLog} (entity, id, client_id) SELECT 'alerts', id, client_id FROM made)`);
+        SELECT entity, id, client_id, fields, stamps, ${at}, ${at} FROM made)`);
+      parts.push(sql`log AS (INSERT INTO ${changeLog} (entity, id, client_id) SELECT entity, id, client_id FROM made)`);
     }
     if (this.additions.size > 0) {
       // One UPDATE per alert, by its whole key: the primary key finds it however stale the table's statistics

@@ -92,6 +92,8 @@ export const consentState = z.record(z.enum(CONSENT_PURPOSES), z.boolean());
 export const consentView = z.object({
   id: z.string(), purpose: z.enum(CONSENT_PURPOSES), granted: z.boolean(), method: z.string(),
   note: z.string().nullable(), recordedAt: z.number(),
+  /** Who recorded it: the person at this device, or by name (null: someone this device knows no name for). */
+  recordedByMe: z.boolean(), recordedByName: z.string().nullable(),
 });
 
 export const mandateView = z.object({
@@ -132,7 +134,8 @@ export const offerInputsView = z.object({
   propensities: z.object({ version: z.string(), learnedAt: z.string(), rates: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
   owned: z.array(z.string()),
   mandate: z.object({ budget_remaining: z.number(), areas: z.array(z.string()).readonly(), per_purchase_cap: z.number() }).nullable(),
-  consent: z.object({ profiling: z.boolean() }),
+  /** contact false: no offer is proposed, the panel says why (core/offers: mayPropose). */
+  consent: z.object({ profiling: z.boolean(), contact: z.boolean() }),
   override: z.string().nullable(),
   rejected: z.array(z.string()),
   /** What was decided in this meeting and not taken back, in order: shown with an undo while the meeting runs. */

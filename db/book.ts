@@ -18,7 +18,10 @@ export interface BookPicture {
   migrations: { from: SegmentId; to: SegmentId; count: number }[];
 }
 
-// `live`: conclusions of clients still in the book, read in one pass. The
+// `profiled`: clients whose newest consent record to profiling grants it; a
+// client who objected counts as unsegmented and unassessed, whatever was
+// concluded before (none of it is used). `live`: conclusions of clients still
+// in the book, read in one pass. The
 // scan is most of the cost; walking conclusions_client instead saves the sort
 // but reads the rows out of order, which measured slower (bench/book.bench.ts),
 // and grouping took half the time of window functions. `seg`: per client, the newest advisor override if there is one, else
@@ -32,8 +35,14 @@ export interface BookPicture {
 // segment the client is already in (possible after an override) is no move.
 const ADVISOR_FIRST = 10_000_000_000_000; // above any decided_at in ms, still exact in a double
 const query = (liveFilter: string) => `
-WITH live AS MATERIALIZED (
-  SELECT client_id, kind, value, source, status, decided_at FROM conclusions WHERE deleted_at IS NULL ${liveFilter}
+WITH profiled AS MATERIALIZED (
+  SELECT client_id FROM (
+    SELECT client_id, granted, max(recorded_at) FROM consents WHERE purpose = 'profiling' AND deleted_at IS NULL GROUP BY client_id
+  ) WHERE granted = 1
+),
+live AS MATERIALIZED (
+  SELECT client_id, kind, value, source, status, decided_at FROM conclusions
+  WHERE deleted_at IS NULL AND client_id IN (SELECT client_id FROM profiled) ${liveFilter}
 ),
 seg AS MATERIALIZED (
   SELECT client_id, value FROM (

@@ -8,7 +8,7 @@ import { DomainError } from '#core/errors.ts';
 import type { CatalogueLookup } from '#core/manufacturer.ts';
 import { MUTATIONS, type MutationArgs, type MutationInput, type MutationName } from '#core/mutations/index.ts';
 import { planMutation } from '#core/mutations/plan.ts';
-import { accessOf, issueProblem, REGISTRY } from '#core/mutations/registry.ts';
+import { accessOf, consentsNeeded, issueProblem, REGISTRY } from '#core/mutations/registry.ts';
 import { parseOrThrow } from '#core/validate.ts';
 import type { RecordReader } from '#core/records.ts';
 import type { PeopleLookup } from '#core/share.ts';
@@ -139,8 +139,8 @@ export class Store {
     const clientAccess = client ? (isMe(client.ownerId) ? 'owner' : 'shared') : null;
     const access = accessOf(name, { clientAccess, clientExists: client !== null, record, isMe });
     // Consent records are read only for a kind that needs a consent, as on the backend: an answer typed in a meeting reads none.
-    const needsConsent = REGISTRY[name].consents.length > 0;
-    refuse(issueProblem(name, { roles, access, consents: client && needsConsent ? consentRecords(this.db, client.id) : [] }));
+    const needsConsent = consentsNeeded(name, args).length > 0;
+    refuse(issueProblem(name, { roles, access, consents: client && needsConsent ? consentRecords(this.db, client.id) : [] }, args));
   }
 
   /**

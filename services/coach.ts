@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { alertRulesDocument, ALERT_RULES_V1, type AlertRules } from '#core/coach/alert-rules.ts';
 import { budgetState, decidePurchase, type PurchaseMandate } from '#core/coach/purchase.ts';
 import type { PurchaseLogEntry } from '#core/coach/records.ts';
-import { alertArgument } from '#core/coach/signals.ts';
+import { alertArgument, mayActOn } from '#core/coach/signals.ts';
 import { addDays, berlinDay } from '#core/dates.ts';
 import { DomainError } from '#core/errors.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
@@ -104,19 +104,22 @@ function alertViewOf(
     ? { budget_remaining: budget.leftCents / 100, areas: mandate.areas, per_purchase_cap: mandate.perPurchaseCapCents / 100 } : null;
   const products = new Map(catalogue.products.map((p) => [p.id, p]));
   const bundles = new Map(catalogue.bundles.map((b) => [b.id, b]));
+  const consent = facts.consent;
+  // Stored when the alert was made; a consent to contact withdrawn since takes every offer but the mandate's away at once.
   const offers = a.offers.flatMap((id) => {
     const bundle = bundles.get(id);
     const items = bundle ? bundle.items.map((i) => products.get(i)).filter((p) => p !== undefined) : [products.get(id)].filter((p) => p !== undefined);
     if (items.length === 0) return [];
     const priceCents = Math.round(items.reduce((s, p) => s + p.price.amount, 0) * 100);
+    const within = withinMandate(terms, items);
+    if (!mayActOn({ within_mandate: within }, { consent })) return [];
     return [{
       id, kind: bundle ? 'bundle' as const : 'product' as const, name: (bundle ?? items[0]!).name, items: items.map((p) => p.id),
       // A bundle's period when its products share one (the trip bundle: one-off), else none.
-      priceCents, pricePeriod: new Set(items.map((p) => p.price.period)).size === 1 ? items[0]!.price.period : null, withinMandate: withinMandate(terms, items),
+      priceCents, pricePeriod: new Set(items.map((p) => p.price.period)).size === 1 ? items[0]!.price.period : null, withinMandate: within,
     }];
   });
-  const consent = facts.consent;
-  const first = a.offers[0];
+  const first = offers[0]?.id;
   const argument = first === undefined ? null : alertArgument({
     event: a.event as LifeEvent, offer: first, catalogue,
     client: { profile: facts.profile, owned: facts.owned, consent: { profiling: consent.profiling, contact: consent.contact }, mandate: terms },
@@ -138,8 +141,11 @@ function liveAlert(store: Store, id: string) {
 /** The coach contacted the client about the alert: the contact is on the timeline, then the alert is done. */
 export function contactAbout(store: Store, alertId: string, touchpoint: Record<string, unknown>) {
   const alert = liveAlert(store, alertId);
-  store.mutate('touchpoint.add', { ...touchpoint, id: (touchpoint.id as string | undefined) ?? uuidv7(), clientId: alert.clientId, refId: alertId } as never);
-  return store.mutate('alert.close', { id: alertId, outcome: 'contacted' });
+  // One transaction: refused without consent to contact (the registry's rule), the touchpoint is not kept either.
+  return store.transaction(() => {
+    store.mutate('touchpoint.add', { ...touchpoint, id: (touchpoint.id as string | undefined) ?? uuidv7(), clientId: alert.clientId, refId: alertId } as never);
+    return store.mutate('alert.close', { id: alertId, outcome: 'contacted' });
+  });
 }
 
 /** An offer was put to the client: its outcome (a touchpoint too), then the alert is done. */

@@ -1,6 +1,7 @@
 // What the offers panel needs to rank offers live as the answers come in:
 // the catalogue and learned propensities this device holds, what the client
 // owns, their mandate, their consent and the segment conclusions in force.
+// Without consent to contact the engine proposes nothing (core/offers).
 // The ranking itself is core/offers, run where the answers are typed.
 import { effectiveSegment } from '#core/conclusions.ts';
 import { propensitiesDocument } from '#core/manufacturer.ts';
@@ -30,6 +31,7 @@ export function offerInputs(store: Store, clientId: string, today: string, meeti
   const mandate: MandateTerms | null = m
     ? { budget_remaining: budgetOf(m, currentCatalogue(store).body, today).leftCents / 100, areas: m.areas, per_purchase_cap: m.perPurchaseCapCents / 100 } : null;
   const conclusions = conclusionsOf(store.db, clientId);
+  const consent = consentOf(store.db, clientId);
   const override = effectiveSegment(conclusions.filter((c) => c.source === 'advisor'));
   return {
     catalogue: currentCatalogue(store).body,
@@ -37,7 +39,7 @@ export function offerInputs(store: Store, clientId: string, today: string, meeti
     propensities: currentPropensities(store),
     owned: [...new Set(owned)],
     mandate,
-    consent: { profiling: consentOf(store.db, clientId).profiling },
+    consent: { profiling: consent.profiling, contact: consent.contact },
     /** The advisor's segment, if set and not rejected: it wins over the live ranking. */
     override: override?.segment ?? null,
     /** Segments the client rejected: never used, even when the answers point there. */

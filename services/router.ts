@@ -34,6 +34,7 @@ import { watchSyncStatus } from './sync/watch.ts';
 import { heldDirectory } from './sync/directory.ts';
 import { restrictedSummary } from '#db/retention.ts';
 import { clientRetention, disclosedPdf, discloseRecord, findRestrictedRecords } from './retention.ts';
+import { withRecorders } from './consent-history.ts';
 
 export interface RouterDeps {
   store: Store;
@@ -136,7 +137,11 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       export: base.clients.export.handler(({ input }) => clientExport(store, input.clientId)),
       get: base.clients.get.handler(({ input }) => {
         const detail = getClient(db, input.id) ?? notFound('client');
-        return { ...detail, owned: myIds().has(detail.client.ownerId), timeline: withOfferWords(store, input.id, detail.timeline) };
+        const me = myIds();
+        return {
+          ...detail, owned: me.has(detail.client.ownerId), timeline: withOfferWords(store, input.id, detail.timeline),
+          consentHistory: withRecorders(store, detail.consentHistory, detail.client, me),
+        };
       }),
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
       update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),

@@ -42,6 +42,18 @@ function request(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocu
   };
 }
 
+/**
+ * Whether the coach may be shown an offer for this client to act on: to
+ * propose it only with their consent to be contacted; without it only to buy
+ * it under their mandate, which is the mandate's business and contacts nobody.
+ * The device applies it to every alert it lists (services/coach.ts), so a
+ * withdrawal takes the offers away at once, however long ago the alert was
+ * made; the alert keeps the offers as decided (coach.md's shape), and its
+ * reaction already says only a note without consent.
+ */
+export const mayActOn = (offer: Pick<Offer, 'within_mandate'>, client: Pick<OfferClient, 'consent'>) =>
+  client.consent.contact === true || offer.within_mandate;
+
 /** The engine's offers made for the event, best first, the event's bundle at the front, at most three. */
 export function alertOffers(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Lang = 'en'): Offer[] {
   const trigger = new Map(catalogue.bundles.map((b) => [b.id, b.trigger]));

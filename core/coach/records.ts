@@ -19,6 +19,14 @@ export type AlertReaction = (typeof ALERT_REACTIONS)[number];
 /** What the coach did about an alert that closed it. */
 export const ALERT_OUTCOMES = ['contacted', 'proposed', 'bought', 'dismissed', 'conclusion_rejected'] as const;
 export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
+/**
+ * The outcomes that mean the coach approached the client, and so need the
+ * client's consent to be contacted (workflows.md): `contacted` and `proposed`.
+ * `bought` is a purchase under the mandate the client gave, the mandate's
+ * business and not a contact; `conclusion_rejected` and `dismissed` record the
+ * client's word or the coach's judgement, and reach nobody.
+ */
+export const CONTACTING_OUTCOMES: readonly string[] = ['contacted', 'proposed'] satisfies AlertOutcome[];
 export const DISMISS_REASONS = ['not_relevant', 'already_handled', 'client_declined', 'wrong_conclusion', 'other'] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 

@@ -15,7 +15,7 @@ import type { ArgumentStyle } from '../offers/index.ts';
 import { alertOffers, reactionFor, type OfferClient, type Reaction } from './alert-offers.ts';
 import type { AlertRules } from './alert-rules.ts';
 
-export { alertArgument, alertOffers, reactionFor, ALERT_OFFERS, REACTIONS, type OfferClient, type Reaction } from './alert-offers.ts';
+export { alertArgument, alertOffers, mayActOn, reactionFor, ALERT_OFFERS, REACTIONS, type OfferClient, type Reaction } from './alert-offers.ts';
 export { alertConclusion } from './alert-words.ts';
 
 /** In rule order: the first that applies is the reason a signal is dropped. */
@@ -58,6 +58,8 @@ export type AlertClient = OfferClient & {
    * window from `createdAt` (YYYY-MM-DD). Left out, `open` means open.
    */
   openAlerts: readonly { event: string; createdAt: string; signal: string; open?: boolean }[];
+  /** Life events already concluded about the client and not rejected: not concluded again. Left out: none. */
+  concludedEvents?: readonly string[];
 };
 
 export type AlertSignal = { id: string; evidence: string; observed_at: string; event_date?: string };
@@ -73,6 +75,12 @@ export type NewAlert = {
   /** The register of the first offer's argument; null when nothing is offered. */
   argumentStyle: ArgumentStyle | null;
   reaction: Reaction;
+  /**
+   * Whether the event is also kept as a life-event conclusion the client can
+   * confirm or reject (a rejection stops alerts for it, rule 2): only under
+   * consent to profiling, and not when one stands already.
+   */
+  conclude: boolean;
 };
 
 export type Dropped = { signal: string; reason: DropReason; merged_into?: string };
@@ -131,6 +139,7 @@ function makeAlert(event: LifeEvent, group: Kept[], client: AlertClient, catalog
     offers: offers.map((o) => o.offer),
     argumentStyle: offers[0]?.argument.style ?? null,
     reaction: reactionFor(offers[0], client),
+    conclude: client.consent.profiling === true && !(client.concludedEvents ?? []).includes(event),
   };
 }
 

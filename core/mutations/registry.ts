@@ -21,7 +21,7 @@ import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
 import { approvalDecideSchema, approvalRequestSchema, saleRecordSchema } from '../retail/records.ts';
-import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, purchaseMakeSchema } from '../coach/records.ts';
+import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, CONTACTING_OUTCOMES, purchaseMakeSchema } from '../coach/records.ts';
 import { z } from 'zod';
 import { uuid } from '../validate.ts';
 import { adviceDiscloseSchema } from '../retention.ts';
@@ -55,8 +55,12 @@ export interface MutationRule<S extends z.ZodType = z.ZodType> {
   /** The ids of every record the plan may read or write, from the raw (not yet validated) arguments. */
   reads(args: unknown): string[];
   who: Who;
-  /** Consents that must be in force for the client (newest record per purpose wins). */
-  consents: readonly ConsentPurpose[];
+  /**
+   * Consents that must be in force for the client (newest record per purpose
+   * wins); a function of the raw arguments when they decide it (an alert
+   * closed by contacting the client). Read through consentsNeeded.
+   */
+  consents: readonly ConsentPurpose[] | ((args: unknown) => readonly ConsentPurpose[]);
 }
 
 /**
@@ -130,9 +134,15 @@ export const REGISTRY = {
   'conclusion.review': rule({ schema: conclusionReviewSchema, entity: 'conclusions', client: { record: 'conclusions' }, reads: byId, who: CLIENT_WORK, consents: [] }),
   'holding.add': rule({ schema: holdingAddSchema, entity: 'holdings', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   'holding.end': rule({ schema: holdingEndSchema, entity: 'holdings', client: { record: 'holdings' }, reads: byId, who: CLIENT_WORK, consents: [] }),
-  /** Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the backend learns from. */
-  'offer.outcome': rule({ schema: offerOutcomeSchema, entity: 'offerOutcomes', client: { arg: 'clientId' }, reads: (a) => ids(...ofClient(a), arg(a, 'meetingId')), who: CLIENT_WORK, consents: [] }),
-  /** A decision taken back during its meeting: it and its timeline entry are removed, so it counts nowhere. */
+  /**
+   * Accepted, rejected or postponed, with the client's reason: a touchpoint, and what the backend learns from.
+   * Any outcome answers an offer put to the client: only with their consent to be contacted about offers.
+   */
+  'offer.outcome': rule({ schema: offerOutcomeSchema, entity: 'offerOutcomes', client: { arg: 'clientId' }, reads: (a) => ids(...ofClient(a), arg(a, 'meetingId')), who: CLIENT_WORK, consents: ['contact'] }),
+  /**
+   * A decision taken back during its meeting: it and its timeline entry are removed, so it counts nowhere.
+   * Not gated by consent: it proposes nothing, and a withdrawal must never keep an outcome the advisor wants gone.
+   */
   'offer.undo': rule({ schema: offerUndoSchema, entity: 'offerOutcomes', client: { arg: 'clientId' }, reads: (a) => ids(...ofClient(a), arg(a, 'meetingId')), who: CLIENT_WORK, consents: [] }),
   /** A version of a meeting's advice record, hash-chained to the one before. */
   'advice.create': rule({ schema: adviceCreateSchema, entity: 'adviceRecords', client: { record: 'meetings', key: 'meetingId' }, reads: (a) => adviceReads(a, true), who: CLIENT_WORK, consents: [] }),
@@ -142,8 +152,14 @@ export const REGISTRY = {
   'alert.snooze': rule({ schema: alertSnoozeSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
   /** The coach sets an alert aside, with a reason. */
   'alert.dismiss': rule({ schema: alertDismissSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
-  /** The coach acted on the alert (contact, offer, purchase, rejected conclusion): that act is its own record. */
-  'alert.close': rule({ schema: alertCloseSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK, consents: [] }),
+  /**
+   * The coach acted on the alert (contact, offer, purchase, rejected conclusion): that act is its own record.
+   * Closing it as contacted or proposed says the client was approached: only with consent to contact.
+   */
+  'alert.close': rule({
+    schema: alertCloseSchema, entity: 'alerts', client: { record: 'alerts' }, reads: byId, who: COACH_WORK,
+    consents: (a) => (CONTACTING_OUTCOMES.includes(arg(a, 'outcome') ?? '') ? ['contact'] : []),
+  }),
   /** Only the mandate's coach buys under it; the mandate's log decides the budget (coach.md). */
   'purchase.make': rule({
     schema: purchaseMakeSchema, entity: 'purchases', client: { record: 'mandates', key: 'mandateId' }, who: { roles: ['life_coach'], access: ['coach'] }, consents: [],
@@ -188,6 +204,12 @@ export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(REGISTRY, name);
 }
 
+/** The consents this mutation needs with these (raw, not yet validated) arguments. */
+export function consentsNeeded(name: MutationName, args: unknown): readonly ConsentPurpose[] {
+  const { consents } = REGISTRY[name] as MutationRule;
+  return typeof consents === 'function' ? consents(args) : consents;
+}
+
 /** A refusal because of who issues the mutation or what the client agreed to, as a field problem. */
 export type IssueCode = 'role_not_allowed' | 'owner_only' | 'mandate_coach_only' | 'consent_missing';
 
@@ -217,8 +239,9 @@ function accessRefusal(allowed: readonly Access[]): IssueCode {
  * access, consent. Before the client is known (`access` not given) only the
  * role is checked; the plan then refuses a client that is not there.
  */
-export function issueProblem(name: MutationName, issuer: { roles: readonly string[]; access?: ReadonlySet<Access>; consents?: readonly ConsentEntry[] }): FieldProblem | null {
-  const { who, consents } = REGISTRY[name];
+export function issueProblem(name: MutationName, issuer: { roles: readonly string[]; access?: ReadonlySet<Access>; consents?: readonly ConsentEntry[] }, args?: unknown): FieldProblem | null {
+  const { who } = REGISTRY[name];
+  const consents = consentsNeeded(name, args);
   if (!who.roles.some((r) => issuer.roles.includes(r))) {
     return { field: 'role', code: 'role_not_allowed', params: { roles: who.roles.join(', ') } };
   }

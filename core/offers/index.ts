@@ -1,5 +1,5 @@
 // The offer engine's public face: next-best offers for one client (shared/domain/offers.md).
-export { argumentFor, rankOffers, rankOffersExplained, OFFER_LIMIT, LIFE_EVENT_SLOTS } from './rank.ts';
+export { argumentFor, mayPropose, rankOffers, rankOffersExplained, NO_CONTACT, OFFER_LIMIT, LIFE_EVENT_SLOTS } from './rank.ts';
 export { heldInMeeting, type Decision } from './held.ts';
 export {
   clientMayRead, clientReasons, offerReasonSchema, reasonText, type OfferReason, type ProductName, type StoredReason,

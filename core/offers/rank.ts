@@ -16,6 +16,15 @@ import type { ExplainedOffer, ExplainedResult, OfferKind, OfferRequest, OfferRes
 import { meantFor } from './niche.ts';
 
 export const OFFER_LIMIT = 10;
+
+/** Said instead of offers when the client did not agree to be contacted about them. */
+export const NO_CONTACT = {
+  de: 'Keine Einwilligung zur Kontaktaufnahme: keine Angebote. Erst wenn der Kunde einwilligt, wegen Angeboten angesprochen zu werden, schlägt die App welche vor.',
+  en: 'No consent to contact: no offers. Once the client agrees to be contacted about offers, the app proposes some.',
+} as const;
+
+/** Whether offers may be proposed to the client at all: not when they said no to being contacted (workflows.md). */
+export const mayPropose = (req: Pick<OfferRequest, 'consent'>) => req.consent?.contact !== false;
 /** A life event's bundle is kept among the first this many offers. */
 export const LIFE_EVENT_SLOTS = 3;
 
@@ -116,6 +125,7 @@ function explain(x: Candidate, c: ClientView, cat: CompiledCatalogue, req: Offer
 export function rankOffersExplained(req: OfferRequest): ExplainedResult {
   const cat = compileCatalogue(req.catalogue);
   const c = viewClient(req, cat);
+  if (!mayPropose(req)) return { segment: c.segment, profiling: c.profiling, notice: NO_CONTACT[req.lang ?? 'de'], offers: [] };
   const levers = req.levers ?? DEFAULT_LEVERS;
   const all = eligible(cat, c, argumentStyle(c) === 'add_on_choice');
   for (const x of all) {
@@ -152,7 +162,7 @@ export function argumentFor(req: OfferRequest, offerId: string): ExplainedOffer[
   const cat = compileCatalogue(req.catalogue);
   const c = viewClient(req, cat);
   const style = argumentStyle(c);
-  const x = eligible(cat, c, style === 'add_on_choice').find((o) => o.id === offerId);
+  const x = mayPropose(req) ? eligible(cat, c, style === 'add_on_choice').find((o) => o.id === offerId) : undefined;
   if (!x) return null;
   const lang = req.lang ?? 'de';
   const name = (x.bundle ?? x.items[0]!).name[lang];

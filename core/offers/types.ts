@@ -31,7 +31,13 @@ export type OfferRequest = {
   profile?: Profile;
   /** Product ids the client holds. */
   owned?: readonly string[];
-  consent: { profiling: boolean };
+  /**
+   * `contact: false`: the client did not agree to be contacted about offers,
+   * so none is proposed (the result says why). Left out: the offers command's
+   * case format (offers.md), which ranks for analysis and proposes to nobody;
+   * the app always says it.
+   */
+  consent: { profiling: boolean; contact?: boolean };
   mandate?: MandateTerms | null;
   /**
    * Left out: the primary segment of the rule set. A segment id: the one in

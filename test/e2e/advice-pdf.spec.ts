@@ -3,7 +3,7 @@
 // client's name, the alternative the client rejected and why.
 import type { Page } from '@playwright/test';
 import catalogue from '../../backend/seed/catalog.json' with { type: 'json' };
-import { addClient, endMeeting, startMeeting } from './support/meeting.ts';
+import { addClient, endMeeting, startMeeting, grantConsent } from './support/meeting.ts';
 import { pdfText } from './support/pdf.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
@@ -21,6 +21,8 @@ test('the advice record PDF, in German and in English, names the client and the 
   await setUp(page);
   await addClient(page, 'Jörg', 'Weißmüller');
   await grantProfiling(page);
+  // Offers are proposed only to a client who agreed to be contacted about them.
+  await grantConsent(page, 'contact');
   await startMeeting(page);
   await page.getByTestId('q-life_events').getByText('Umzug', { exact: false }).first().click();
   await expect(page.getByTestId('q-life_events')).toHaveAttribute('data-saved-value', /moving/);

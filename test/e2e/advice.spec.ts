@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '#db/open.ts';
-import { addClient, endMeeting, startMeeting } from './support/meeting.ts';
+import { addClient, endMeeting, startMeeting, grantConsent } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 async function grantProfiling(page: Page) {
@@ -21,6 +21,8 @@ test('offers decided in the meeting end up in a versioned, verifiable advice rec
   await setUp(page);
   await addClient(page, 'Tobias', 'Winter');
   await grantProfiling(page);
+  // Offers are proposed only to a client who agreed to be contacted about them.
+  await grantConsent(page, 'contact');
   const meetingId = await startMeeting(page);
 
   // Moving house: the moving bundle comes up.

@@ -4,7 +4,7 @@
 // At 1280×720, in German and in English.
 import type { Page } from '@playwright/test';
 import { SEGMENT_NAMES } from '#core/segments/index.ts';
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, startMeeting, grantConsent } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -37,6 +37,8 @@ test('in the client view nothing internal shows and the app is locked until the 
   await setUp(page);
   await addClient(page, 'Sabine', 'Lorenz');
   await grantProfiling(page);
+  // Offers are proposed only to a client who agreed to be contacted about them.
+  await grantConsent(page, 'contact');
   const meetingId = await startMeeting(page);
   // Enough for the hint to name a segment and the offers to argue from it.
   await answer(page, 'purchase_driver', 'Ein fairer Preis für gute Qualität', 'price_for_quality');

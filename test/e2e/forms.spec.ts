@@ -133,4 +133,13 @@ test('granting a consent is one click; withdrawing asks first and says what it s
   await contact.getByRole('button', { name: /Erteilen/ }).click();
   await contact.getByRole('button', { name: /Widerrufen/ }).click();
   await expect(contact.getByRole('alertdialog')).toContainText('keine Angebote mehr machen');
+
+  // The history, per purpose, newest first: what, how and by whom, in words, in either language.
+  const history = page.getByTestId('consent-history');
+  await history.locator('summary').click();
+  const entries = history.getByTestId('consent-history-profiling').getByTestId('consent-entry');
+  await expect(entries).toHaveText([/: widerrufen mündlich, festgehalten von Ihnen$/, /: erteilt mündlich, festgehalten von Ihnen$/]);
+  await expect(history.getByTestId('consent-history-manufacturer_sharing')).toContainText('Zu diesem Zweck noch nichts festgehalten');
+  await page.locator('.lang-switch button[lang="en"]').click();
+  await expect(entries).toHaveText([/: withdrawn verbally, recorded by you$/, /: granted verbally, recorded by you$/]);
 });

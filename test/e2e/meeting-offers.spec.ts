@@ -5,7 +5,7 @@
 // works; and turned to the client, offer cards with nothing internal on them.
 import type { Locator, Page } from '@playwright/test';
 import { SEGMENT_IDS, SEGMENT_NAMES } from '#core/segments/index.ts';
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, grantConsent, startMeeting } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -39,8 +39,31 @@ async function meetingWithConsent(page: Page, workstation: Parameters<typeof ope
   await setUp(page);
   await addClient(page, 'Mira', last);
   await grantProfiling(page);
+  // Offers are proposed only to a client who agreed to be contacted about them.
+  await grantConsent(page, 'contact');
   return startMeeting(page);
 }
+
+test('without consent to contact the meeting proposes no offer and says why; recorded there, the offers come', async ({ page, workstation }) => {
+  await openApp(page, workstation);
+  await setUp(page);
+  await addClient(page, 'Jonas', 'Brandt');
+  await grantProfiling(page);
+  await startMeeting(page);
+  const panel = page.getByTestId('offers-panel');
+  const notice = panel.getByTestId('offers-notice');
+  await expect(notice).toHaveAttribute('data-why', 'noContact');
+  await expect(notice).toContainText('Keine Einwilligung zur Kontaktaufnahme: keine Angebote');
+  await expect(panel.getByTestId('offer')).toHaveCount(0);
+  await page.locator('.lang-switch button[lang="en"]').click();
+  await expect(notice).toContainText('No consent to contact: no offers');
+  await page.locator('.lang-switch button[lang="de"]').click();
+
+  // The client agrees there and then: one click in the panel, and the offers follow.
+  await notice.getByTestId('consent-contact').getByRole('button', { name: /Erteilen/ }).click();
+  await expect(panel.getByTestId('offer').first()).toBeVisible();
+  await expect(panel.getByTestId('offers-notice')).not.toHaveAttribute('data-why', 'noContact');
+});
 
 test('at 1280×720 the question and the first offers are in view, the bar on one line, and no segment is named before any answer', async ({ page, workstation }) => {
   await meetingWithConsent(page, workstation, 'Yilmaz');

@@ -2,7 +2,7 @@
 // client page (its timeline most of all) holds no word of the other language's
 // vocabulary and no raw code or internal id, in German and in English.
 import type { Page } from '@playwright/test';
-import { addClient, startMeeting } from './support/meeting.ts';
+import { addClient, startMeeting, grantConsent } from './support/meeting.ts';
 import { expect, openApp, setUp, test } from './support/server.ts';
 import { foreignWords, rawCodes } from './support/vocabulary.ts';
 
@@ -25,6 +25,8 @@ test('the client page after a rejected offer speaks one language, without codes'
   const clientUrl = page.url();
   await page.getByTestId('consent-profiling').getByRole('button', { name: /Erteilen/ }).click();
   await expect(page.getByTestId('consent-profiling')).toHaveAttribute('data-granted', 'true');
+  // Offers are proposed only to a client who agreed to be contacted about them.
+  await grantConsent(page, 'contact');
   await page.getByRole('button', { name: 'Kontakt festhalten' }).click();
   await page.getByLabel('Art', { exact: true }).selectOption({ label: 'E-Mail' });
   await page.getByLabel('Worum ging es?').fill('Unterlagen angefordert');

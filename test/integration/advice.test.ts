@@ -16,6 +16,8 @@ afterEach(() => t.close());
 
 async function meetingWithOffers() {
   const { id: clientId } = await rpc.clients.create({ firstName: 'Sabine', lastName: 'Lorenz', city: 'Köln' });
+  // Offers are put to a client who agreed to be contacted about them.
+  await rpc.consents.record({ clientId, purpose: 'contact', granted: true, method: 'verbal' });
   const { id: meetingId } = await rpc.meetings.start({ clientId, reason: 'Umzug nach Köln' });
   await rpc.meetings.update({ id: meetingId, patch: { wishes: 'Hausrat absichern', decision: 'Nimmt die Hausratversicherung.' } });
   const outcome = (offerId: string, outcome: 'accepted' | 'rejected', reasonCode: 'too_expensive' | null, note?: string) =>
@@ -77,6 +79,7 @@ it('renders each version as a PDF', async () => {
 
 it('the record speaks its own language, gives only reasons a client may read, and leaves out what was taken back', async () => {
   const { id: clientId } = await rpc.clients.create({ firstName: 'Mira', lastName: 'Yilmaz' });
+  await rpc.consents.record({ clientId, purpose: 'contact', granted: true, method: 'verbal' });
   const { id: meetingId } = await rpc.meetings.start({ clientId, reason: 'Familienzuwachs' });
   const kept = uuidv7();
   const takenBack = uuidv7();

@@ -57,6 +57,20 @@ describe('bookPicture', () => {
     expect(bookPicture(t.store.db)).toMatchObject({ total: 1, unsegmented: 0 });
   });
 
+  it('counts a client who objected to profiling as unsegmented and unassessed: nothing concluded before is used, until they consent again', () => {
+    const id = newClient();
+    conclude(id, 'segment', 'social_media_user');
+    conclude(id, 'value_tier', 'A');
+    conclude(id, 'migration', 'conscious_purchase_seeker');
+    const objects = (granted: boolean) => t.store.mutate('consent.record', { id: uuidv7(), clientId: id, purpose: 'profiling', granted, method: 'verbal' });
+    objects(false);
+    expect(bookPicture(t.store.db)).toMatchObject({ total: 1, unsegmented: 1, unassessed: 1, migrations: [] });
+    expect(countOf('social_media_user')).toBe(0);
+    objects(true);
+    expect(countOf('social_media_user')).toBe(1);
+    expect(bookPicture(t.store.db).migrations).toHaveLength(1);
+  });
+
   it('does not count what the client rejected: no segment, an older tier, no move', () => {
     const id = newClient();
     reject(conclude(id, 'segment', 'passive_co_buyer'));

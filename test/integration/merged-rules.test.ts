@@ -22,6 +22,8 @@ beforeEach(() => {
   book = openTestStore({ now: () => clock });
   clientId = book.store.mutate('client.create', { id: uuidv7(), firstName: 'Erika', lastName: 'Mustermann' }).id;
   meetingId = book.store.mutate('meeting.start', { id: uuidv7(), clientId }).id;
+  // Offers are put to a client who agreed to be contacted about them.
+  book.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'contact', granted: true, method: 'verbal' });
   book.store.mutate('holding.add', { id: uuidv7(), clientId, productId: 'liability_private', since: '2020-01-01', yearlyPremiumCents: 8280 });
 });
 afterEach(() => book.close());

@@ -263,6 +263,7 @@ describe('offer.undo: a decision taken back in its meeting', () => {
     const clientId = newClient();
     const meetingId = uuidv7();
     t.store.mutate('meeting.start', { id: meetingId, clientId });
+    t.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'contact', granted: true, method: 'verbal' });
     const id = uuidv7();
     t.store.mutate('offer.outcome', { id, clientId, meetingId, ...outcome, reasons: [{ code: 'life_event', event: 'family_growing' }] });
     return { id, clientId, meetingId };

@@ -66,6 +66,8 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     const { id: clientId } = await call('clients.create', { firstName, lastName, email: 'kunde@example.de', postalCode: '10115', householdSize: 2 });
     await call('clients.update', { id: clientId, patch: { city: 'Berlin', birthDate: '1980-02-29' } });
     await call('consents.record', { clientId, purpose: 'profiling', granted: true, method: 'written' });
+    // Offers are put to the client, and the coach contacts them about alerts: only with consent to contact.
+    await call('consents.record', { clientId, purpose: 'contact', granted: true, method: 'written' });
     const { id: ended } = await call('meetings.start', { clientId, reason: 'Jahresgespräch' });
     await call('meetings.update', { id: ended, patch: { wishes: 'Mehr Schutz für die Familie', nps: 9, ces: 6 } });
     for (const [attribute, value] of Object.entries(CONSCIOUS)) await call('answers.set', { clientId, meetingId: ended, attribute, value, answeredBy: 'client' });

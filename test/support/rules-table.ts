@@ -22,7 +22,12 @@ export const ACTORS = {
 export type ActorName = keyof typeof ACTORS;
 export const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
 
-export interface RulesRow { outcomes: Record<ActorName, string>; consents: string[] }
+/**
+ * `consents`: the purposes the kind needs; `when`: the outcomes (argument
+ * `outcome`) for which it needs them, written "contact (contacted, proposed)";
+ * null: always.
+ */
+export interface RulesRow { outcomes: Record<ActorName, string>; consents: string[]; when: string[] | null }
 
 /** The table's rows by kind; throws when the header does not name the people above. */
 export function readRulesTable(text = readFileSync(RULES_FILE, 'utf8')): Map<string, RulesRow> {
@@ -39,13 +44,18 @@ export function readRulesTable(text = readFileSync(RULES_FILE, 'utf8')): Map<str
     if (rows.has(name)) throw new Error(`docs/rules.md: ${name} has two rows`);
     const outcomes = Object.fromEntries(ACTOR_NAMES.map((a, i) => [a, rest[i] ?? ''])) as Record<ActorName, string>;
     const consent = rest[ACTOR_NAMES.length] ?? '';
-    rows.set(name, { outcomes, consents: consent === '–' ? [] : consent.split(',').map((c) => c.trim()) });
+    const conditional = /^(.+?) \((.+)\)$/.exec(consent);
+    const purposes = conditional ? conditional[1]! : consent;
+    rows.set(name, {
+      outcomes, consents: purposes === '–' ? [] : purposes.split(',').map((c) => c.trim()),
+      when: conditional ? conditional[2]!.split(',').map((c) => c.trim()) : null,
+    });
   }
   return rows;
 }
 
-/** The client of the table has consented to profiling. */
-const CONSENTED: ConsentEntry[] = [{ purpose: 'profiling', granted: true, recordedAt: 1 }];
+/** The client of the table has consented to profiling and to being contacted about offers. */
+const CONSENTED: ConsentEntry[] = [{ purpose: 'profiling', granted: true, recordedAt: 1 }, { purpose: 'contact', granted: true, recordedAt: 1 }];
 
 /**
  * The outcome the registry gives a person of the table, in the backend's

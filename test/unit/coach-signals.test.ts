@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULES_V1, alertRulesDocument, type AlertRules } from '#core/coach/alert-rules.ts';
 import {
-  alertArgument, alertConclusion, decideSignals, isUrgent, signalSchema, type AlertClient, type Signal,
+  mayActOn, alertArgument, alertConclusion, decideSignals, isUrgent, signalSchema, type AlertClient, type Signal,
 } from '#core/coach/signals.ts';
 import { addDays, berlinDay } from '#core/dates.ts';
 import { PROFILE_ATTRIBUTES } from '#core/profile.ts';
@@ -36,7 +36,7 @@ describe('the rules, each on its own', () => {
     const r = decide([signal({ id: 'a', event_date: '2027-03-10' })]);
     expect(r).toEqual({
       alerts: [{
-        signal: 'a', event: 'moving', offers: expect.any(Array), argumentStyle: 'convenience', reaction: 'propose',
+        signal: 'a', event: 'moving', offers: expect.any(Array), argumentStyle: 'convenience', reaction: 'propose', conclude: true,
         signals: [{ id: 'a', evidence: 'three removal quotes in the mailbox', observed_at: '2027-02-27T18:00:00Z', event_date: '2027-03-10' }],
       }],
       merged: [], dropped: [],
@@ -270,6 +270,14 @@ describe('the offers and the reaction', () => {
     expect(offersOf(client()).reaction).toBe('propose');
     expect(offersOf(client({ consent: { assistant_data: true, profiling: true } })).reaction).toBe('note_only');
     expect(offersOf(client({ consent: { assistant_data: true, profiling: true, contact: false } })).reaction).toBe('note_only');
+  });
+
+  it('lets the coach act on an offer without contact consent only when the mandate covers it: buying under it contacts nobody', () => {
+    expect(mayActOn({ within_mandate: false }, { consent: { contact: true } })).toBe(true);
+    expect(mayActOn({ within_mandate: true }, { consent: { contact: true } })).toBe(true);
+    expect(mayActOn({ within_mandate: true }, { consent: { contact: false } })).toBe(true);
+    expect(mayActOn({ within_mandate: false }, { consent: { contact: false } })).toBe(false);
+    expect(mayActOn({ within_mandate: false }, { consent: {} })).toBe(false);
   });
 
   it('offers nothing for an event the catalogue has nothing for, and still makes the alert', () => {

@@ -2,7 +2,8 @@
 // is the rules as device and backend apply them. They must say the same.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MUTATION_NAMES, REGISTRY } from '#core/mutations/registry.ts';
+import { ALERT_OUTCOMES } from '#core/coach/records.ts';
+import { consentsNeeded, MUTATION_NAMES, REGISTRY, type MutationRule } from '#core/mutations/registry.ts';
 import { ACTOR_NAMES, readRulesTable, registryOutcome, RULES_FILE } from '../support/rules-table.ts';
 
 const table = readRulesTable();
@@ -18,7 +19,17 @@ describe('docs/rules.md', () => {
       if (!row) throw new Error(`docs/rules.md has no row for ${name}: add one`);
       const fromRegistry = Object.fromEntries(ACTOR_NAMES.map((a) => [a, registryOutcome(name, a)]));
       expect(row.outcomes).toEqual(fromRegistry);
-      expect(row.consents).toEqual([...REGISTRY[name].consents]);
+      const { consents } = REGISTRY[name] as MutationRule;
+      if (typeof consents !== 'function') {
+        expect(row.when).toBeNull();
+        expect(row.consents).toEqual([...consents]);
+        return;
+      }
+      // A consent that depends on the outcome: the row names exactly the outcomes that need it.
+      expect(row.when, `docs/rules.md: ${name} needs its consents only for some outcomes: name them in brackets`).not.toBeNull();
+      for (const outcome of ALERT_OUTCOMES) {
+        expect(consentsNeeded(name, { outcome }), `${name} with outcome ${outcome}`).toEqual(row.when!.includes(outcome) ? row.consents : []);
+      }
     });
   }
 

@@ -9,6 +9,7 @@ import { settingsDe } from './settings-de.ts';
 import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { coachDe } from './coach-de.ts';
+import { rightsDe } from './rights-de.ts';
 import { retailDe } from './retail-de.ts';
 
 export const de = {
@@ -652,6 +653,7 @@ export const de = {
   retention: retentionDe,
   access: shareDe,
   coach: coachDe,
+  rights: rightsDe,
   retail: retailDe,
   profile: profileDe,
   ...tiersDe,

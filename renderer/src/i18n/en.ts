@@ -9,6 +9,7 @@ import { settingsEn } from './settings-en.ts';
 import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { coachEn } from './coach-en.ts';
+import { rightsEn } from './rights-en.ts';
 import { retailEn } from './retail-en.ts';
 
 export const en: Messages = {
@@ -651,6 +652,7 @@ export const en: Messages = {
   retention: retentionEn,
   access: shareEn,
   coach: coachEn,
+  rights: rightsEn,
   retail: retailEn,
   profile: profileEn,
   ...tiersEn,

@@ -202,7 +202,9 @@ function Interview({ meeting, detail }: { meeting: MeetingView; detail: ClientDe
         </section>
         <div className="meeting-side">
           <SegmentHint clientId={detail.client.id} profile={profile} profiling={detail.consent.profiling ?? false} onAsk={focusQuestion} />
-          <OffersPanel clientId={detail.client.id} meetingId={meeting.id} profile={profile} clientView={clientView} readOnly={readOnly} />
+          <OffersPanel clientId={detail.client.id} meetingId={meeting.id} profile={profile} clientView={clientView} readOnly={readOnly}
+            contactLast={detail.consentHistory.find((h) => h.purpose === 'contact')}
+            onConsent={() => void queryClient.invalidateQueries({ queryKey: orpc.clients.get.key({ input: { id: detail.client.id } }) })} />
           <MeetingRecord meeting={meeting} readOnly={readOnly} clientView={clientView} register={register} />
           <MeetingFeedback meeting={meeting} readOnly={readOnly} />
           <ClientPurchases clientId={detail.client.id} />

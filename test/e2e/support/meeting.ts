@@ -17,6 +17,17 @@ export async function addClient(page: Page, first: string, last: string, email =
   await expect(page.getByRole('heading', { level: 1, name: `${first} ${last}` })).toBeVisible();
 }
 
+/**
+ * Records a consent on the client page as the advisor does: how it was given,
+ * then one click. Offers are proposed only with the consent to `contact`.
+ */
+export async function grantConsent(page: Page, purpose: 'profiling' | 'contact', method = 'schriftlich'): Promise<void> {
+  const row = page.getByTestId(`consent-${purpose}`);
+  await row.getByLabel(/Wie/).selectOption({ label: method });
+  await row.getByRole('button', { name: /Erteilen/ }).click();
+  await expect(row).toHaveAttribute('data-granted', 'true');
+}
+
 /** Starts a meeting from the client page; returns the meeting id. */
 export async function startMeeting(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Beratungsgespräch beginnen' }).click();

@@ -43,6 +43,7 @@ describe('a pushed take-back of an offer decision', () => {
     const { body } = await laptop.push([
       laptop.mutation('client.create', client),
       laptop.mutation('meeting.start', { id: meetingId, clientId: client.id }),
+      laptop.mutation('consent.record', { id: crypto.randomUUID(), clientId: client.id, purpose: 'contact', granted: true, method: 'verbal' }),
       decision(early),
       decision(late),
       laptop.mutation('offer.undo', { id: early, clientId: client.id, meetingId }),
@@ -51,7 +52,7 @@ describe('a pushed take-back of an offer decision', () => {
       laptop.raw('offer.undo', { id: late, clientId: client.id, meetingId }),
     ]);
     expect(body.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
-      'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'undo_closed',
+      'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'undo_closed',
     ]);
   });
 });

@@ -75,6 +75,7 @@ async function makeFixture(): Promise<Fixture> {
   await owner.pushApplied(
     owner.mutation('client.create', { id: f.clientId, firstName: 'Erika', lastName: 'Mustermann' }),
     owner.mutation('consent.record', { id: uuidv7(), clientId: f.clientId, purpose: 'profiling', granted: true, method: 'written' }),
+    owner.mutation('consent.record', { id: uuidv7(), clientId: f.clientId, purpose: 'contact', granted: true, method: 'written' }),
     owner.mutation('meeting.start', { id: f.meetingId, clientId: f.clientId, reason: 'Jahresgespräch' }),
     owner.mutation('task.add', { id: f.taskId, clientId: f.clientId, title: 'Unterlagen schicken' }),
     owner.mutation('conclusion.record', { id: f.conclusionId, clientId: f.clientId, kind: 'segment', value: 'social_media_user', inputs: {}, source: 'rule', ruleSetVersion: 'segments.v1' }),

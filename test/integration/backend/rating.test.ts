@@ -35,6 +35,10 @@ const outcome = (clientId: string, reasonCode: string | null) => ({
 const sharing = (w: Workstation, clientId: string, granted: boolean, options?: Parameters<Workstation['raw']>[2]) =>
   w.raw('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted, method: 'written' }, options);
 
+/** The client agreed to be contacted about offers: their outcomes may be recorded at all. */
+const contact = (w: Workstation, clientId: string, options?: Parameters<Workstation['raw']>[2]) =>
+  w.raw('consent.record', { id: uuidv7(), clientId, purpose: 'contact', granted: true, method: 'written' }, options);
+
 async function push(w: Workstation, list: PushedMutation[]) {
   for (let i = 0; i < list.length; i += 200) await w.pushApplied(...list.slice(i, i + 200));
 }
@@ -46,7 +50,7 @@ beforeAll(async () => {
     await t.db.update(users).set({ retailerId: retailerId(i) }).where(eq(users.id, w.user.id));
     shops.push(w);
     const client = newClient();
-    const list = [w.raw('client.create', client), sharing(w, client.id, true)];
+    const list = [w.raw('client.create', client), sharing(w, client.id, true), contact(w, client.id)];
     let left = points;
     // The busiest brings one profile to completeness: 11 answers and the completed profile count 12.
     if (i === 0) {
@@ -76,13 +80,13 @@ beforeAll(async () => {
   const withdrawn = newClient();
   const later = () => ({ at: t.clock.now().getTime(), hlc: r12.stamp(t.clock.now().getTime()) });
   await push(r12, [r12.raw('client.create', unshared), ...fullProfile(unshared.id).map((a) => r12.raw('answer.set', a))]);
-  await push(r12, [r12.raw('client.create', withdrawn), sharing(r12, withdrawn.id, true, later())]);
+  await push(r12, [r12.raw('client.create', withdrawn), sharing(r12, withdrawn.id, true, later()), contact(r12, withdrawn.id, later())]);
   t.clock.advance(60_000);
   await push(r12, [sharing(r12, withdrawn.id, false, later()), ...Array.from({ length: 30 }, () => r12.raw('offer.outcome', outcome(withdrawn.id, 'too_expensive'), later()))]);
   // An advisor without a retailer: busy, but nobody's rating.
   const anna = workstation(t, await t.device('Anna Berger', ['advisor']));
   const hers = newClient();
-  await push(anna, [anna.raw('client.create', hers), ...Array.from({ length: 30 }, () => anna.raw('offer.outcome', outcome(hers.id, 'too_expensive')))]);
+  await push(anna, [anna.raw('client.create', hers), contact(anna, hers.id), ...Array.from({ length: 30 }, () => anna.raw('offer.outcome', outcome(hers.id, 'too_expensive')))]);
 }, 120_000);
 afterAll(async () => { await t?.dispose(); });
 

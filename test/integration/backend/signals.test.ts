@@ -1,14 +1,14 @@
 // Signals become alerts (coach.md): what an assistant posts to /v1/signals
 // reaches the client's coach by sync as an alert with its evidence when the
 // rules keep it, and leaves nothing but a count when they drop it.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantClientAccess } from '#backend/access.ts';
 import { publishAlertRules } from '#backend/alert-rules.ts';
 import { ALERT_RULES_V1 } from '#core/coach/alert-rules.ts';
 import { manufacturerResponse } from '#core/manufacturer.ts';
-import { signals } from '#backend/db/schema.ts';
+import { records, signals } from '#backend/db/schema.ts';
 import { assistant, alertsOf, changesOf, clientWith, countsOf, storedSignals } from './signals-support.ts';
 import { DAY, fieldsOf, workstation, type Workstation } from './sync-support.ts';
 import { testBackend } from './support.ts';
@@ -320,5 +320,38 @@ describe('published alert rules', () => {
     const again = manufacturerResponse.parse(await (await t.post('/v1/manufacturer', { have: { alert_rules: version } }, clara.token)).json());
     expect(again.documents.map((d) => d.kind)).not.toContain('alert_rules');
     await publishAlertRules(t.db, ALERT_RULES_V1, t.clock.now());
+  });
+});
+
+describe('the life event as a conclusion the client confirms or rejects', () => {
+  const lifeEvents = async (clientId: string) => (await t.db.select().from(records)
+    .where(sql`${records.entity} = 'conclusions' AND ${records.clientId} = ${clientId}`)).map((r) => r.fields);
+
+  it('is concluded with the alert under consent to profiling, reaches the coach by pull, and a rejection of it stops the next alerts for that event', async () => {
+    const a = await assistant(t);
+    const clientId = await clientWith(t, anna, ['assistant_data', 'profiling'], [clara.user.id]);
+    await a.send({ batch: [{ client: clientId, signals: [a.signal('new_job')] }] });
+    const [concluded] = await lifeEvents(clientId);
+    expect(concluded).toMatchObject({ kind: 'life_event', value: 'new_job', source: 'rule', status: 'unconfirmed', ruleSetVersion: 'alert_rules.v1' });
+    const pulled = await clara.pullAll();
+    const record = pulled.find((r) => r.entity === 'conclusions' && r.state?.fields.value === 'new_job')!;
+    expect(record).toBeDefined();
+    // A second signal of the event goes to the alert; the event is not concluded twice.
+    await a.send({ batch: [{ client: clientId, signals: [a.signal('new_job')] }] });
+    expect(await lifeEvents(clientId)).toHaveLength(1);
+
+    // The client rejects it on the client page: the coach's device records their word.
+    await clara.pushApplied(clara.mutation('conclusion.review', { id: record.id, status: 'rejected' }));
+    t.clock.advance(40 * DAY);
+    const { body } = await a.send({ batch: [{ client: clientId, signals: [a.signal('new_job')] }] });
+    expect(body).toMatchObject({ kept: 0, alerts: [], dropped: { rejected_by_client: 1 } });
+  });
+
+  it('is not concluded without consent to profiling: the alert alone comes', async () => {
+    const a = await assistant(t);
+    const clientId = await clientWith(t, anna, ['assistant_data'], [clara.user.id]);
+    const { body } = await a.send({ batch: [{ client: clientId, signals: [a.signal('new_job')] }] });
+    expect(body.alerts).toHaveLength(1);
+    expect(await lifeEvents(clientId)).toEqual([]);
   });
 });

@@ -278,6 +278,8 @@ beforeAll(async () => {
     s[k] = (await make('client.create', newClient())).id;
     // With consent to profiling, so a conclusion's own rules are what refuses it (consent is consent-rules.test.ts's).
     await make('consent.record', { id: id(), clientId: s[k], purpose: 'profiling', granted: true, method: 'written' });
+    // And to contact, so an offer outcome's own rules are what refuses it.
+    await make('consent.record', { id: id(), clientId: s[k], purpose: 'contact', granted: true, method: 'written' });
   }
   s.deletedMandate = (await make('mandate.grant', { id: id(), clientId: s.deleted, ...mandateTerms })).id;
   await make('client.delete', { id: s.deleted });

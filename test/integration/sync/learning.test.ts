@@ -20,10 +20,16 @@ afterEach(async () => { await w.close(); });
 const SEGMENT = 'convenient_non_searcher';
 const PROFILE: Profile = { purchase_driver: 'convenience', trust_anchor: 'technology', data_sharing: 'full', activity_level: 'very_low', tech_affinity: 'high', assistant_app: 'installed_self', life_events: ['moving'] };
 
+/** The client agreed to be contacted about offers: offers are proposed and their outcomes recorded. */
+function contactConsent(store: Store, clientId: string) {
+  store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'contact', granted: true, method: 'written' });
+}
+
 /** Where an offer stands for a new client with this profile on this device, and the propensity it gets. */
 function standing(store: Store, offer: string) {
   const clientId = newClient(store);
   store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'profiling', granted: true, method: 'written' });
+  contactConsent(store, clientId);
   const i = offerInputs(store, clientId, '2026-11-30');
   const result = rankOffers({ ...i, profile: PROFILE, segment: SEGMENT, limit: 50 });
   const index = result.offers.findIndex((o) => o.offer === offer);
@@ -41,6 +47,7 @@ it('many rejections of one offer in one segment lower it for that segment on ano
 
   for (let i = 0; i < 40; i++) {
     const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    contactConsent(annas.store, clientId);
     annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
     annas.store.mutate('offer.outcome', {
       id: uuidv7(), clientId, offerId: offer, offerKind: 'base', outcome: 'rejected', reasonCode: 'not_relevant', segment: SEGMENT, summary: 'Hausrat abgelehnt',
@@ -66,6 +73,7 @@ it('a decision taken back in its meeting reaches the backend as taken back, and 
   const undone: string[] = [];
   for (let i = 0; i < 12; i++) {
     const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    contactConsent(annas.store, clientId);
     annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
     const meetingId = uuidv7();
     annas.store.mutate('meeting.start', { id: meetingId, clientId });
@@ -94,6 +102,7 @@ it('outcomes of clients who do not share their data with the manufacturer teach 
   const offer = 'household_contents';
   for (let i = 0; i < 40; i++) {
     const clientId = newClient(annas.store, { lastName: `Kunde ${i}` });
+    contactConsent(annas.store, clientId);
     // Half never agreed; the other half agreed and withdrew it again.
     if (i % 2 === 1) {
       annas.store.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });

@@ -75,7 +75,7 @@ export function AlertCard({ alert: a, active, panel, cardRef, onChoose, onPanel,
           </div>
           <div>
             <h4>{t('coach.alert.offers')}</h4>
-            {a.offers.length === 0 ? <p className="muted small">{t('coach.alert.noOffers')}</p> : (
+            {a.offers.length === 0 ? <p className="muted small" data-testid="alert-no-offers">{t(a.contactConsent ? 'coach.alert.noOffers' : 'rights.alerts.noContactOffers')}</p> : (
               <ul className="alert-offers" data-testid="alert-offers">
                 {a.offers.slice(0, 3).map((o) => (
                   <li key={o.id} data-offer={o.id} data-within={o.withinMandate}>

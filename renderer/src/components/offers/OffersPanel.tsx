@@ -4,25 +4,34 @@
 // client accepted in this meeting counts as held, so it is not offered again;
 // each decision stays in view with an undo while the meeting runs. Turned to
 // the client, only what a client should see remains: no score, no breakdown,
-// nothing from margins, no reason drawn from the segment.
+// nothing from margins, no reason drawn from the segment. Without the client's
+// consent to be contacted about offers the engine proposes none: the panel
+// says why and offers to record the consent there and then.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { heldInMeeting, rankOffersExplained, type OfferRequest } from '#core/offers/index.ts';
 import type { Profile } from '#core/profile.ts';
+import type { ClientDetail } from '#contract/views.ts';
 import { settledSegment, type SegmentId } from '#core/segments/index.ts';
 import { formatDate } from '../../format.ts';
 import { useLang } from '../../hooks/useLang.ts';
 import { orpc } from '../../rpc.ts';
 import { OfferCard } from './OfferCard.tsx';
 import { OfferDecisions } from './OfferDecisions.tsx';
+import { ConsentRow } from '../ConsentRow.tsx';
 
-interface Props { clientId: string; meetingId: string; profile: Profile; clientView: boolean; readOnly: boolean }
+interface Props {
+  clientId: string; meetingId: string; profile: Profile; clientView: boolean; readOnly: boolean;
+  /** The newest contact consent record, for the row that records it from here. */
+  contactLast?: ClientDetail['consentHistory'][number];
+  onConsent?: () => void;
+}
 
 /** How many offers the panel lists. */
 const SHOWN = 10;
 
-export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly }: Props) {
+export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly, contactLast, onConsent }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const queryClient = useQueryClient();
@@ -41,7 +50,7 @@ export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly
     });
     // Decided in this meeting (refused, postponed): listed above with its undo, not offered again.
     const open = result.offers.filter((o) => !decidedHere.has(o.offer)).slice(0, SHOWN);
-    const why = !i.consent.profiling ? 'noProfiling' : segment ? null : rejected ? 'rejected' : 'undecided';
+    const why = !i.consent.contact ? 'noContact' : !i.consent.profiling ? 'noProfiling' : segment ? null : rejected ? 'rejected' : 'undecided';
     return { result, open, why };
   }, [inputs.data, profile, clientView, lang]);
   if (!inputs.data || !ranked) return <section className="card offers"><p className="muted">{t('app.loading')}</p></section>;
@@ -51,7 +60,20 @@ export function OffersPanel({ clientId, meetingId, profile, clientView, readOnly
   return (
     <section className="card offers" aria-labelledby="offers-title" data-testid="offers-panel" data-segment={result.segment ?? ''}>
       <h2 id="offers-title">{t('offers.title')}</h2>
-      {why && <p className="muted small internal" data-testid="offers-notice" data-why={why}>{t(`offers.notice.${why}`)}</p>}
+      {why === 'noContact' ? (
+        <div className="internal" data-testid="offers-notice" data-why={why}>
+          <p>{t('rights.offers.noContact')}</p>
+          {!readOnly && !clientView && (
+            <>
+              <p className="muted small">{t('rights.offers.grantHere')}</p>
+              <ul className="consent-list">
+                <ConsentRow clientId={clientId} purpose="contact" granted={false} last={contactLast}
+                  onChange={() => { void refresh(); onConsent?.(); }} />
+              </ul>
+            </>
+          )}
+        </div>
+      ) : why && <p className="muted small internal" data-testid="offers-notice" data-why={why}>{t(`offers.notice.${why}`)}</p>}
       {learned && <p className="muted small internal" data-testid="offers-learned">{t('offers.learned', { date: formatDate(new Date(learned), lang) })}</p>}
       <OfferDecisions decided={inputs.data.decided} catalogue={inputs.data.catalogue} clientId={clientId} meetingId={meetingId}
         readOnly={readOnly} onUndone={refresh} />

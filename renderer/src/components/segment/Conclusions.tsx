@@ -15,14 +15,22 @@ export function Conclusions({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const state = useQuery(orpc.segments.state.queryOptions({ input: { clientId } }));
   if (!state.data) return null;
-  const list = [...state.data.conclusions].reverse();
+  const newestFirst = [...state.data.conclusions].reverse();
+  const list = newestFirst.filter((c) => c.kind !== 'life_event');
+  // Drawn from what the assistant app reported (backend/signals.ts), kept apart: rejecting one stops its alerts.
+  const events = newestFirst.filter((c) => c.kind === 'life_event');
   return (
     <section className="card" aria-labelledby="conclusions-title" data-testid="conclusions">
       <h2 id="conclusions-title">{t('conclusions.title')}</h2>
       <p className="muted small">{t('conclusions.explain')}</p>
-      {!state.data.profiling && <p className="small">{t('segment.noConsent')}</p>}
+      {!state.data.profiling && <p className="small" data-testid="conclusions-no-profiling">{t('rights.conclusions.noProfiling')}</p>}
       {list.length === 0 ? <p className="muted">{t('conclusions.none')}</p> : (
         <ul className="conclusion-list">{list.map((c) => <ConclusionItem key={c.id} c={c} clientId={clientId} />)}</ul>
+      )}
+      <h3 data-testid="life-events-title">{t('rights.conclusions.lifeEventsTitle')}</h3>
+      <p className="muted small">{t('rights.conclusions.lifeEventsExplain')}</p>
+      {events.length === 0 ? <p className="muted">{t('rights.conclusions.lifeEventsNone')}</p> : (
+        <ul className="conclusion-list" data-testid="life-events">{events.map((c) => <ConclusionItem key={c.id} c={c} clientId={clientId} />)}</ul>
       )}
     </section>
   );
