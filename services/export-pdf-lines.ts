@@ -5,6 +5,7 @@ import { alertConclusion } from '#core/coach/alert-words.ts';
 import { SEGMENT_NAMES, type SegmentId } from '#core/segments/ids.ts';
 import type { LifeEvent } from '#core/profile.ts';
 import type { Fields } from '#core/records.ts';
+import { rulesEdition } from '../renderer/src/rules-edition.ts';
 import type { ExportSection } from './export.ts';
 import type { Words } from './export-words.ts';
 
@@ -32,6 +33,12 @@ function conclusionValue(w: Words, f: Fields): string {
   return SEGMENT_NAMES[f.value as SegmentId]?.[w.language] ?? '';
 }
 
+/** "Fassung 3" / "Demo-Fassung", as the conclusions panel says it; nothing for an edition it cannot name. */
+function edition(w: Words, version: unknown): string | null {
+  const e = rulesEdition(typeof version === 'string' ? version : null);
+  return e === 'demo' ? w.t('conclusions.editionDemo') : e === null ? null : w.t('conclusions.edition', { n: e });
+}
+
 /** The lines one record of a section says. */
 export const LINES: Record<ExportSection, (f: Fields, c: LineContext) => string[]> = {
   answers: (f, { w, person }) => [
@@ -41,7 +48,7 @@ export const LINES: Record<ExportSection, (f: Fields, c: LineContext) => string[
   ],
   conclusions: (f, { w, person }) => [
     `${w.t(`conclusions.kind.${s(f.kind)}`)}: ${conclusionValue(w, f)} – ${w.t(`conclusions.status.${s(f.status)}`)}`,
-    joined([w.t(`rights.doc.conclusionSource.${s(f.source)}`, { who: person(f.decidedBy) }), f.ruleSetVersion ? w.t('rights.doc.ruleEdition', { version: s(f.ruleSetVersion) }) : null,
+    joined([w.t(`rights.doc.conclusionSource.${s(f.source)}`, { who: person(f.decidedBy) }), edition(w, f.ruleSetVersion),
       w.dateTime(n(f.decidedAt)), s(f.reason)]),
   ],
   consents: (f, { w, person }) => [w.t('rights.doc.consentLine', {

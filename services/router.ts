@@ -22,6 +22,7 @@ import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
 import { buildClientExport, exportFilename, exportJson, type ExportSync } from './export.ts';
 import { renderExportPdf } from './export-pdf.ts';
+import { correctionsOf } from './corrections.ts';
 import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
 import { localDay } from './tiers.ts';
@@ -142,6 +143,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         const model = await buildClientExport(store, exportSync, input.clientId);
         return { filename: exportFilename(model, 'json'), json: exportJson(model), source: model.source };
       }),
+      corrections: base.clients.corrections.handler(({ input }) => correctionsOf(store, input.clientId, exportSync.me())),
       exportPdf: base.clients.exportPdf.handler(async ({ input }) => {
         const model = await buildClientExport(store, exportSync, input.clientId);
         const pdf = await renderExportPdf(model, input.language, currentCatalogue(store).body);

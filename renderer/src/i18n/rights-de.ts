@@ -42,7 +42,6 @@ export const rightsDe = {
     when: 'am {{when}}',
     consentLine: '{{purpose}}: {{state}} ({{method}}), {{when}}, festgehalten von {{who}}',
     conclusionSource: { rule: 'nach den Regeln des Herstellers', advisor: 'von {{who}} festgelegt', assistant: 'aus einem Hinweis der Assistenz-App' } as Record<string, string>,
-    ruleEdition: 'Regelwerk {{version}}',
     meetingLine: 'Gespräch mit {{who}}, {{when}}',
     adviceLine: 'Beratungsdokumentation, Fassung {{n}}: {{state}}',
     mandateLine: 'Vollmacht für {{who}}: {{summary}}, gültig ab {{from}}',

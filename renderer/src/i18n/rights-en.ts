@@ -42,7 +42,6 @@ export const rightsEn: typeof rightsDe = {
     when: 'on {{when}}',
     consentLine: '{{purpose}}: {{state}} ({{method}}), {{when}}, recorded by {{who}}',
     conclusionSource: { rule: 'by the manufacturer’s rules', advisor: 'set by {{who}}', assistant: 'from an assistant app alert' },
-    ruleEdition: 'rule set {{version}}',
     meetingLine: 'Meeting with {{who}}, {{when}}',
     adviceLine: 'Advice record, version {{n}}: {{state}}',
     mandateLine: 'Mandate for {{who}}: {{summary}}, valid from {{from}}',
