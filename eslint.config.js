@@ -38,9 +38,9 @@ const LAYERS = {
     packages: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/sqlite-core', ...all('drizzle-orm/better-sqlite3'), 'uuid', ...NODE],
   },
   services: {
-    why: 'services/ implements the contract over db/ and core/; it knows no shell (Electron, browser host, UI) and no backend code.',
+    why: "services/ implements the contract over db/ and core/; it knows no shell (Electron, browser host, UI) and no backend code; of the renderer only the UI's texts and how it names a rule set's edition (pure), so the client's export PDF says what the screen says.",
     // The demo catalogue is data, not backend code: it is the fallback before the first sync brings one (services/catalogue.ts).
-    projects: ['core', 'contract', 'db', 'backend/seed/*.json'],
+    projects: ['core', 'contract', 'db', 'backend/seed/*.json', 'renderer/src/i18n/de.ts', 'renderer/src/i18n/en.ts', 'renderer/src/rules-edition.ts'],
     packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', ...NODE],
   },
   host: {

@@ -14,6 +14,7 @@
 //   POST /v1/push                outbox mutations, each applied once and in order (push.ts)
 //   POST /v1/pull                changes since a cursor, for the clients this user may see (pull.ts),
 //                                and the user's name and roles as they are now
+//   POST /v1/clients/export      what the backend holds about one client this user may see, for the client's export (export.ts)
 //   GET  /v1/people?role=life_coach  the directory of life coaches: id and name, nothing else
 //   POST /v1/manufacturer        catalogue, value tiers, price ranges newer than the device has (manufacturer.ts)
 //   POST /v1/signals             an assistant integration's signals, which become alerts (signals.ts); its own token, not a device's
@@ -28,6 +29,8 @@ import { MANUFACTURER_ROLE } from '#core/roles.ts';
 import { minutesOf } from '#core/sync/clock.ts';
 import type { PushClockAhead, pushGap, PushResponse } from '#core/sync/protocol.ts';
 import { ClientNotFoundError, clientsOf, requireClient } from './access.ts';
+import { clientExport } from './export.ts';
+import { backendExportRequest } from '#core/export-records.ts';
 import { CONSOLE_PAGE_DIR } from './console/page.ts';
 import { mountConsole } from './console/routes.ts';
 import { requireDevice, requireIntegration, type AuthVariables } from './auth.ts';
@@ -249,6 +252,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ...(await pullChanges(db, clock, user.id, await readPull(c))), user: { displayName: user.displayName, roles: user.roles } });
   });
   app.all('/v1/pull', methodNotAllowed('POST'));
+
+  app.post('/v1/clients/export', async (c) => {
+    const { clientId } = await jsonBody(c, backendExportRequest);
+    return c.json(await clientExport(db, c.get('user').id, clientId, clock.now()));
+  });
+  app.all('/v1/clients/export', methodNotAllowed('POST'));
 
   app.get('/v1/people', async (c) => {
     const { role } = parse(peopleQuery, c.req.query(), 'query');

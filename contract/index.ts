@@ -4,6 +4,7 @@
 import { eventIterator, isContractProcedure, oc } from '@orpc/contract';
 import { z } from 'zod';
 import { clientFields } from '#core/client.ts';
+import { CORRECTABLE_FIELDS, correctionSchema } from '#core/correction.ts';
 import { consentRecordSchema } from '#core/consent.ts';
 import { adviceDeliverSchema, offerOutcomeSchema, offerUndoSchema } from '#core/advice.ts';
 import { conclusionReviewSchema } from '#core/conclusions.ts';
@@ -27,6 +28,11 @@ import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, rest
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
 const locale = z.enum(['de', 'en']);
+const storedValue = z.union([z.string(), z.number(), z.null()]);
+const correctionView = z.object({
+  id: z.string(), recordedAt: z.number(), recordedByName: z.string().nullable(),
+  changes: z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), before: storedValue, after: storedValue })),
+});
 
 /**
  * Every procedure says whether it changes anything, so no caller has to guess
@@ -70,10 +76,19 @@ export const contract = {
       }))
       .output(z.object({ items: z.array(clientSummary), total: z.number() })),
     get: read.input(z.object({ id: uuid })).output(clientDetail),
-    /** Everything this device holds about the client, as a JSON file for them (access and portability). */
-    export: read.input(z.object({ clientId: uuid })).output(z.object({ filename: z.string(), json: z.string() })),
+    /**
+     * Everything held about the client, as a JSON file for them (access and portability): online reconciled with the
+     * manufacturer's copy, offline this device's, saying so.
+     */
+    export: read.input(z.object({ clientId: uuid })).output(z.object({ filename: z.string(), json: z.string(), source: z.enum(['this_device', 'this_device_and_manufacturer']) })),
+    /** The corrections the client asked for, newest first, with who made them. */
+    corrections: read.input(z.object({ clientId: uuid })).output(z.array(correctionView)),
+    /** The same as a PDF a client can read, in German or English. */
+    exportPdf: read.input(z.object({ clientId: uuid, language: locale.default('de') }))
+      .output(z.object({ filename: z.string(), base64: z.string(), source: z.enum(['this_device', 'this_device_and_manufacturer']) })),
     create: write.input(z.object({ ...newId, ...clientFields })).output(saved),
-    update: write.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict() })).output(saved),
+    /** With `correction`, the change is recorded as a correction the client asked for (before, after, who, when). */
+    update: write.input(z.object({ id: uuid, patch: z.object(clientFields).partial().strict(), correction: correctionSchema.partial({ id: true }).optional() })).output(saved),
     delete: write.input(z.object({ id: uuid })).output(saved),
     /** The client's right to erasure: everything about them, here, at the backend and on every device. */
     erase: write.input(z.object({ id: uuid })).output(saved),

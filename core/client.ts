@@ -58,7 +58,6 @@ export const clientFields = {
 
 export const clientCreateSchema = z.object({ id: uuid, ...clientFields }).strict();
 export const clientPatchSchema = z.object(clientFields).partial().strict();
-export const clientUpdateSchema = z.object({ id: uuid, patch: clientPatchSchema }).strict();
 
 export type ClientInput = z.input<typeof clientCreateSchema>;
 export type ClientCreate = z.output<typeof clientCreateSchema>;

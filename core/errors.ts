@@ -46,6 +46,8 @@ export const DOMAIN_ERROR_CODES = [
   'approval_expired',
   'approval_mismatch',
   'approval_decided',
+  // A correction the client asked for, made against a value that is no longer held (core/correction.ts).
+  'correction_stale',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -137,6 +139,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'approval_expired': return `the approval ran out on ${x.day ?? 'its last day'}: ask for a new approval, or sell within the range`;
     case 'approval_mismatch': return `the approval is for another product or price${x.price !== undefined ? ` (${said(x.price, x.unit)})` : ''}: sell at the approved price, or ask for a new approval`;
     case 'approval_decided': return `the request has been decided already (${x.value ?? 'decided'}): a decision stands`;
+    case 'correction_stale': return `${p.field} no longer holds the value the correction says it replaced (it was changed elsewhere meanwhile): look at the current value and correct it again`;
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

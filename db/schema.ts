@@ -8,6 +8,7 @@ import type { ConsentPurpose } from '#core/consent.ts';
 import type { Share } from '#core/share.ts';
 import { syncColumns } from './columns.ts';
 import type { AlertSignal, PurchaseLogEntry } from '#core/coach/records.ts';
+import type { CorrectionChange } from '#core/correction.ts';
 
 /** The person using this workstation; roles decide which workspaces they see. */
 export const localUser = sqliteTable('local_user', {
@@ -411,5 +412,16 @@ export const adviceDisclosures = sqliteTable('advice_disclosures', {
   disclosedAt: integer('disclosed_at').notNull(),
 });
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals } as const;
+
+// Rectification (core/correction.ts).
+/** A change to the client's master data that the client asked for: what, before, after, who, when. Written with the change itself. */
+export const corrections = sqliteTable('corrections', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  changes: text('changes', { mode: 'json' }).$type<CorrectionChange[]>().notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: integer('recorded_at').notNull(),
+}, (t) => [index('corrections_client').on(t.clientId, t.recordedAt)]);
+
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals, corrections } as const;
 

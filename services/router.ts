@@ -20,7 +20,9 @@ import { buildAdviceContent, makeAdviceVersion } from './advice.ts';
 import { renderAdvicePdf } from './advice-pdf.ts';
 import { resolveMoneyConflict } from './conflicts.ts';
 import { offerInputs } from './offers.ts';
-import { clientExport } from './export.ts';
+import { buildClientExport, exportFilename, exportJson, type ExportSync } from './export.ts';
+import { renderExportPdf } from './export-pdf.ts';
+import { correctionsOf } from './corrections.ts';
 import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
 import { localDay } from './tiers.ts';
@@ -86,6 +88,12 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
   /** Every id the person goes by: the local one (made at set-up) and the backend's. */
   const myIds = () => new Set([getLocalUser(db)?.id, sync.backendUserId()].filter((id): id is string => id !== undefined));
   const base = os.use(guarded);
+  const exportSync: ExportSync = {
+    backendExport: (clientId) => sync.backendExport(clientId),
+    lastSyncedAt: () => sync.lastSyncedAt(),
+    enrolled: () => sync.enrolled(),
+    me: () => ({ ids: [...myIds()], displayName: sync.backendUserName() ?? getLocalUser(db)?.displayName }),
+  };
   const offerName = (id: string, lang: 'de' | 'en') => {
     const c = currentCatalogue(store).body;
     return (c.products.find((p) => p.id === id) ?? c.bundles.find((b) => b.id === id))?.name[lang] ?? id;
@@ -134,7 +142,16 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     clients: {
       list: base.clients.list.handler(({ input }) => listClients(db, sqlite, input)),
-      export: base.clients.export.handler(({ input }) => clientExport(store, input.clientId)),
+      export: base.clients.export.handler(async ({ input }) => {
+        const model = await buildClientExport(store, exportSync, input.clientId);
+        return { filename: exportFilename(model, 'json'), json: exportJson(model), source: model.source };
+      }),
+      corrections: base.clients.corrections.handler(({ input }) => correctionsOf(store, input.clientId, exportSync.me())),
+      exportPdf: base.clients.exportPdf.handler(async ({ input }) => {
+        const model = await buildClientExport(store, exportSync, input.clientId);
+        const pdf = await renderExportPdf(model, input.language, currentCatalogue(store).body);
+        return { filename: exportFilename(model, 'pdf', input.language), base64: pdf.toString('base64'), source: model.source };
+      }),
       get: base.clients.get.handler(({ input }) => {
         const detail = getClient(db, input.id) ?? notFound('client');
         const me = myIds();
@@ -144,7 +161,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
         };
       }),
       create: base.clients.create.handler(({ input }) => store.mutate('client.create', { ...input, id: input.id ?? uuidv7() })),
-      update: base.clients.update.handler(({ input }) => store.mutate('client.update', input)),
+      update: base.clients.update.handler(({ input: { correction, ...change } }) =>
+        store.mutate('client.update', correction ? { ...change, correction: { before: correction.before, id: correction.id ?? uuidv7() } } : change)),
       delete: base.clients.delete.handler(({ input }) => store.mutate('client.delete', input)),
       erase: base.clients.erase.handler(({ input }) => store.mutate('client.erase', input)),
     },

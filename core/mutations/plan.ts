@@ -2,6 +2,7 @@
 // a RecordReader and returns writes, so the device (SQLite) and the backend
 // (PostgreSQL) apply one and the same rule to their own storage.
 import { birthDateProblem, clientFields } from '../client.ts';
+import { correctionRecord } from '../correction.ts';
 import { DomainError } from '../errors.ts';
 import { adviceId, versionHash } from '../advice.ts';
 import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
@@ -97,10 +98,16 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: 
     for (const k of Object.keys(clientFields) as (keyof typeof clientFields)[]) fields[k] = nullable(a[k]);
     return { writes: [insert('clients', a.id, a.id, fields)], id: a.id, clientId: a.id };
   },
-  'client.update'(a, { at, read }) {
-    liveClient(read, a.id);
+  'client.update'(a, { at, userId, read }) {
+    const client = liveClient(read, a.id);
     bornBy(a.patch.birthDate, at);
-    return { writes: [update('clients', a.id, a.id, { ...a.patch })], id: a.id, clientId: a.id };
+    const writes = [update('clients', a.id, a.id, { ...a.patch })];
+    if (a.correction) {
+      // A retried correction (its answer lost) is recorded once; the values it wrote are there already.
+      if (read.get('corrections', a.correction.id)) return { writes: [], id: a.id, clientId: a.id };
+      writes.push(insert('corrections', a.correction.id, a.id, correctionRecord(a.correction, a.patch, client, { userId, at })));
+    }
+    return { writes, id: a.id, clientId: a.id };
   },
   'client.delete'(a, { at, read }) {
     liveClient(read, a.id);

@@ -8,7 +8,8 @@
 // refusal code, are listed per kind in rules.ts (kept apart only for length),
 // checked by the planners (plan.ts) and on the merged record (invariants.ts).
 import { adviceCreateSchema, adviceDeliverSchema, adviceId, offerOutcomeSchema, offerUndoSchema } from '../advice.ts';
-import { clientCreateSchema, clientUpdateSchema } from '../client.ts';
+import { clientCreateSchema } from '../client.ts';
+import { clientUpdateSchema } from '../correction.ts';
 import { conclusionRecordSchema, conclusionRefreshSchema, conclusionReviewSchema } from '../conclusions.ts';
 import { consentInForce, consentRecordSchema, type ConsentEntry, type ConsentPurpose } from '../consent.ts';
 import type { FieldProblem } from '../errors.ts';
@@ -102,7 +103,11 @@ const rule = <S extends z.ZodType>(r: MutationRule<S>) => r;
 
 export const REGISTRY = {
   'client.create': rule({ schema: clientCreateSchema, entity: 'clients', client: { arg: 'id', creates: true }, reads: byId, who: CLIENT_WORK, consents: [] }),
-  'client.update': rule({ schema: clientUpdateSchema, entity: 'clients', client: { arg: 'id' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  /** Master data changed; with `correction`, at the client's request, which is recorded with it (core/correction.ts). */
+  'client.update': rule({
+    schema: clientUpdateSchema, entity: 'clients', client: { arg: 'id' }, who: CLIENT_WORK, consents: [],
+    reads: (a) => ids(arg(a, 'id'), arg((a as { correction?: unknown } | null)?.correction, 'id')),
+  }),
   'client.delete': rule({ schema: z.object({ id: uuid }).strict(), entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),
   /** The client's right to erasure: everything about them goes, on every device and the backend. Carries no personal data. */
   'client.erase': rule({ schema: z.object({ id: uuid }).strict(), entity: 'clients', client: { arg: 'id' }, reads: byId, who: OWNER_ONLY, consents: [] }),

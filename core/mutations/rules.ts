@@ -13,7 +13,11 @@ const CLIENT = { client_missing: 'not_found', client_deleted: 'client_erased' } 
 
 export const MUTATION_RULES = {
   'client.create': { birth_date_in_future: 'date_in_future' },
-  'client.update': { ...CLIENT, birth_date_in_future: 'date_in_future' },
+  'client.update': {
+    ...CLIENT, birth_date_in_future: 'date_in_future',
+    /** At the client's request (core/correction.ts): the fields named are those changed, each held what it says before, and each changes. */
+    correction_other_fields: 'invalid_value', correction_stale: 'correction_stale', correction_unchanged: 'invalid_value',
+  },
   'client.delete': { ...CLIENT },
   'client.erase': { client_missing: 'not_found' },
   'meeting.start': { ...CLIENT },

@@ -11,6 +11,7 @@ import type { Store } from '#db/store.ts';
 import { withBudgets } from '../coach.ts';
 import { applyPulled, dismissRefused, finishResync, nextBatch, refused, resyncing, startResync, syncCursor, takeResults, type Refused } from '#db/sync.ts';
 import { storeDirectory } from './directory.ts';
+import type { BackendExport } from '#core/export-records.ts';
 import { BackendLink, SyncError, type SyncErrorKind } from './link.ts';
 
 /** clock_ahead: this computer's clock runs too far ahead; changes are kept and wait until it is right. */
@@ -49,10 +50,13 @@ export interface SyncOptions {
   /** Longest pause between attempts while the backend does not answer. */
   maxBackoffMs?: number;
   onStatus?: (status: SyncStatus) => void;
+  /** How long a client's export waits for the backend's copy before it shows this device's alone. */
+  exportTimeoutMs?: number;
 }
 
 const KEYS = {
   url: 'backend_url', token: 'device_token', device: 'backend_device_id', user: 'backend_user_id', roles: 'backend_user_roles', name: 'backend_user_name',
+  lastSynced: 'last_synced_at',
 } as const;
 /** How far ahead the clock was when the backend last held changes back: their own times are moved back by it. */
 const HELD_OFFSET_KEY = 'clock_ahead_ms';
@@ -169,8 +173,24 @@ export class SyncEngine {
     if (this.status.phase === 'needs_attention' && refused(this.store).length === 0) this.set({ phase: 'up_to_date' });
   }
 
-  private link(): BackendLink {
-    return new BackendLink({ url: this.store.readState(KEYS.url)!, token: this.store.readState(KEYS.token)!, fetch: this.options.fetch });
+  private link(timeoutMs?: number): BackendLink {
+    return new BackendLink({ url: this.store.readState(KEYS.url)!, token: this.store.readState(KEYS.token)!, fetch: this.options.fetch, timeoutMs });
+  }
+
+  /** When a sync round last completed, kept in the book so an export made offline after a restart can still say it. */
+  lastSyncedAt(): number | null {
+    const raw = this.store.readState(KEYS.lastSynced);
+    return raw === undefined ? null : Number(raw);
+  }
+
+  /**
+   * What the backend holds about a client, for the client's export; null when
+   * this device is not enrolled. A short wait: offline the export says it is
+   * this device's copy rather than keep the advisor and the client waiting.
+   */
+  async backendExport(clientId: string): Promise<BackendExport | null> {
+    if (!this.enrolled()) return null;
+    return this.link(this.options.exportTimeoutMs ?? 4_000).clientExport(clientId);
   }
 
   private async round(): Promise<void> {
@@ -230,6 +250,7 @@ export class SyncEngine {
       this.failures = 0;
       const attention = refused(this.store).length > 0;
       const phase = this.status.clockAheadMinutes !== null ? 'clock_ahead' : attention ? 'needs_attention' : 'up_to_date';
+      this.store.writeState(KEYS.lastSynced, String(this.now()));
       this.set({ phase, progress: null, lastSyncedAt: this.now(), message: null });
       this.schedule(this.options.intervalMs ?? 30_000);
     } catch (error) {

@@ -2,6 +2,7 @@
 // checked against the protocol's schemas before the book is touched: a
 // backend (or a proxy) that says something unexpected changes nothing here.
 import { z } from 'zod';
+import { backendExportResponse, type BackendExport } from '#core/export-records.ts';
 import { manufacturerResponse, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
 import {
   peopleResponse, pullResponse, pushClockAhead, pushGap, pushResponse, type PeopleResponse, type PullResponse, type PushResponse, type PushedMutation,
@@ -72,6 +73,11 @@ export class BackendLink {
   /** The manufacturer's data newer than the versions this device has. */
   manufacturer(have: ManufacturerHave): Promise<ManufacturerResponse> {
     return this.post('/v1/manufacturer', { have }, manufacturerResponse);
+  }
+
+  /** What the backend holds about one client, for the client's export. */
+  clientExport(clientId: string): Promise<BackendExport> {
+    return this.post('/v1/clients/export', { clientId }, backendExportResponse);
   }
 
   /** The directory of life coaches: whom a client can be shared with. */

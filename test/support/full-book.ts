@@ -138,7 +138,11 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     await call('sharing.unshare', { id: clientId, userId: FULL_BOOK_COACH.id });
     await call('sharing.share', { id: clientId, userId: FULL_BOOK_COACH.id });
     await call('clients.get', { id: clientId });
+    // The client asks for their email to be corrected: recorded as a correction, and in the export.
+    await call('clients.update', { id: clientId, patch: { email: 'kunde.neu@example.de' }, correction: { before: { email: 'kunde@example.de' } } });
+    await call('clients.corrections', { clientId });
     await call('clients.export', { clientId });
+    await call('clients.exportPdf', { clientId, language: 'en' });
     return clientId;
   }
 

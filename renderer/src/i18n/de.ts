@@ -9,8 +9,8 @@ import { settingsDe } from './settings-de.ts';
 import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { coachDe } from './coach-de.ts';
-import { rightsDe } from './rights-de.ts';
 import { retailDe } from './retail-de.ts';
+import { rightsDe, rightsErrorsDe, rightsSyncDe } from './rights-de.ts';
 
 export const de = {
   app: {
@@ -156,6 +156,7 @@ export const de = {
       consent_missing: 'Die nötige Einwilligung des Kunden fehlt (etwa zur Profilbildung); die Änderung wurde nicht übernommen. Halten Sie zuerst die Einwilligung fest und machen Sie die Änderung dann erneut.',
       owner_only: 'Dieser Kunde ist Ihnen nur freigegeben; löschen darf ihn nur der zuständige Berater. Der Kunde wird auf diesem Gerät wiederhergestellt. Soll er gelöscht werden, wenden Sie sich an den zuständigen Berater.',
       ...shareSyncDe.reason,
+      ...rightsSyncDe,
       other: 'Der Hersteller hat die Änderung abgelehnt.',
     } as Record<string, string>,
   },
@@ -390,6 +391,7 @@ export const de = {
     approval_mismatch_plain: 'Die Freigabe gilt für ein anderes Produkt oder einen anderen Preis. Verkaufen Sie zum freigegebenen Preis oder fragen Sie neu an.',
     approval_decided: 'Über diese Anfrage wurde bereits entschieden; eine Entscheidung bleibt bestehen.',
     ...shareErrorsDe,
+    ...rightsErrorsDe,
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
     sessionLost: 'Sitzung abgelaufen – bitte den Startlink neu öffnen',

@@ -9,8 +9,8 @@ import { settingsEn } from './settings-en.ts';
 import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { coachEn } from './coach-en.ts';
-import { rightsEn } from './rights-en.ts';
 import { retailEn } from './retail-en.ts';
+import { rightsEn, rightsErrorsEn, rightsSyncEn } from './rights-en.ts';
 
 export const en: Messages = {
   app: {
@@ -155,6 +155,7 @@ export const en: Messages = {
       consent_missing: 'The client’s consent needed for this (such as to profiling) is missing, so the change was not taken. Record the consent first, then make the change again.',
       owner_only: 'This client is only shared with you; only their own advisor may delete them. The client is being restored on this device. If they should be deleted, ask their advisor.',
       ...shareSyncEn.reason,
+      ...rightsSyncEn,
       other: 'The manufacturer refused the change.',
     },
   },
@@ -389,6 +390,7 @@ export const en: Messages = {
     approval_mismatch_plain: 'The approval is for another product or price. Sell at the approved price, or ask again.',
     approval_decided: 'This request has been decided already; a decision stands.',
     ...shareErrorsEn,
+    ...rightsErrorsEn,
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
     sessionLost: 'Session expired – open the start link again',

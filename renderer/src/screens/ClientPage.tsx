@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '#core/client.ts';
 import { ContactCard } from '../components/ContactCard.tsx';
+import { ClientExport } from '../components/ClientExport.tsx';
+import { CorrectionList } from '../components/CorrectionList.tsx';
 import { DigitalProfile } from '../components/tiers/DigitalProfile.tsx';
 import { ValueTier } from '../components/tiers/ValueTier.tsx';
 import { Consents } from '../components/Consents.tsx';
@@ -77,11 +79,13 @@ export function ClientPage({ id }: { id: string }) {
       <div className="client-grid">
         <div className="col">
           <ContactCard key={d.client.id} client={d.client} />
+          <CorrectionList clientId={id} />
           <ValueTier clientId={id} />
           <DigitalProfile key={`digital:${d.client.id}`} client={d.client} answers={d.answers} onChange={refresh} />
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
           <ClientAccess clientId={id} client={d.client} owned={d.owned} onChange={refresh} />
           <Mandates clientId={id} clientName={fullName(d.client)} mandates={d.mandates} onChange={refresh} />
+          <ClientExport clientId={id} />
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
         <div className="col">

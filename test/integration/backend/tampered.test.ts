@@ -114,7 +114,13 @@ const CLIENT_CASES = (name: MutationName) => ({ client_missing: () => about(name
 /** One tampered push per rule; tsc insists on a case for every rule of every kind. */
 const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
   'client.create': { birth_date_in_future: () => w.raw('client.create', { ...newClient(), birthDate: day(40) }) },
-  'client.update': { ...CLIENT_CASES('client.update'), birth_date_in_future: () => w.raw('client.update', { id: s.client, patch: { birthDate: day(40) } }) },
+  'client.update': {
+    ...CLIENT_CASES('client.update'), birth_date_in_future: () => w.raw('client.update', { id: s.client, patch: { birthDate: day(40) } }),
+    // A correction at the client's request must say truthfully what it replaced, and only what the change changes.
+    correction_stale: () => w.raw('client.update', { id: s.client, patch: { lastName: 'Musterfrau' }, correction: { id: id(), before: { lastName: 'Schmidt' } } }),
+    correction_other_fields: () => w.raw('client.update', { id: s.client, patch: { lastName: 'Musterfrau' }, correction: { id: id(), before: { firstName: 'Erika' } } }),
+    correction_unchanged: () => w.raw('client.update', { id: s.client, patch: { lastName: 'Mustermann' }, correction: { id: id(), before: { lastName: 'Mustermann' } } }),
+  },
   'client.delete': CLIENT_CASES('client.delete'),
   'client.erase': { client_missing: () => about('client.erase', missing) },
   'meeting.start': CLIENT_CASES('meeting.start'),
