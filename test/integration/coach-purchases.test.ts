@@ -62,11 +62,11 @@ describe('a purchase under a mandate', () => {
     const file = await rpc.clients.export({ clientId });
     expect(file.filename).toMatch(/^kundendaten-weber-petra-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(file.json);
-    expect(data).toMatchObject({ source: 'this_device', client: { id: clientId, lastName: 'Weber' }, budgets: [{ mandateId, spentCents: 4_600, leftCents: 5_400 }] });
-    expect(data.purchases).toMatchObject([{ mandateId, items: ['travel_cancellation', 'travel_health_abroad'], priceCents: 4_600 }]);
-    expect(data.holdings.map((h: { productId: string }) => h.productId).sort()).toEqual(['travel_cancellation', 'travel_health_abroad']);
+    expect(data).toMatchObject({ source: 'this_device', client: { id: clientId, record: { lastName: 'Weber' } }, budgets: [{ mandateId, spentCents: 4_600, leftCents: 5_400 }] });
+    expect(data.purchases.map((e: { record: unknown }) => e.record)).toMatchObject([{ mandateId, items: ['travel_cancellation', 'travel_health_abroad'], priceCents: 4_600 }]);
+    expect(data.holdings.map((h: { record: { productId: string } }) => h.record.productId).sort()).toEqual(['travel_cancellation', 'travel_health_abroad']);
     expect(file.json).not.toContain(other.clientId);
-    expect(data.client).not.toHaveProperty('hlc');
+    expect(data.client.record).not.toHaveProperty('hlc');
     await expect(rpc.clients.export({ clientId: uuidv7() })).rejects.toMatchObject({ data: { problems: [{ field: 'client', code: 'not_found' }] } });
   });
 

@@ -100,7 +100,7 @@ describe('a sale within the range', () => {
     expect((await book.rpc.tiers.get({ clientId })).holdings).toMatchObject([{ productId: 'green_household', since: '2026-12-03' }]);
     expect((await book.rpc.clients.get({ id: clientId })).timeline).toMatchObject([{ kind: 'purchase', channel: 'point_of_sale', refId: saved.id }]);
     // What the client is given as their data holds the sale too.
-    expect(JSON.parse((await book.rpc.clients.export({ clientId })).json).sales).toMatchObject([{ id: saved.id, chosenCents: 1350 }]);
+    expect(JSON.parse((await book.rpc.clients.export({ clientId })).json).sales).toMatchObject([{ id: saved.id, record: { chosenCents: 1350 } }]);
   });
 
   it('at the proposed price keeps no reason, and lists newest first', async () => {

@@ -73,7 +73,7 @@ function request(method: string, path: string, authorization: string | undefined
   const url = path.replace(':clientId', clientId);
   const body = url === '/v1/push'
     ? { mutations: [{ seq: 1, mutationId: uuidv7(), name: 'client.create', args: newClient(), hlc: '001772442000000:00000:laptop', at: 1772442000000 }] }
-    : url === '/v1/pull' ? { cursor: null } : url === '/v1/manufacturer' ? { have: {} }
+    : url === '/v1/pull' ? { cursor: null } : url === '/v1/manufacturer' ? { have: {} } : url === '/v1/clients/export' ? { clientId }
       : url === '/v1/signals' ? { batch: [{ client: clientId, signals: [{ id: 's1', kind: 'moving', observed_at: '2026-03-01T10:00:00Z', confidence: 0.9, evidence: 'removal quotes' }] }] } : {};
   return t.app.request(url, {
     method,
@@ -95,7 +95,7 @@ describe('every route x {no, wrong, revoked token}', () => {
     const paths = new Set(routes().map((r) => r.path));
     for (const p of [...Object.keys(PUBLIC), ...Object.keys(CONSOLE)]) expect(paths).toContain(p);
     // Guards against reading an empty list: the device routes are there.
-    expect([...paths].filter((p) => !(p in PUBLIC) && !(p in CONSOLE)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
+    expect([...paths].filter((p) => !(p in PUBLIC) && !(p in CONSOLE)).sort()).toEqual(['/v1/access', '/v1/access/:clientId', '/v1/clients/export', '/v1/manufacturer', '/v1/me', '/v1/people', '/v1/pull', '/v1/push', '/v1/signals']);
   });
 
   it('a device route refuses each of them with its code, and nothing changes', async () => {

@@ -31,7 +31,7 @@ const rpcOf = (d: Device) => createRouterClient(createRouter({ store: d.store, m
 const countOn = (d: Device, table: string) => (d.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const SEGMENT = 'convenient_non_searcher';
 
-/** Anna's client with a meeting, an offer decided in it (shared with the manufacturer) and version 1 of its advice record, on both her devices. */
+/** Anna's client with a meeting, an offer decided in it (shared with the manufacturer, consenting to contact) and version 1 of its advice record, on both her devices. */
 async function setUp() {
   const anna = await w.person('Anna Berger');
   const laptop = await w.device(anna.id, 'Annas Laptop');
@@ -41,6 +41,7 @@ async function setUp() {
   const s = laptop.store;
   s.mutate('client.create', { id: clientId, firstName: 'Greta', lastName: 'Quandt', birthDate: '1961-04-12' });
   s.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'manufacturer_sharing', granted: true, method: 'written' });
+  s.mutate('consent.record', { id: uuidv7(), clientId, purpose: 'contact', granted: true, method: 'written' });
   s.mutate('meeting.start', { id: meetingId, clientId, reason: 'Ruhestand' });
   s.mutate('offer.outcome', { id: uuidv7(), clientId, meetingId, offerId: 'household_contents', offerKind: 'base', outcome: 'accepted', segment: SEGMENT, summary: 'Hausrat angenommen' });
   s.mutate('meeting.end', { id: meetingId });
