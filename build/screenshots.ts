@@ -62,6 +62,17 @@ async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> 
   await page.mouse.wheel(0, 700);
   await snap(page, lang, 'client-page-below');
   const clientUrl = page.url();
+  // The client's rights: consent with its history, conclusions and life events, the export and the corrections.
+  const history = page.getByTestId('consent-history').first();
+  if (await history.count()) {
+    await history.locator('summary').click();
+    await history.scrollIntoViewIfNeeded();
+    await snap(page, lang, 'client-consent-history');
+  }
+  await page.getByTestId('conclusions').scrollIntoViewIfNeeded();
+  await snap(page, lang, 'client-conclusions');
+  await page.getByTestId('client-export').scrollIntoViewIfNeeded();
+  await snap(page, lang, 'client-export');
   const advice = page.getByTestId('advice-link').first();
   if (await advice.count()) {
     await advice.click();
@@ -90,6 +101,8 @@ async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> 
   await snap(page, lang, 'sync');
   await go('#/settings');
   await snap(page, lang, 'settings');
+  await page.getByTestId('restricted-records').scrollIntoViewIfNeeded();
+  await snap(page, lang, 'settings-restricted-records');
   await go('#/clients');
   // The header's button: on the client list the search has the focus, and there "?" is just typed.
   await page.getByRole('button', { name: /\(\?\)$/ }).click();

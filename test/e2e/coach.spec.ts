@@ -262,6 +262,9 @@ test('the demo’s inbox: buys the trip under a mandate, snoozes, dismisses, rec
 
   await page.getByTestId('filter-open').click();
   const openBefore = await page.getByTestId('alert').count();
+  // The client's no must have reached the manufacturer before the assistant speaks again: the demo book's
+  // first sync sends two thousand clients, and the rejection waits its turn behind them.
+  await expect(page.getByTestId('pending-changes')).toHaveText('nichts offen', { timeout: 120_000 });
   const assistant = readDemoAssistant(join(workstation.dataDir, 'backend'))!;
   const res = await fetch(new URL('/v1/signals', assistant.url), {
     method: 'POST', headers: { authorization: `Bearer ${assistant.token}`, 'content-type': 'application/json' },
