@@ -301,7 +301,7 @@ export const de = {
   },
   erase: {
     title: 'Recht auf Löschung',
-    explain: 'Löscht alle Daten dieses Kunden: auf diesem Gerät sofort, beim Hersteller und auf allen anderen Geräten beim nächsten Abgleich. Das lässt sich nicht rückgängig machen.',
+    explain: 'Löscht alle Daten dieses Kunden: auf diesem Gerät sofort, beim Hersteller und auf allen anderen Geräten beim nächsten Abgleich. Beratungsprotokolle bleiben, wie das Gesetz es verlangt, gesperrt aufbewahrt, bis ihre Frist endet. Das lässt sich nicht rückgängig machen.',
     start: 'Alle Daten löschen …',
     confirm: 'Wirklich alle Daten von {{name}} löschen?',
     do: 'Endgültig löschen',

@@ -300,7 +300,7 @@ export const en: Messages = {
   },
   erase: {
     title: 'Right to erasure',
-    explain: 'Erases all data about this client: on this device at once, at the manufacturer and on every other device at the next sync. This cannot be undone.',
+    explain: 'Erases all data about this client: on this device at once, at the manufacturer and on every other device at the next sync. Advice records are kept restricted until their retention ends, as the law requires. This cannot be undone.',
     start: 'Erase all data …',
     confirm: 'Really erase all data about {{name}}?',
     do: 'Erase for good',
