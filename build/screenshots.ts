@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import type { Language } from '#core/language.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -44,7 +45,7 @@ async function snap(page: Page, lang: string, name: string): Promise<void> {
   console.error(`  ${file}`);
 }
 
-async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> {
+async function tour(page: Page, link: string, lang: Language): Promise<void> {
   const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
   await go('#/clients');
   await snap(page, lang, 'client-book');
@@ -117,7 +118,7 @@ async function tour(page: Page, link: string, lang: 'de' | 'en'): Promise<void> 
  * sell), the approvals and the rating. The demo's ranges decide what the bar
  * shows; without any, the list price.
  */
-async function retailTour(page: Page, go: (hash: string) => Promise<void>, clientUrl: string, lang: 'de' | 'en'): Promise<void> {
+async function retailTour(page: Page, go: (hash: string) => Promise<void>, clientUrl: string, lang: Language): Promise<void> {
   await go(`#/sale/${clientUrl.split('/').at(-1)}`);
   await page.locator('#sale-product').selectOption('green_household');
   await page.waitForTimeout(300);

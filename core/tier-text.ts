@@ -2,7 +2,9 @@
 // can say out loud: "+320 € Jahresbeitrag, 1 weiterer Produktbereich".
 import type { TierGap } from './tiers.ts';
 
-export type TierTextLanguage = 'de' | 'en';
+import type { Language } from './language.ts';
+
+export type TierTextLanguage = Language;
 
 const TAGS: Record<TierTextLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 

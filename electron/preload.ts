@@ -3,10 +3,9 @@
 // page's end of a MessageChannel to main, where the workstation is served on
 // it; everything after that goes over the port.
 //
-// The page does: window.postMessage('workstation:connect', '*', [port]).
+// The page posts CONNECT_CHANNEL with its port (renderer/src/rpc.ts).
 import { ipcRenderer } from 'electron';
-
-const CONNECT = 'workstation:connect';
+import { CONNECT_CHANNEL as CONNECT } from '#contract/channel.ts';
 
 window.addEventListener('message', (event: MessageEvent) => {
   // Only this window (not a frame or another window), only this exact message, only one port.

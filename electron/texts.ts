@@ -2,7 +2,9 @@
 // German first; English where the system language is not German.
 import type { KeyStoreErrorReason } from './keystore.ts';
 
-export type Language = 'de' | 'en';
+import type { Language } from '#core/language.ts';
+
+export type { Language };
 
 export function pickLanguage(locale: string): Language {
   return /^de(?:$|[-_])/i.test(locale) ? 'de' : 'en';

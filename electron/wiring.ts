@@ -10,6 +10,7 @@ import type { SupportedMessagePort } from '@orpc/client/message-port';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { WorkstationOptions } from '#services/workstation.ts';
 import { publicErrors } from '#services/errors.ts';
+import { CONNECT_CHANNEL } from '#contract/channel.ts';
 import {
   KeyStoreError, keyFromPassphrase, loadKey, PASSPHRASE_MAX_LENGTH, type KdfParams, type KeyState, type SafeStorageLike,
 } from './keystore.ts';
@@ -18,9 +19,10 @@ import {
   isUnlockSender, navigationDecision, permissionDecision, resolveAppRequest, windowOpenDecision, type AppRoots,
 } from './security.ts';
 import { pickLanguage, shellTexts, type ShellTexts } from './texts.ts';
+import type { Language } from '#core/language.ts';
 
 /** The renderer posts its end of a MessageChannel here; main serves the workstation on it. */
-export const CONNECT_CHANNEL = 'workstation:connect';
+export { CONNECT_CHANNEL };
 /** The unlock page sends the passphrase here. */
 export const UNLOCK_CHANNEL = 'workstation:unlock';
 export const DATABASE_FILE = 'workstation.db';
@@ -268,7 +270,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
   registerAppScheme(protocol);
 
   let texts = shellTexts('de');
-  let language: 'de' | 'en' = 'de';
+  let language: Language = 'de';
   let paths: DesktopPaths | null = null;
   let workstation: WorkstationLike | null = null;
   let rpc: RPCHandler<Record<never, never>> | null = null;

@@ -3,6 +3,7 @@
 // so a printed copy can be checked against the chain later.
 import PDFDocument from 'pdfkit';
 import type { AdviceContent } from '#core/advice.ts';
+import type { Language } from '#core/language.ts';
 
 const L = {
   de: {
@@ -29,9 +30,9 @@ export interface PdfVersion { recordVersion: number; contentHash: string; previo
 
 export interface PdfOptions {
   /** The language of headings, fixed words and offer names; the record's own when not given. */
-  language?: 'de' | 'en';
+  language?: Language;
   /** An offer's name in that language (from the catalogue); the name the record kept otherwise. */
-  offerName?: (offerId: string, language: 'de' | 'en') => string | null;
+  offerName?: (offerId: string, language: Language) => string | null;
 }
 
 export function renderAdvicePdf(v: PdfVersion, options: PdfOptions = {}): Promise<Buffer> {

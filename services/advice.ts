@@ -6,8 +6,9 @@ import { DomainError } from '#core/errors.ts';
 import { clientReasons } from '#core/offers/reasons.ts';
 import { adviceSources, adviceVersions } from '#db/advice.ts';
 import type { Store } from '#db/store.ts';
+import type { Language } from '#core/language.ts';
 
-export function buildAdviceContent(store: Store, meetingId: string, language: 'de' | 'en', offerName: (id: string, lang: 'de' | 'en') => string): AdviceContent {
+export function buildAdviceContent(store: Store, meetingId: string, language: Language, offerName: (id: string, lang: Language) => string): AdviceContent {
   const src = adviceSources(store.db, meetingId);
   if (!src) throw new DomainError([{ field: 'meeting', code: 'not_found' }]);
   const { meeting, client, offers, advisor } = src;

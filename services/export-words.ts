@@ -4,7 +4,9 @@
 import { de } from '../renderer/src/i18n/de.ts';
 import { en } from '../renderer/src/i18n/en.ts';
 
-export type Language = 'de' | 'en';
+import type { Language } from '#core/language.ts';
+
+export type { Language };
 const MESSAGES = { de, en } as const;
 
 export interface Words {

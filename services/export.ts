@@ -13,6 +13,7 @@ import { currentCatalogue } from './catalogue.ts';
 import { budgetOf } from './coach.ts';
 import { devicePeople, deviceRecords } from './export-device.ts';
 import { reconcile, type ExportEntry } from './export-reconcile.ts';
+import type { Language } from '#core/language.ts';
 
 /** The kinds of record, in the order the export shows them (the client's master data comes first, on its own). */
 export const EXPORT_SECTIONS = [
@@ -120,7 +121,7 @@ export function exportJson(m: ClientExportModel): string {
 }
 
 /** "kundendaten-vogt-hanna-2026-12-03.json": whose data, from when. */
-export function exportFilename(m: ClientExportModel, ext: 'json' | 'pdf', language?: 'de' | 'en'): string {
+export function exportFilename(m: ClientExportModel, ext: 'json' | 'pdf', language?: Language): string {
   const c = m.client.record;
   const stem = `${String(c.lastName ?? '')}-${String(c.firstName ?? '')}`.toLowerCase()
     .replace(/ß/g, 'ss').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')

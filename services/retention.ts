@@ -10,6 +10,7 @@ import { disclosures, findRestricted, restrictedRecord } from '#db/retention.ts'
 import { adviceRecords } from '#db/schema.ts';
 import type { Store } from '#db/store.ts';
 import { renderAdvicePdf } from './advice-pdf.ts';
+import type { Language } from '#core/language.ts';
 
 /** The client's advice records an erasure would keep, and until when the last one is kept. */
 export function clientRetention(store: Store, clientId: string): { count: number; until: number | null } {
@@ -39,7 +40,7 @@ export function discloseRecord(store: Store, input: { recordId: string; to: Disc
 }
 
 /** The PDF of a disclosed record: only under a disclosure logged on this device, and only while the record is kept. */
-export async function disclosedPdf(store: Store, disclosureId: string, language?: 'de' | 'en') {
+export async function disclosedPdf(store: Store, disclosureId: string, language?: Language) {
   const logged = disclosures(store.db).find((d) => d.id === disclosureId);
   const record = logged && restrictedRecord(store.db, logged.recordId);
   if (!record) throw new DomainError([{ field: 'disclosure', code: 'not_found' }]);

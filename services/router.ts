@@ -37,6 +37,7 @@ import { heldDirectory } from './sync/directory.ts';
 import { restrictedSummary } from '#db/retention.ts';
 import { clientRetention, disclosedPdf, discloseRecord, findRestrictedRecords } from './retention.ts';
 import { withRecorders } from './consent-history.ts';
+import type { Language } from '#core/language.ts';
 
 export interface RouterDeps {
   store: Store;
@@ -83,7 +84,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     // The roles that count on this device: the backend's once enrolled (the store checks changes against the same).
     // The backend may know roles the workstation has no use for (admin): those are not the user's workspaces.
     const roles = (sync.backendRoles() ?? u?.roles ?? []).filter(isRole);
-    return u && { id: u.id, displayName: u.displayName, roles, locale: u.locale as 'de' | 'en' };
+    return u && { id: u.id, displayName: u.displayName, roles, locale: u.locale as Language };
   };
   /** Every id the person goes by: the local one (made at set-up) and the backend's. */
   const myIds = () => new Set([getLocalUser(db)?.id, sync.backendUserId()].filter((id): id is string => id !== undefined));
@@ -94,7 +95,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     enrolled: () => sync.enrolled(),
     me: () => ({ ids: [...myIds()], displayName: sync.backendUserName() ?? getLocalUser(db)?.displayName }),
   };
-  const offerName = (id: string, lang: 'de' | 'en') => {
+  const offerName = (id: string, lang: Language) => {
     const c = currentCatalogue(store).body;
     return (c.products.find((p) => p.id === id) ?? c.bundles.find((b) => b.id === id))?.name[lang] ?? id;
   };

@@ -6,6 +6,7 @@ import { RPCLink as FetchLink } from '@orpc/client/fetch';
 import { RPCLink as PortLink } from '@orpc/client/message-port';
 import type { ContractRouterClient } from '@orpc/contract';
 import { createTanstackQueryUtils } from '@orpc/tanstack-query';
+import { CONNECT_CHANNEL } from '#contract/channel.ts';
 import { procedureWrites, type contract } from '#contract/index.ts';
 import { connection } from './connection.ts';
 
@@ -35,7 +36,7 @@ const report = async ({ next, path }: { next: () => Promise<unknown>; path: read
 function createLink() {
   if (location.protocol === 'app:') {
     const { port1, port2 } = new MessageChannel();
-    window.postMessage('workstation:connect', '*', [port2]);
+    window.postMessage(CONNECT_CHANNEL, '*', [port2]);
     const link = new PortLink({ port: port1, interceptors: [report] });
     port1.start();
     return link;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage } from '../problems.ts';
 import { client } from '../rpc.ts';
+import type { Language } from '../i18n/language.ts';
 
 function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -17,7 +18,7 @@ function download(filename: string, blob: Blob): void {
 export function ClientExport({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   // German unless the advisor works in English; the client may want the other.
-  const [language, setLanguage] = useState<'de' | 'en'>(useLang() === 'en' ? 'en' : 'de');
+  const [language, setLanguage] = useState<Language>(useLang() === 'en' ? 'en' : 'de');
   const [done, setDone] = useState<{ file: string; deviceOnly: boolean } | null>(null);
   const pdf = useMutation({
     mutationFn: () => client.clients.exportPdf({ clientId, language }),

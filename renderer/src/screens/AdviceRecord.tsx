@@ -13,6 +13,7 @@ import { useLang } from '../hooks/useLang.ts';
 import { paths } from '../hooks/useRoute.ts';
 import { errorMessage } from '../problems.ts';
 import { client, orpc } from '../rpc.ts';
+import type { Language } from '../i18n/language.ts';
 
 export function AdviceRecord({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ function VersionCard({ meetingId, version, latest, onChange }: { meetingId: stri
   const [channel, setChannel] = useState<(typeof DELIVERY_CHANNELS)[number]>('handed_over');
   const deliver = useMutation({ mutationFn: () => client.advice.deliver({ meetingId, recordVersion: version.recordVersion, channel }), onSuccess: onChange });
   const pdf = useMutation({
-    mutationFn: (language: 'de' | 'en') => client.advice.pdf({ meetingId, recordVersion: version.recordVersion, language }),
+    mutationFn: (language: Language) => client.advice.pdf({ meetingId, recordVersion: version.recordVersion, language }),
     onSuccess: ({ filename, base64 }) => {
       const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));

@@ -36,18 +36,18 @@ beforeEach(() => {
 describe('app preload', () => {
   it('forwards the page\'s port to main on the connect channel', () => {
     const port = { name: 'port' };
-    post({ source: fakeWindow, data: 'workstation:connect', ports: [port] });
+    post({ source: fakeWindow, data: CONNECT_CHANNEL, ports: [port] });
     expect(electron.ipcRenderer.postMessage).toHaveBeenCalledTimes(1);
     expect(electron.ipcRenderer.postMessage).toHaveBeenCalledWith(CONNECT_CHANNEL, null, [port]);
   });
 
   it.each([
-    ['from another window or frame', { source: {}, data: 'workstation:connect', ports: [{}] }],
-    ['without a source', { source: null, data: 'workstation:connect', ports: [{}] }],
-    ['with other data', { source: fakeWindow, data: 'workstation:connect ', ports: [{}] }],
-    ['with an object that looks alike', { source: fakeWindow, data: { toString: (): string => 'workstation:connect' }, ports: [{}] }],
-    ['without a port', { source: fakeWindow, data: 'workstation:connect', ports: [] }],
-    ['with two ports', { source: fakeWindow, data: 'workstation:connect', ports: [{}, {}] }],
+    ['from another window or frame', { source: {}, data: CONNECT_CHANNEL, ports: [{}] }],
+    ['without a source', { source: null, data: CONNECT_CHANNEL, ports: [{}] }],
+    ['with other data', { source: fakeWindow, data: `${CONNECT_CHANNEL} `, ports: [{}] }],
+    ['with an object that looks alike', { source: fakeWindow, data: { toString: (): string => CONNECT_CHANNEL }, ports: [{}] }],
+    ['without a port', { source: fakeWindow, data: CONNECT_CHANNEL, ports: [] }],
+    ['with two ports', { source: fakeWindow, data: CONNECT_CHANNEL, ports: [{}, {}] }],
   ])('ignores a message %s', (_what, event) => {
     post(event);
     expect(electron.ipcRenderer.postMessage).not.toHaveBeenCalled();
