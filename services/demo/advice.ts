@@ -4,13 +4,12 @@
 // Drawn from its own random stream (seed + 2), so every row generate.ts and
 // holdings.ts build stays exactly as it was.
 import { adviceClient, adviceContent, adviceId, DELIVERY_CHANNELS, versionHash, type AdviceContent } from '#core/advice.ts';
-import type { adviceRecords } from '#db/schema.ts';
 import { MEETING_ADVICE, MEETING_DECISIONS, MEETING_RISKS, MEETING_WISHES } from './phrases.ts';
 import { createRandom, Weighted } from './random.ts';
-import type { ClientRow, MeetingRow } from './generate.ts';
+import type { AdviceRow, ClientRow, MeetingRow } from './book.ts';
 import { demoHlc } from './time.ts';
 
-export type AdviceRow = typeof adviceRecords.$inferSelect;
+export type { AdviceRow };
 
 const MINUTE = 60_000;
 const CHANNELS = new Weighted<(typeof DELIVERY_CHANNELS)[number]>([['handed_over', 50], ['email', 35], ['printed', 10], ['post', 5]], 100);

@@ -3,7 +3,6 @@
 // years would see segment hints and forecasts recorded, a few of them
 // confirmed or rejected by the client, a few corrected by hand. Drawn from its
 // own random stream, so the rows generate.ts builds stay exactly as they were.
-import type { conclusions } from '#db/schema.ts';
 import { consentInForce } from '#core/consent.ts';
 import type { Profile } from '#core/profile.ts';
 import { RULESET_V1, rankSegments, type SegmentId } from '#core/segments/index.ts';
@@ -11,11 +10,11 @@ import { assessValueTier } from '#core/tiers.ts';
 import { DEMO_VERSION, shippedCatalogue } from '../catalogue.ts';
 import { RECORD_CONFIDENCE } from '../segments.ts';
 import { localDay, tierRulesVersion } from '../tiers.ts';
-import type { DemoBook } from './generate.ts';
+import type { ConclusionRow, DemoBook } from './book.ts';
 import { demoHlc } from './time.ts';
 import { createRandom, uuidv7, type Random } from './random.ts';
 
-export type ConclusionRow = typeof conclusions.$inferSelect;
+export type { ConclusionRow };
 
 const MINUTE = 60_000;
 /** Shares of clients who told the advisor what they think of the segment hint. */

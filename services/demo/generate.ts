@@ -8,8 +8,8 @@
 // consents per purpose, a history of touchpoints over one to six years with
 // the meetings behind them, and follow-up tasks, some still open.
 
-import { demoMandates, type MandateRow } from './mandates.ts';
-import type { answers, clients, consents, meetings, tasks, touchpoints } from '#db/schema.ts';
+import { demoMandates } from './mandates.ts';
+import type { AnswerRow, ClientRow, ConsentRow, DemoBook, MeetingRow, TaskRow, TouchpointRow } from './book.ts';
 import type { CONSENT_METHODS, ConsentPurpose } from '#core/consent.ts';
 import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
 import { answerId } from '#core/records.ts';
@@ -21,8 +21,8 @@ import {
 import { CITIES, EMAIL_PROVIDERS, HOME_REGIONS, MOBILE_PREFIXES, STREETS, type City } from './places.ts';
 import * as P from './phrases.ts';
 import { HAS_ASSISTANT, PROTOTYPES, SEGMENT_WEIGHTS, type Prototype, type SegmentId } from './segments.ts';
-import { demoHoldings, type HoldingRow } from './holdings.ts';
-import { demoAdviceRecords, type AdviceRow } from './advice.ts';
+import { demoHoldings } from './holdings.ts';
+import { demoAdviceRecords } from './advice.ts';
 import { demoHlc, isoDate } from './time.ts';
 
 export { demoHlc, isoDate };
@@ -32,29 +32,7 @@ export const DEMO_ADVISOR_NAME = 'Demo-Beraterin';
 
 type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-export type ClientRow = typeof clients.$inferSelect;
-export type MeetingRow = typeof meetings.$inferSelect;
-export type AnswerRow = typeof answers.$inferSelect;
-export type TouchpointRow = typeof touchpoints.$inferSelect;
-export type TaskRow = typeof tasks.$inferSelect;
-export type ConsentRow = typeof consents.$inferSelect;
-
-export interface DemoBook {
-  clients: ClientRow[];
-  meetings: MeetingRow[];
-  answers: AnswerRow[];
-  touchpoints: TouchpointRow[];
-  tasks: TaskRow[];
-  consents: ConsentRow[];
-  /** The segment each client was drawn from (not stored: the engine has to find it from the answers). */
-  segmentOf: Map<string, SegmentId>;
-  /** The products each client holds (holdings.ts, from its own random stream). */
-  holdings: HoldingRow[];
-  /** Version 1 of each ended meeting's advice record (advice.ts, from its own random stream). */
-  adviceRecords: AdviceRow[];
-  /** Mandates for the owner as life coach (mandates.ts, from its own random stream). */
-  mandates: MandateRow[];
-}
+export type { AnswerRow, ClientRow, ConsentRow, DemoBook, MeetingRow, TaskRow, TouchpointRow };
 
 export interface DemoOptions {
   seed: number;

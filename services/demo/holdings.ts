@@ -5,16 +5,15 @@
 // fits. Most clients end up in tier C, some in B, few in A, as in a real book.
 // Drawn from its own random stream (seed + 1), so every row generate.ts
 // builds from the main stream stays exactly as it was.
-import type { holdings } from '#db/schema.ts';
 import type { Product } from '#core/manufacturer.ts';
 import { shippedCatalogue, yearlyListCents } from '../catalogue.ts';
 import { PURCHASE_SUMMARY } from './phrases.ts';
 import { createRandom, uuidv7, Weighted } from './random.ts';
 import { PROTOTYPES } from './segments.ts';
-import type { DemoBook } from './generate.ts';
+import type { DemoBook, HoldingRow } from './book.ts';
 import { demoHlc, isoDate } from './time.ts';
 
-export type HoldingRow = typeof holdings.$inferSelect;
+export type { HoldingRow };
 
 const DAY = 86_400_000;
 type Size = 'small' | 'middle' | 'large';

@@ -4,12 +4,11 @@
 // so the coach's inbox has clients to buy for. Drawn from its own random
 // stream (seed + 3), so every row of the rest of the book stays as it was.
 import { consentInForce } from '#core/consent.ts';
-import type { mandates } from '#db/schema.ts';
-import type { DemoBook } from './generate.ts';
+import type { DemoBook, MandateRow } from './book.ts';
 import { createRandom, uuidv7 } from './random.ts';
 import { demoHlc, isoDate } from './time.ts';
 
-export type MandateRow = typeof mandates.$inferSelect;
+export type { MandateRow };
 
 const DAY = 86_400_000;
 /** Segments that delegate: a mandate is their way of being served. */

@@ -6,12 +6,9 @@
 import type { AttributeId } from '#core/profile.ts';
 import type { ProductId } from './phrases.ts';
 
-export const SEGMENT_IDS = [
-  'cautious_self_searcher', 'social_media_user', 'convenient_non_searcher', 'passive_co_buyer',
-  'conscious_purchase_seeker', 'responsibility_delegator',
-  'brand_identity_seeker', 'entrepreneurial_identity_seeker', 'community_identity_seeker',
-] as const;
-export type SegmentId = (typeof SEGMENT_IDS)[number];
+import type { SegmentId } from '#core/segments/ids.ts';
+
+export type { SegmentId };
 
 /** Share of each segment in the demo book: an advisor's book leans to people who want a meeting. */
 export const SEGMENT_WEIGHTS: ReadonlyArray<readonly [SegmentId, number]> = [

@@ -13,7 +13,8 @@ import { taskAddSchema } from '#core/task.ts';
 import { CHANNELS, TOUCHPOINT_KINDS, touchpointAddSchema } from '#core/touchpoint.ts';
 import { demoConclusions } from '#services/demo/conclusions.ts';
 import { DEMO_ADVISOR_NAME, demoHlc, generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
-import { PROTOTYPES, SEGMENT_IDS } from '#services/demo/segments.ts';
+import { SEGMENT_IDS } from '#core/segments/ids.ts';
+import { PROTOTYPES } from '#services/demo/segments.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
 const OWNER = 'advisor-demo';
