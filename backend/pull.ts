@@ -5,35 +5,16 @@
 // already handed out. Each change is answered with the record's current
 // state: merging is idempotent, so a record seen twice does no harm.
 import { sql, type SQL } from 'drizzle-orm';
-import { formatHlc } from '#core/hlc.ts';
 import type { Fields } from '#core/records.ts';
 import type { PulledRecord, PullResponse } from '#core/sync/protocol.ts';
 import type { Clock } from './clock.ts';
 import type { BackendDb } from './db/connect.ts';
 import { changeLog, changeLogHorizon, clientAccess, erasedClients, records, revokedAccess } from './db/schema.ts';
-import { invalidInput } from './http.ts';
 import { recordKey } from './records.ts';
 import { decodeSnapshotCursor, logHead, pullSnapshot } from './snapshot.ts';
+import { decodeCursor, encodeCursor, serverClock, START, type Position } from './cursor.ts';
 
 /** A position in the change log: the transaction id (xid8, as text) and the sequence number of the last change returned. */
-export interface Position { xid: string; seq: string }
-
-const START: Position = { xid: '0', seq: '0' };
-const CURSOR = /^v1\.(\d{1,20})\.(\d{1,19})$/;
-
-export function encodeCursor(p: Position): string {
-  return `v1.${p.xid}.${p.seq}`;
-}
-
-/** The position a cursor names, or a 400: a cursor is only ever one this backend gave out. */
-export function decodeCursor(cursor: string | null): Position {
-  if (cursor === null) return START;
-  const match = CURSOR.exec(cursor);
-  if (!match || BigInt(match[1]!) > 2n ** 64n - 1n || BigInt(match[2]!) > 2n ** 63n - 1n) {
-    throw invalidInput([{ path: 'cursor', message: 'is not a cursor this backend gave out: send back the cursor of your last pull unchanged, or null to start from the beginning' }]);
-  }
-  return { xid: match[1]!, seq: match[2]! };
-}
 
 interface PageRow {
   behind: boolean; horizonXid: string | null; horizonSeq: string | null;
@@ -117,10 +98,4 @@ export async function pullChanges(db: BackendDb, clock: Clock, userId: string, r
     ...serverClock(clock),
     resync: false,
   };
-}
-
-/** The backend's clock as a pull answers it: as a stamp to take in, and as a time to tell how far the device's clock is off. */
-export function serverClock(clock: Clock): Pick<PullResponse, 'hlc' | 'serverTime'> {
-  const now = clock.now().getTime();
-  return { hlc: formatHlc({ wall: now, counter: 0, node: 'backend' }), serverTime: now };
 }

@@ -9,7 +9,7 @@ import type { PullResponse } from '#core/sync/protocol.ts';
 import type { Clock } from './clock.ts';
 import type { BackendDb } from './db/connect.ts';
 import { clientAccess, records } from './db/schema.ts';
-import { encodeCursor, serverClock, type Position } from './pull.ts';
+import { encodeCursor, serverClock, type Position } from './cursor.ts';
 
 export interface SnapshotAt { head: Position; after: { rank: number; id: string } | null }
 
