@@ -5,7 +5,6 @@
 // backend it has (POST /v1/manufacturer), so it is only sent what is newer.
 import { eq } from 'drizzle-orm';
 import { MANUFACTURER_KINDS, type ManufacturerHave, type ManufacturerResponse } from '#core/manufacturer.ts';
-import type { PriceRangeLookup } from '#core/retail/price.ts';
 import { heldRating, RATING_KIND } from './retail.ts';
 import { manufacturerData, priceRanges } from './schema.ts';
 import type { Store } from './store.ts';
@@ -81,20 +80,4 @@ function keepRating(store: Store, rating: ManufacturerResponse['rating'], now: n
 function keep(store: Store, kind: string, version: number | string, body: unknown, now: number): void {
   const row = { kind, version: String(version), body, receivedAt: now };
   store.db.insert(manufacturerData).values(row).onConflictDoUpdate({ target: manufacturerData.kind, set: row }).run();
-}
-
-/**
- * The ranges this device was granted, as a sale's price rules ask for them.
- * Only its own retailer's ranges ever reach the device; without any, a product
- * sells at its list price (retail.md), and the backend fills in the retailer.
- */
-export function heldRanges(db: Store['db']): PriceRangeLookup {
-  const rows = () => db.select().from(priceRanges).all();
-  return {
-    get retailerId() { return rows()[0]?.retailerId ?? null; },
-    range(productId) {
-      const r = db.select().from(priceRanges).where(eq(priceRanges.productId, productId)).get();
-      return r ? { retailer: r.retailerId, product: r.productId, proposed: r.proposed, floor: r.floor, ceiling: r.ceiling, valid_until: r.validUntil } : null;
-    },
-  };
 }

@@ -2,11 +2,11 @@
 // core/search.ts made callable from SQL, so the triggers on clients fold and
 // split words exactly as the search does when it asks.
 import { deletions, reachableBySlip, searchText, sortKey, vocabularyOf } from '#core/search.ts';
-import type { Sqlite } from './open.ts';
+import type Database from 'better-sqlite3';
 
 type Text = string | null;
 
-export function registerSearchFunctions(sqlite: Sqlite): void {
+export function registerSearchFunctions(sqlite: Database.Database): void {
   const options = { deterministic: true, varargs: true } as const;
   sqlite.function('aw_search_text', options, (...texts: Text[]) => searchText(...texts));
   sqlite.function('aw_search_sort', { deterministic: true }, (name: Text) => sortKey(name));

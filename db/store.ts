@@ -18,7 +18,7 @@ import { logDisclosure } from './retention.ts';
 import type { AdviceDisclose } from '#core/retention.ts';
 import { consentRecords } from './profile.ts';
 import { applyWrite, recordReader } from './records.ts';
-import { heldRanges } from './manufacturer.ts';
+import { heldRanges } from './ranges.ts';
 import { consultsRanges } from '#core/mutations/rules.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
 

@@ -12,7 +12,7 @@ import type { CatalogueDocument, Product } from '#core/manufacturer.ts';
 import { isPointOfSale } from '#core/offers/catalogue.ts';
 import { centRange, decidePrice, rangeForSale, type CentRange } from '#core/retail/price.ts';
 import type { approvalsInput, ApprovalView, quoteInput, QuoteView, recordSaleInput, requestApprovalInput, salesInput, SaleView } from '#contract/retail.ts';
-import { heldRanges } from '#db/manufacturer.ts';
+import { heldRanges } from '#db/ranges.ts';
 import { conclusionsOf, consentOf, profileOf } from '#db/profile.ts';
 import { approvalsFor, approvalsOf, heldRating, salesOf } from '#db/retail.ts';
 import type { approvals } from '#db/schema.ts';

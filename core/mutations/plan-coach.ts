@@ -7,7 +7,7 @@ import { decidePurchase, type PurchaseDecision } from '../coach/purchase.ts';
 import type { PurchaseLogEntry } from '../coach/records.ts';
 import type { CatalogueLookup, Product } from '../manufacturer.ts';
 import type { Fields, RecordReader, RecordWrite, StoredRecord } from '../records.ts';
-import type { Plan, Planner } from './plan.ts';
+import type { Plan, Planner } from './plan-types.ts';
 
 export type CoachMutation = 'alert.snooze' | 'alert.dismiss' | 'alert.close' | 'purchase.make';
 

@@ -10,7 +10,7 @@ import type { CatalogueLookup } from '../manufacturer.ts';
 import type { Fields, RecordReader, RecordWrite, StoredRecord } from '../records.ts';
 import { decidePrice, rangeForSale, type CentRange, type PriceRangeLookup } from '../retail/price.ts';
 import { APPROVAL_DAYS } from '../retail/records.ts';
-import type { Plan, Planner } from './plan.ts';
+import type { Plan, Planner } from './plan-types.ts';
 
 export type RetailMutation = 'sale.record' | 'approval.request' | 'approval.decide';
 

@@ -9,39 +9,13 @@ import { MANDATE_MONEY_FIELDS, termProblems } from '../mandate.ts';
 import type { CatalogueItem, CatalogueLookup } from '../manufacturer.ts';
 import { checkAnswer } from '../meeting.ts';
 import { answerId, type Fields, type RecordReader, type RecordWrite, type StoredRecord } from '../records.ts';
-import type { PeopleLookup } from '../share.ts';
 import type { MutationArgs, MutationName } from './index.ts';
 import { coachPlanners, type CoachMutation } from './plan-coach.ts';
 import { SHARE_PLANNERS } from './share.ts';
 import { retailPlanners, type RetailMutation } from './plan-retail.ts';
-import type { PriceRangeLookup } from '../retail/price.ts';
+import type { Plan, PlanContext, Planner } from './plan-types.ts';
 
-export interface PlanContext {
-  at: number;
-  userId: string;
-  read: RecordReader;
-  /** The manufacturer's catalogue, for the ids of products, bundles and areas a mutation carries. */
-  catalogue: CatalogueLookup;
-  /** The people a change may name (client.share); the kinds that name none never ask. */
-  people?: PeopleLookup;
-  /** The issuer's granted price ranges (a sale, an approval request); the kinds that price nothing never ask. */
-  ranges?: PriceRangeLookup;
-}
-export interface Plan {
-  writes: RecordWrite[];
-  id: string;
-  clientId: string;
-  /** The mutation erases the client: every record about them is removed, not written. */
-  erase?: true;
-  /**
-   * The mutation writes no synced record but logs a disclosure of a restricted
-   * advice record (db/retention.ts on the device, backend/retention.ts), and
-   * still travels to the backend.
-   */
-  disclose?: true;
-  /** Who gains or loses access to the client: the backend grants or revokes it with the writes. */
-  access?: { grant: string } | { revoke: string };
-}
+export type { Plan, PlanContext, Planner };
 
 const notFound = (field: string) => new DomainError([{ field, code: 'not_found' }]);
 
@@ -85,8 +59,6 @@ function bornBy(birthDate: string | null | undefined, at: number): void {
   const problem = birthDateProblem(birthDate, at);
   if (problem) throw new DomainError([problem]);
 }
-
-export type Planner<N extends MutationName> = (a: MutationArgs<N>, c: PlanContext) => Plan;
 
 const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: Planner<N> } = {
   'client.create'(a, { at, userId, read }) {

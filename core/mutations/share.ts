@@ -5,7 +5,7 @@
 import { DomainError } from '../errors.ts';
 import type { RecordReader, StoredRecord } from '../records.ts';
 import { SHARE_ROLE, sharesOf, type PeopleLookup, type Share } from '../share.ts';
-import type { Plan, PlanContext, Planner } from './plan.ts';
+import type { Plan, PlanContext, Planner } from './plan-types.ts';
 
 function liveClient(read: RecordReader, id: string): StoredRecord {
   const client = read.get('clients', id);
