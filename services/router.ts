@@ -25,7 +25,7 @@ import { renderExportPdf } from './export-pdf.ts';
 import { correctionsOf } from './corrections.ts';
 import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
-import { localDay } from './tiers.ts';
+import { berlinDay } from '#core/dates.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { toPublicError } from './errors.ts';
 import { withOfferWords } from './timeline.ts';
@@ -231,7 +231,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
       picture: base.book.picture.handler(() => bookPicture(db)),
     },
     offers: {
-      inputs: base.offers.inputs.handler(({ input }) => offerInputs(store, input.clientId, localDay(Date.now()), input.meetingId)),
+      inputs: base.offers.inputs.handler(({ input }) => offerInputs(store, input.clientId, berlinDay(Date.now()), input.meetingId)),
       outcome: base.offers.outcome.handler(({ input }) => store.mutate('offer.outcome', input)),
       undo: base.offers.undo.handler(({ input }) => store.mutate('offer.undo', input)),
     },
