@@ -5,6 +5,7 @@
 // rejected is not used; the view says so instead of showing it as valid.
 import { v7 as uuidv7 } from 'uuid';
 import { isNewConclusion } from '#core/conclusions.ts';
+import { berlinDay } from '#core/dates.ts';
 import { DomainError } from '#core/errors.ts';
 import { assessValueTier, isActive } from '#core/tiers.ts';
 import type { TierView } from '#contract/views.ts';
@@ -13,13 +14,6 @@ import { consentOf, conclusionsOf, profileOf } from '#db/profile.ts';
 import { getClient } from '#db/queries.ts';
 import type { Store } from '#db/store.ts';
 import { currentCatalogue, currentValueTiers } from './catalogue.ts';
-
-/** A day as YYYY-MM-DD in the workstation's own time zone: the advisor's "today". */
-export function localDay(at: number): string {
-  const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** How the criteria are named in a conclusion: "value_tiers.v3", or "value_tiers.demo" for the shipped fallback. */
 export const tierRulesVersion = (version: string) => `value_tiers.${version}`;
@@ -33,7 +27,7 @@ function assess(store: Store, clientId: string, today: string) {
   const first = firstContactAt(db, clientId);
   const assessment = assessValueTier({
     rules: rules.body.tiers, products: catalogue.products, holdings, profile: profileOf(db, clientId), today,
-    firstContact: first === null ? null : localDay(first),
+    firstContact: first === null ? null : berlinDay(first),
   });
   return { rules, catalogue, holdings, assessment, version: tierRulesVersion(rules.version) };
 }
@@ -43,7 +37,7 @@ function assess(store: Store, clientId: string, today: string) {
  * judges the client's economic worth: like a segment, it is kept only under
  * consent to profiling.
  */
-export function recordValueTier(store: Store, clientId: string, today = localDay(Date.now())): void {
+export function recordValueTier(store: Store, clientId: string, today = berlinDay(Date.now())): void {
   if (!consentOf(store.db, clientId).profiling) return;
   const { assessment, version } = assess(store, clientId, today);
   if (!isNewConclusion(conclusionsOf(store.db, clientId), 'value_tier', assessment.tier)) return;
@@ -53,7 +47,7 @@ export function recordValueTier(store: Store, clientId: string, today = localDay
 }
 
 /** The tier as the client page shows it: computed now, with its history as recorded. A read: it writes nothing. */
-export function valueTierView(store: Store, clientId: string, today = localDay(Date.now())): TierView {
+export function valueTierView(store: Store, clientId: string, today = berlinDay(Date.now())): TierView {
   const { rules, catalogue, holdings, assessment, version } = assess(store, clientId, today);
   const conclusions = conclusionsOf(store.db, clientId);
   const tierConclusions = conclusions.filter((c) => c.kind === 'value_tier');

@@ -9,7 +9,8 @@ import { RULESET_V1, rankSegments, type SegmentId } from '#core/segments/index.t
 import { assessValueTier } from '#core/tiers.ts';
 import { DEMO_VERSION, shippedCatalogue } from '../catalogue.ts';
 import { RECORD_CONFIDENCE } from '../segments.ts';
-import { localDay, tierRulesVersion } from '../tiers.ts';
+import { berlinDay } from '#core/dates.ts';
+import { tierRulesVersion } from '../tiers.ts';
 import type { ConclusionRow, DemoBook } from './book.ts';
 import { demoHlc } from './time.ts';
 import { createRandom, uuidv7, type Random } from './random.ts';
@@ -122,7 +123,7 @@ function tierConclusions(book: DemoBook, when: Map<string, { at: number; profile
     const first = firstContact.get(client.id);
     const { tier } = assessValueTier({
       rules: valueTiers.tiers, products: catalogue.products, holdings: holdings.get(client.id) ?? [], profile: seen.profile as Profile,
-      today: localDay(seen.at), firstContact: first === undefined ? null : localDay(first),
+      today: berlinDay(seen.at), firstContact: first === undefined ? null : berlinDay(first),
     });
     rows.push({
       id: uuidv7(seen.at, rng), version: 1, updatedAt: seen.at, hlc: demoHlc(seen.at), stamps: null, deletedAt: null,

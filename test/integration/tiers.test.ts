@@ -3,12 +3,12 @@
 // a rejected tier is reported as rejected, and bad holdings change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeManufacturerData } from '#db/manufacturer.ts';
-import { localDay } from '#services/tiers.ts';
+import { berlinDay } from '#core/dates.ts';
 import type { openTestStore } from '../support/book.ts';
 import { openTestRouter, type Workstation } from '../support/router.ts';
 
 const DAY = 86_400_000;
-const daysAgo = (n: number) => localDay(Date.now() - n * DAY);
+const daysAgo = (n: number) => berlinDay(Date.now() - n * DAY);
 
 let t: ReturnType<typeof openTestStore>;
 let rpc: Workstation;
