@@ -9,7 +9,6 @@ import { createRandom, Weighted } from './random.ts';
 import type { AdviceRow, ClientRow, MeetingRow } from './book.ts';
 import { demoHlc } from './time.ts';
 
-export type { AdviceRow };
 
 const MINUTE = 60_000;
 const CHANNELS = new Weighted<(typeof DELIVERY_CHANNELS)[number]>([['handed_over', 50], ['email', 35], ['printed', 10], ['post', 5]], 100);

@@ -15,7 +15,6 @@ import type { ConclusionRow, DemoBook } from './book.ts';
 import { demoHlc } from './time.ts';
 import { createRandom, uuidv7, type Random } from './random.ts';
 
-export type { ConclusionRow };
 
 const MINUTE = 60_000;
 /** Shares of clients who told the advisor what they think of the segment hint. */

@@ -9,7 +9,7 @@
 // the meetings behind them, and follow-up tasks, some still open.
 
 import { demoMandates } from './mandates.ts';
-import type { AnswerRow, ClientRow, ConsentRow, DemoBook, MeetingRow, TaskRow, TouchpointRow } from './book.ts';
+import type { DemoBook, MeetingRow, TouchpointRow } from './book.ts';
 import type { CONSENT_METHODS, ConsentPurpose } from '#core/consent.ts';
 import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
 import { answerId } from '#core/records.ts';
@@ -32,7 +32,7 @@ export const DEMO_ADVISOR_NAME = 'Demo-Beraterin';
 
 type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-export type { AnswerRow, ClientRow, ConsentRow, DemoBook, MeetingRow, TaskRow, TouchpointRow };
+export type { DemoBook };
 
 export interface DemoOptions {
   seed: number;

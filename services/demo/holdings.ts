@@ -13,7 +13,6 @@ import { PROTOTYPES } from './segments.ts';
 import type { DemoBook, HoldingRow } from './book.ts';
 import { demoHlc, isoDate } from './time.ts';
 
-export type { HoldingRow };
 
 const DAY = 86_400_000;
 type Size = 'small' | 'middle' | 'large';

@@ -8,7 +8,6 @@ import type { DemoBook, MandateRow } from './book.ts';
 import { createRandom, uuidv7 } from './random.ts';
 import { demoHlc, isoDate } from './time.ts';
 
-export type { MandateRow };
 
 const DAY = 86_400_000;
 /** Segments that delegate: a mandate is their way of being served. */
