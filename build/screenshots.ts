@@ -135,7 +135,15 @@ async function retailTour(page: Page, go: (hash: string) => Promise<void>, clien
   }
   await go('#/approvals');
   await snap(page, lang, 'approvals');
-  await go('#/rating');
+  // The demo's backend rates the retailers every minute; sync until the device holds a rating, so the screen
+  // shows one (with its figures and what would raise it) rather than its empty state.
+  for (let waited = 0; waited < 150_000; waited += 10_000) {
+    await go('#/rating');
+    if (await page.getByTestId('rating').isVisible()) break;
+    await go('#/sync');
+    await page.getByRole('button', { name: lang === 'de' ? 'Jetzt abgleichen' : 'Sync now' }).click().catch(() => {});
+    await page.waitForTimeout(10_000);
+  }
   await snap(page, lang, 'rating');
 }
 

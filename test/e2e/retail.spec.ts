@@ -4,6 +4,7 @@
 // the sale, which is on the client's page and reaches the backend; types a
 // price above the ceiling and can only ask for approval; the manufacturer
 // approves it in the backend; after a sync the sale is recorded at that price.
+// Then the backend rates the retailers and the retailer reads its own rating.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { and, eq } from 'drizzle-orm';
 import type { BackendDb } from '#backend/db/connect.ts';
 import { changeLog, records } from '#backend/db/schema.ts';
 import { createLogger } from '#backend/log.ts';
+import { rateAllRetailers } from '#backend/rating.ts';
 import { publishCatalogue, readCatalogueFile, SEED_CATALOGUE, setRetailer } from '#backend/manufacturer.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { formatHlc } from '#core/hlc.ts';
@@ -55,7 +57,7 @@ async function startSale(page: Page) {
 test.describe('against a backend of its own', () => {
   test.use({ workstationOptions: { backend: 'none' } });
 
-  test('a sale within the range, a price above it asked and approved, then sold at that price', async ({ page, workstation }) => {
+  test('a sale within the range, a price above it asked and approved, then sold at that price; the rating the backend computed, read on the device', async ({ page, workstation }) => {
     test.slow();
     const folder = mkdtempSync(join(tmpdir(), 'aw-e2e-retail-'));
     const quiet = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -148,6 +150,19 @@ test.describe('against a backend of its own', () => {
       await expect(page.getByTestId('client-sale')).toHaveText([/15,90\s€/, /13,50\s€/]);
       await expect.poll(async () => (await sales()).map((s) => [s.chosenCents, s.decision]).sort(), { timeout: 15_000 })
         .toEqual([[1350, 'within_range'], [1590, 'approved']]);
+
+      // The backend rates every retailer from what was pushed; this one sees its own rating after a sync.
+      await nav.getByRole('link', { name: 'Bewertung' }).click();
+      await expect(page.getByTestId('rating-none')).toBeVisible();
+      const mine = (await rateAllRetailers(db, new Date())).ratings.find((r) => r.retailerId === 'retailer_oeko_haus')!;
+      // A client and two sales are fewer than 20 data points: not rated yet, and the screen says how many are missing.
+      expect(mine.rating).toBe('none');
+      await syncNow(page);
+      await nav.getByRole('link', { name: 'Bewertung' }).click();
+      await expect(page.getByTestId('rating')).toHaveAttribute('data-rating', 'none');
+      await expect(page.getByTestId('rating')).toContainText('Noch nicht eingestuft');
+      await expect(page.locator('.rating-figures td')).toHaveText([mine.figures.answers, mine.figures.outcomes, mine.figures.completeProfiles, mine.points].map(String));
+      await expect(page.getByTestId('rating-next')).toHaveText(`Mit ${20 - mine.points} weiteren Datenpunkten erreichen Sie Bronze.`);
     } finally {
       await backend.close();
       rmSync(folder, { recursive: true, force: true });
