@@ -1,5 +1,5 @@
 // capture: an interview answer sent through the real contract (browser mode,
-// HTTP on loopback, its own process) until its row is committed; baseline: a
+// HTTP on loopback, its own process) until its row and outbox entry are committed; baseline: a
 // single-row insert into the same encrypted database, in the same run.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ const server = startServer(dataDir, { AW_DEMO_CLIENTS: '0' });
 const client = await connect(await server.url);
 await client.session.setup({ displayName: 'Bench', roles: ['advisor'], locale: 'de', demoBook: false });
 const { id: clientId } = await client.clients.create({ firstName: 'Bench', lastName: 'Kunde' });
+// With consent to profiling, as in most meetings: every answer owes a segment conclusion and a value tier,
+// which follow the acknowledgement (services/derive.ts) instead of delaying it.
+await client.consents.record({ clientId, purpose: 'profiling', granted: true, method: 'written' });
 const { id: meetingId } = await client.meetings.start({ clientId });
 
 const single = (Object.keys(PROFILE_ATTRIBUTES) as AttributeId[]).filter((a) => a !== 'life_events');
@@ -68,5 +71,5 @@ report({
   bench: 'capture', answers: ANSWERS, answered_attributes: detail.answers.length,
   p50_ms: round(percentile(samples, 50)), p99_ms: round(p99),
   baseline_p50_ms: round(percentile(baseline, 50)), baseline_p99_ms: round(baselineP99),
-  ratio: round(p99 / baselineP99, 2), goal_p99_ms: 10, ok: p99 < 10,
+  ratio: round(p99 / baselineP99, 2), goal_p99_ms: 3, ok: p99 < 3,
 });

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import type { Db } from './open.ts';
 import { restrictAdviceRecords } from './retention.ts';
-import { adviceRecords, alerts, answers, clients, conclusions, consents, holdings, offerOutcomes, mandates, meetings, outbox, purchases, syncDeferred, tasks, touchpoints } from './schema.ts';
+import { adviceRecords, alerts, answers, clients, conclusions, consents, deriveQueue, holdings, offerOutcomes, mandates, meetings, outbox, purchases, syncDeferred, tasks, touchpoints } from './schema.ts';
 
 /** Children before parents, so no foreign key is in the way. */
 const OF_CLIENT = [answers, touchpoints, tasks, consents, purchases, mandates, alerts, conclusions, holdings, offerOutcomes, adviceRecords, meetings] as const;
@@ -28,6 +28,7 @@ export function eraseClientLocally(db: Db, clientId: string, options: EraseOptio
   for (const table of OF_CLIENT) db.delete(table).where(eq(table.clientId, clientId)).run();
   db.delete(clients).where(eq(clients.id, clientId)).run();
   db.delete(syncDeferred).where(eq(syncDeferred.clientId, clientId)).run();
+  db.delete(deriveQueue).where(eq(deriveQueue.clientId, clientId)).run();
   const about = db.select({ seq: outbox.seq, status: outbox.status, mutationId: outbox.mutationId, name: outbox.name }).from(outbox).where(eq(outbox.clientId, clientId)).all()
     // A disclosure is about the restricted record the erasure keeps: it still has to reach the backend's log.
     .filter((m) => m.mutationId !== options.except && m.name !== 'advice.disclose');

@@ -322,6 +322,16 @@ export const resyncSeen = sqliteTable('resync_seen', {
 }, (t) => [primaryKey({ columns: [t.entity, t.id] })]);
 
 /** Small device facts: device id, last clock stamp, sync cursor. */
+/**
+ * Clients whose conclusions and value tier are owed after an answer or a
+ * consent: marked in the change's own transaction, cleared once drawn
+ * (services/derive.ts), so a crash between the two loses nothing.
+ */
+export const deriveQueue = sqliteTable('derive_queue', {
+  clientId: text('client_id').primaryKey(),
+  markedAt: integer('marked_at').notNull(),
+});
+
 export const deviceState = sqliteTable('device_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

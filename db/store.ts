@@ -163,6 +163,16 @@ export class Store {
     this.writeState('hlc', formatHlc(to));
   }
 
+  /**
+   * Runs several mutations (and writes of the device's own) in one transaction,
+   * and tells sync once it committed, as mutate does for one.
+   */
+  batch<T>(fn: () => T): T {
+    const result = this.transaction(fn);
+    if (!this.sqlite.inTransaction) for (const fn of this.committed) fn();
+    return result;
+  }
+
   /** Runs several mutations atomically (better-sqlite3 nests them as savepoints). */
   transaction<T>(fn: () => T): T {
     return this.sqlite.transaction(fn)();

@@ -27,6 +27,7 @@ import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, make
 import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
 import { berlinDay } from '#core/dates.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
+import { Deriver, type DeriveTiming } from './derive.ts';
 import { toPublicError } from './errors.ts';
 import { withOfferWords } from './timeline.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
@@ -46,7 +47,12 @@ export interface RouterDeps {
   about?: { version: string; dataDir: string };
   loadDemoBook: (owner: { id: string; displayName: string }) => void;
   sync: SyncEngine;
+  /** When owed conclusions are drawn by themselves (derive.ts); tests slow it down to look in between. */
+  deriveTiming?: DeriveTiming;
 }
+
+/** The one call that does not wait for owed conclusions: an answer typed in a meeting. */
+const KEYSTROKE = 'answers.set';
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
@@ -77,7 +83,7 @@ function notFound(what: string): never {
   throw new DomainError([{ field: what, code: 'not_found' }]);
 }
 
-export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterDeps) {
+export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTiming }: RouterDeps) {
   const { db, sqlite } = store;
   const userView = () => {
     const u = getLocalUser(db);
@@ -88,7 +94,16 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
   };
   /** Every id the person goes by: the local one (made at set-up) and the backend's. */
   const myIds = () => new Set([getLocalUser(db)?.id, sync.backendUserId()].filter((id): id is string => id !== undefined));
-  const base = os.use(guarded);
+  // Conclusions and the value tier follow answers and consents just after the reply (derive.ts);
+  // owed ones a killed app left behind are drawn now. Every call but the keystroke itself draws what
+  // is owed first, so nothing reads or changes a client on conclusions older than its answers.
+  const deriver = new Deriver(store, (clientId) => { concludeFromAnswers(store, clientId); recordValueTier(store, clientId); }, deriveTiming);
+  deriver.resume();
+  const drawnFirst = os.middleware(({ path, next }) => {
+    if (path.join('.') !== KEYSTROKE) deriver.flush();
+    return next();
+  });
+  const base = os.use(guarded).use(drawnFirst);
   const exportSync: ExportSync = {
     backendExport: (clientId) => sync.backendExport(clientId),
     lastSyncedAt: () => sync.lastSyncedAt(),
@@ -185,8 +200,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     answers: {
       set: base.answers.set.handler(({ input }) => {
-        const saved = store.mutate('answer.set', input);
-        afterward(() => { concludeFromAnswers(store, input.clientId); recordValueTier(store, input.clientId); });
+        const saved = deriver.save(input.clientId, () => store.mutate('answer.set', input));
         return { ...saved, attribute: input.attribute };
       }),
     },
@@ -200,9 +214,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about }: RouterD
     },
     consents: {
       record: base.consents.record.handler(({ input }) => {
-        const saved = store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() });
-        afterward(() => { concludeFromAnswers(store, input.clientId); recordValueTier(store, input.clientId); });
-        return saved;
+        return deriver.save(input.clientId, () => store.mutate('consent.record', { ...input, id: input.id ?? uuidv7() }));
       }),
     },
     segments: {

@@ -24,6 +24,8 @@ async function client(profiling = true): Promise<string> {
   await rpc.touchpoints.add({ clientId: id, kind: 'meeting', channel: 'in_person', occurredAt: Date.now() - 730 * DAY, summary: 'Erstgespräch' });
   const answers = { purchase_driver: 'price_for_quality', trust_anchor: 'personal_advisor', data_sharing: 'on_request', activity_level: 'high', preferred_channel: 'advisor_meeting', tech_affinity: 'medium' };
   for (const [attribute, value] of Object.entries(answers)) await rpc.answers.set({ clientId: id, attribute, value, answeredBy: 'client' });
+  // The answers' conclusions follow them (services/derive.ts); the next call draws them, as a page opened later would.
+  await rpc.clients.get({ id });
   return id;
 }
 const count = (table: string) => (t.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
