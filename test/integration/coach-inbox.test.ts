@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, berlinDay } from '#core/dates.ts';
 import { bulkLoad } from '#db/bulk.ts';
-import { bookContents } from '../support/book-contents.ts';
+import { bookContents, settled } from '../support/book-contents.ts';
 import { openTestRouter } from '../support/router.ts';
 
 let t: ReturnType<typeof openTestRouter>['t'];
@@ -86,6 +86,7 @@ describe('the inbox', () => {
     ['an alert that is not there', () => rpc.alerts.snooze({ id: uuidv7(), until: addDays(today, 2) }), 'alert'],
   ])('refuses an alert %s, naming the field, and saves nothing', async (_what, call, field) => {
     alertId = arrives({ createdAt: Date.now() });
+    await settled(rpc);
     const before = bookContents(t.store.sqlite);
     const error = await call().then(() => null, (e: unknown) => e) as { data?: { problems?: { field: string }[] } } | null;
     expect(error?.data?.problems?.[0]?.field).toBe(field);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract } from '#contract/index.ts';
-import { bookContents, changedRows, type Contents } from '../support/book-contents.ts';
+import { bookContents, changedRows, settled, type Contents } from '../support/book-contents.ts';
 import { fullBookTemplate, type FullBook } from '../support/full-book.ts';
 import { FUZZ_RUNS, FUZZ_SEED, namesField, pathText, probes, shown, withProbe, type Probe } from '../support/fuzz.ts';
 
@@ -71,6 +71,7 @@ describe('every procedure refuses bad input by field and changes nothing', () =>
   it('text no database can hold is refused naming the field, before it reaches the outbox', async () => {
     const w = template.open();
     try {
+      await settled(w.rpc);
       const before = bookContents(w.store.sqlite);
       await expect(w.rpc.clients.update({ id: template.book.target, patch: { firstName: 'Han\u0000na' } })).rejects.toMatchObject({
         code: 'BAD_REQUEST', data: { problems: [{ field: 'patch.firstName', code: 'invalid_value' }] },
@@ -98,6 +99,7 @@ describe('every procedure refuses bad input by field and changes nothing', () =>
         await fc.assert(fc.asyncProperty(probes(schema), async (probe) => {
           const input = withProbe(base, probe);
           const valid = schema.safeParse(input).success;
+          await settled(w.rpc);
           const before = bookContents(w.store.sqlite);
           const outcome = await call(input).then((result) => ({ result }), (error: unknown) => ({ error }));
           const wrong = judge(path, probe, valid, outcome, before, bookContents(w.store.sqlite), book);

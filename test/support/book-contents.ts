@@ -25,3 +25,12 @@ export function changedRows(before: Contents, after: Contents): { table: string;
   }
   return out;
 }
+
+/**
+ * Lets the conclusions owed by earlier answers be drawn (services/derive.ts:
+ * any call but an answer draws them first), so that a test comparing the book
+ * before and after one call sees only what that call did.
+ */
+export async function settled(rpc: { session: { status: () => Promise<unknown> } }): Promise<void> {
+  await rpc.session.status();
+}

@@ -71,7 +71,9 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     const { id: ended } = await call('meetings.start', { clientId, reason: 'Jahresgespräch' });
     await call('meetings.update', { id: ended, patch: { wishes: 'Mehr Schutz für die Familie', nps: 9, ces: 6 } });
     for (const [attribute, value] of Object.entries(CONSCIOUS)) await call('answers.set', { clientId, meetingId: ended, attribute, value, answeredBy: 'client' });
-    // More answers draw the same segment again: the conclusion is refreshed.
+    // The conclusion is drawn before the next call (services/derive.ts); more answers then draw the same segment
+    // again and refresh it.
+    await rpc.segments.state({ clientId });
     await call('answers.set', { clientId, meetingId: ended, attribute: 'tech_affinity', value: 'medium' });
     await call('touchpoints.add', { clientId, kind: 'call', channel: 'phone', occurredAt: Date.now() - 60_000, summary: 'Rückruf wegen Hausrat' });
     const { id: task } = await call('tasks.add', { clientId, title: 'Angebot schicken', dueDate: '2026-12-24', notes: 'mit Rabatt' });
