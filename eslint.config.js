@@ -43,14 +43,19 @@ const LAYERS = {
     projects: ['core', 'contract', 'db', 'backend/seed/*.json', 'renderer/src/i18n/de.ts', 'renderer/src/i18n/en.ts', 'renderer/src/rules-edition.ts'],
     packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', ...NODE],
   },
+  demo: {
+    why: "demo/ generates the demo book a newcomer starts with: core/, the book's bulk loader in db/ and the services whose rules the demo's conclusions follow; no contract, shells, UI or backend.",
+    projects: ['core', 'db', 'services'],
+    packages: [],
+  },
   host: {
-    why: 'host/ (browser mode) serves services/; it never touches the database directly.',
-    projects: ['core', 'contract', 'services'],
+    why: 'host/ (browser mode) serves services/ and hands it the demo book; it never touches the database directly.',
+    projects: ['core', 'contract', 'services', 'demo'],
     packages: [...all('@orpc/server'), ...NODE],
   },
   electron: {
-    why: 'electron/ is a thin shell over services/; it never touches the database directly.',
-    projects: ['core', 'contract', 'services'],
+    why: 'electron/ is a thin shell over services/ (and hands it the demo book); it never touches the database directly.',
+    projects: ['core', 'contract', 'services', 'demo'],
     packages: ['electron', ...all('@orpc/server'), ...all('@orpc/client'), ...NODE],
   },
   renderer: {
@@ -80,7 +85,7 @@ const LAYERS = {
   },
   bench: {
     why: 'bench/ measures the workstation and the backend from outside: their code and the test support, never the UI.',
-    projects: ['core', 'db', 'services', 'host', 'backend', 'test'],
+    projects: ['core', 'db', 'services', 'demo', 'host', 'backend', 'test'],
     packages: ['better-sqlite3', ...all('drizzle-orm'), 'uuid', ...NODE],
     // bench/run.ts loads the benchmark named on the command line.
     computedImports: true,
@@ -94,7 +99,7 @@ const LAYERS = {
   },
   test: {
     why: 'test/ may reach every layer, and any package the project declares.',
-    projects: ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'],
+    projects: ['core', 'contract', 'db', 'services', 'demo', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'],
     // electron-builder's own config loader and schema check, which come with electron-builder (test/unit/electron/fuses.test.ts).
     packages: [...DECLARED, ...NODE, 'app-builder-lib/out/util/config/config', 'builder-util'],
     // The preload tests load electron/ files by a computed path, past the type check (test/unit/electron/preload.test.ts).

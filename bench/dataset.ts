@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '#db/open.ts';
 import { localUser } from '#db/schema.ts';
 import { loadOrCreateKey } from '#host/keyfile.ts';
-import { loadDemoBook } from '#services/demo/index.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { progress } from './lib.ts';
 
 /** Opens a book made by makeBook. */

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bulkLoad } from '#db/bulk.ts';
 import { openDatabase } from '#db/open.ts';
-import { generateDemoBook } from '#services/demo/generate.ts';
-import { DEMO_SEED } from '#services/demo/index.ts';
+import { generateDemoBook } from '#demo/generate.ts';
+import { DEMO_SEED } from '#demo/index.ts';
 import { tempDir } from '../test/support/book.ts';
 import { note, progress, report, round } from './lib.ts';
 

@@ -2,6 +2,7 @@
 // nothing else. Every decision lives in security.ts, keystore.ts and wiring.ts.
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { openWorkstation } from '#services/workstation.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { startDesktop } from './wiring.ts';
 
 startDesktop({
@@ -13,5 +14,6 @@ startDesktop({
   safeStorage,
   dialog,
   platform: process.platform,
-  openWorkstation,
+  // The shell hands the demo generator in, as browser mode does.
+  openWorkstation: (options) => openWorkstation({ ...options, loadDemoBook }),
 });

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkstation } from '#services/workstation.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { loadOrCreateKey } from './keyfile.ts';
 import { startHost } from './server.ts';
 
@@ -43,7 +44,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}) {
   const key = loadOrCreateKey(join(dataDir, 'workstation.key'), existsSync(dbPath));
   const demoClients = options.demoClients ?? (process.env.AW_DEMO_CLIENTS ? Number(process.env.AW_DEMO_CLIENTS) : undefined);
   const workstation = openWorkstation({
-    dbPath, key, mode: 'browser', demoClients, onDemoBookLoaded: options.onDemoBookLoaded, about: { version: appVersion(), dataDir },
+    dbPath, key, mode: 'browser', demoClients, loadDemoBook, onDemoBookLoaded: options.onDemoBookLoaded, about: { version: appVersion(), dataDir },
   });
   const staticDir = options.staticDir ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
   const host = await startHost({

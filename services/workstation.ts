@@ -1,11 +1,10 @@
 // Opens a workstation: the encrypted book, the store, and the router that
 // every shell serves. Shells only choose the key and the transport.
-import { openDatabase } from '#db/open.ts';
+import { openDatabase, type Sqlite } from '#db/open.ts';
 import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
 import { purgeRestricted } from '#db/retention.ts';
 import { heldCatalogue } from './catalogue.ts';
-import { loadDemoBook } from './demo/index.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
 import { peopleLookup } from './sync/directory.ts';
 import { SyncEngine, type SyncOptions } from './sync/engine.ts';
@@ -17,6 +16,11 @@ export interface WorkstationOptions {
   migrationsFolder?: string;
   /** Size of the demo book offered at first start. */
   demoClients?: number;
+  /**
+   * Writes the demo book offered at first start (demo/index.ts): handed in by
+   * the shell, so the application services do not carry the generator.
+   */
+  loadDemoBook?: DemoBookLoader;
   now?: () => number;
   /** Sync settings; tests shorten the pauses. */
   sync?: SyncOptions;
@@ -25,6 +29,8 @@ export interface WorkstationOptions {
   /** The shell's version and data folder, for the settings screen. */
   about?: { version: string; dataDir: string };
 }
+
+export type DemoBookLoader = (sqlite: Sqlite, options: { clients: number; ownerId: string; advisorName: string; now: number }) => void;
 
 export interface Workstation {
   router: WorkstationRouter;
@@ -59,7 +65,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     mode: options.mode,
     about: options.about,
     loadDemoBook: (owner) => {
-      loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId: owner.id, advisorName: owner.displayName, now: (options.now ?? Date.now)() });
+      if (!options.loadDemoBook) throw new Error('this workstation was opened without the demo book');
+      options.loadDemoBook(sqlite, { clients: options.demoClients ?? 2000, ownerId: owner.id, advisorName: owner.displayName, now: (options.now ?? Date.now)() });
       // This runs inside set-up's transaction: tell once it has committed.
       if (options.onDemoBookLoaded) setImmediate(options.onDemoBookLoaded);
     },

@@ -9,7 +9,7 @@ import { effectiveSegment } from '#core/conclusions.ts';
 import { SEGMENT_IDS } from '#core/segments/index.ts';
 import { bookPicture } from '#db/book.ts';
 import { conclusionsOf } from '#db/profile.ts';
-import { loadDemoBook } from '#services/demo/index.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { createRouter } from '#services/router.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 import { openTestStore } from '../support/book.ts';

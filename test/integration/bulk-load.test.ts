@@ -8,8 +8,8 @@ import { openDatabase, type Sqlite } from '#db/open.ts';
 import { getClient, listClients } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
 import { heldCatalogue } from '#services/catalogue.ts';
-import { generateDemoBook, type DemoBook } from '#services/demo/generate.ts';
-import { DEMO_CLIENTS, DEMO_SEED, loadDemoBook } from '#services/demo/index.ts';
+import { generateDemoBook, type DemoBook } from '#demo/generate.ts';
+import { DEMO_CLIENTS, DEMO_SEED, loadDemoBook } from '#demo/index.ts';
 import { tempDir } from '../support/book.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);

@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { bulkLoad } from '#db/bulk.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { contract, procedureWrites } from '#contract/index.ts';
-import { loadDemoBook } from '#services/demo/index.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import type { openTestStore } from '../support/book.ts';
 import { openTestRouter, type Workstation } from '../support/router.ts';
 

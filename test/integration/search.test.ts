@@ -11,7 +11,7 @@ import { DEFAULT_MIGRATIONS, openDatabase } from '#db/open.ts';
 import { listClients } from '#db/queries.ts';
 import { TIERED_FROM } from '#db/search.ts';
 import { applyPulled } from '#db/sync.ts';
-import { loadDemoBook } from '#services/demo/index.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { openTestStore, tempDir } from '../support/book.ts';
 import { openTestRouter } from '../support/router.ts';
 

@@ -11,10 +11,10 @@ import { PROFILE_ATTRIBUTES, isAttributeId } from '#core/profile.ts';
 import { answerId } from '#core/records.ts';
 import { taskAddSchema } from '#core/task.ts';
 import { CHANNELS, TOUCHPOINT_KINDS, touchpointAddSchema } from '#core/touchpoint.ts';
-import { demoConclusions } from '#services/demo/conclusions.ts';
-import { DEMO_ADVISOR_NAME, demoHlc, generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
+import { demoConclusions } from '#demo/conclusions.ts';
+import { DEMO_ADVISOR_NAME, demoHlc, generateDemoBook, isoDate, type DemoBook } from '#demo/generate.ts';
 import { SEGMENT_IDS } from '#core/segments/ids.ts';
-import { PROTOTYPES } from '#services/demo/segments.ts';
+import { PROTOTYPES } from '#demo/segments.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
 const OWNER = 'advisor-demo';

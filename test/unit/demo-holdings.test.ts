@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { holdingAddSchema } from '#core/holding.ts';
 import { assessValueTier, type ValueTier } from '#core/tiers.ts';
 import { shippedCatalogue, yearlyListCents } from '#services/catalogue.ts';
-import { generateDemoBook, isoDate, type DemoBook } from '#services/demo/generate.ts';
-import { demoHoldings } from '#services/demo/holdings.ts';
-import { PURCHASE_SUMMARY } from '#services/demo/phrases.ts';
+import { generateDemoBook, isoDate, type DemoBook } from '#demo/generate.ts';
+import { demoHoldings } from '#demo/holdings.ts';
+import { PURCHASE_SUMMARY } from '#demo/phrases.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
 const SEED = 20261123;

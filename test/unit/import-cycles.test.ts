@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const FOLDERS = ['core', 'contract', 'db', 'services', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'];
+const FOLDERS = ['core', 'contract', 'db', 'services', 'demo', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'];
 const ALIASES: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).imports;
 
 function sources(dir: string): string[] {

@@ -6,7 +6,7 @@
 // Drawn from its own random stream (seed + 1), so every row generate.ts
 // builds from the main stream stays exactly as it was.
 import type { Product } from '#core/manufacturer.ts';
-import { shippedCatalogue, yearlyListCents } from '../catalogue.ts';
+import { shippedCatalogue, yearlyListCents } from '#services/catalogue.ts';
 import { PURCHASE_SUMMARY } from './phrases.ts';
 import { createRandom, uuidv7, Weighted } from './random.ts';
 import { PROTOTYPES } from './segments.ts';
