@@ -1,5 +1,6 @@
 // Bundles the Electron shell into dist/electron/:
-//   main.mjs             main process (ESM; the core's modules use import.meta)
+//   main.mjs             main process (ESM): windows, keychain, IPC
+//   core.mjs             the workstation core in Electron's utility process (ESM; its modules use import.meta)
 //   preload.cjs          app window preload (CJS: sandboxed preloads cannot load ESM)
 //   unlock-preload.cjs   unlock window preload
 //   unlock/              the unlock page (HTML, CSS, script)
@@ -25,10 +26,11 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'unlock'), { recursive: true });
 
 await Promise.all([
-  build({
+  // main.mjs: windows, keychain and IPC; core.mjs: the book and the services, in Electron's utility process.
+  ...[['main', 'main.mjs'], ['core', 'core.mjs']].map(([name, file]) => build({
     ...common,
-    entryPoints: ['electron/main.ts'],
-    outfile: join(out, 'main.mjs'),
+    entryPoints: [`electron/${name}.ts`],
+    outfile: join(out, file!),
     platform: 'node',
     format: 'esm',
     target: 'node22',
@@ -36,7 +38,7 @@ await Promise.all([
     external: ['electron', ...RUNTIME_PACKAGES],
     // Bundled CommonJS dependencies may still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  }),
+  })),
   ...['preload', 'unlock-preload'].map((name) => build({
     ...common,
     entryPoints: [`electron/${name}.ts`],

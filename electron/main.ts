@@ -1,8 +1,8 @@
 // Electron's main process: hands the real Electron modules to wiring.ts and
 // nothing else. Every decision lives in security.ts, keystore.ts and wiring.ts.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import { openWorkstation } from '#services/workstation.ts';
-import { loadDemoBook } from '#demo/index.ts';
+// The book is not opened here: the core runs in a utility process (core.ts).
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, utilityProcess } from 'electron';
 import { startDesktop } from './wiring.ts';
 
 startDesktop({
@@ -14,6 +14,6 @@ startDesktop({
   safeStorage,
   dialog,
   platform: process.platform,
-  // The shell hands the demo generator in, as browser mode does.
-  openWorkstation: (options) => openWorkstation({ ...options, loadDemoBook }),
+  // Bundled beside main.mjs (build/electron.ts).
+  forkCore: () => utilityProcess.fork(join(import.meta.dirname, 'core.mjs'), [], { serviceName: 'Advisor Workstation core' }),
 });

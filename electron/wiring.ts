@@ -4,12 +4,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { AnyRouter } from '@orpc/server';
-import { RPCHandler } from '@orpc/server/message-port';
 import type { SupportedMessagePort } from '@orpc/client/message-port';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { WorkstationOptions } from '#services/workstation.ts';
-import { publicErrors } from '#services/errors.ts';
 import { CONNECT_CHANNEL } from '#contract/channel.ts';
 import {
   KeyStoreError, keyFromPassphrase, loadKey, PASSPHRASE_MAX_LENGTH, type KdfParams, type KeyState, type SafeStorageLike,
@@ -19,6 +15,7 @@ import {
   isUnlockSender, navigationDecision, permissionDecision, resolveAppRequest, windowOpenDecision, type AppRoots,
 } from './security.ts';
 import { pickLanguage, shellTexts, type ShellTexts } from './texts.ts';
+import { startCore, type CoreHandle, type ForkCore } from './core-client.ts';
 import type { Language } from '#core/language.ts';
 
 /** The renderer posts its end of a MessageChannel here; main serves the workstation on it. */
@@ -105,8 +102,6 @@ export interface IpcMainLike {
 }
 
 export interface DialogLike { showErrorBox(title: string, content: string): void }
-
-export interface WorkstationLike { router: AnyRouter; close(): void }
 
 export type UnlockResult = { ok: true } | { ok: false; error: string };
 
@@ -236,7 +231,8 @@ export interface DesktopDeps {
   safeStorage: SafeStorageLike;
   dialog: DialogLike;
   platform: NodeJS.Platform;
-  openWorkstation(options: WorkstationOptions): WorkstationLike;
+  /** Starts the workstation core in a process of its own (Electron's utility process: core.ts). */
+  forkCore: ForkCore;
   /** Settings for a new passphrase file; tests use cheaper ones. */
   kdfParams?: KdfParams;
 }
@@ -272,8 +268,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
   let texts = shellTexts('de');
   let language: Language = 'de';
   let paths: DesktopPaths | null = null;
-  let workstation: WorkstationLike | null = null;
-  let rpc: RPCHandler<Record<never, never>> | null = null;
+  let workstation: CoreHandle | null = null;
   let mainWindow: BrowserWindowLike | null = null;
   let unlock: { window: BrowserWindowLike; firstTime: boolean; busy: boolean } | null = null;
 
@@ -300,14 +295,12 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
     window.loadURL(url).catch((error: unknown) => console.error(`Could not load ${url}:`, error));
   };
 
-  const openBook = (key: Buffer): void => {
+  // The book is opened in the core's process; main keeps only the handle that passes ports on.
+  const openBook = async (key: Buffer): Promise<void> => {
     if (!paths) throw new Error('The app is not ready yet.');
-    const opened = deps.openWorkstation({
+    workstation = await startCore(deps.forkCore, {
       dbPath: paths.dbPath, key, mode: 'desktop', migrationsFolder: paths.migrationsFolder, about: { version: app.getVersion(), dataDir: paths.dataDir },
     });
-    workstation = opened;
-    // The same public error shape as browser mode: problems field by field, no internals.
-    rpc = new RPCHandler(opened.router, { clientInterceptors: [publicErrors] });
   };
 
   const showMain = (): void => {
@@ -333,12 +326,12 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
       && frame.parent === null
       && isTrustedSender(frame.url)
       && event.ports.length === 1;
-    if (!accepted || rpc === null || port === undefined) {
+    if (!accepted || workstation === null || port === undefined) {
       for (const refused of event.ports) refused.close();
       return;
     }
-    rpc.upgrade(port, { context: {} });
-    port.start();
+    // Main only hands the port over: the renderer speaks with the core's process directly.
+    workstation.connect(port);
   });
 
   ipcMain.handle(UNLOCK_CHANNEL, async (event, passphrase): Promise<UnlockResult> => {
@@ -358,7 +351,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
     current.busy = true;
     try {
       const key = await keyFromPassphrase({ dir: paths.dataDir, passphrase, create: current.firstTime, params: deps.kdfParams });
-      openBook(key);
+      await openBook(key);
     } catch (error) {
       // A wrong passphrase changes nothing on disk: the page asks again.
       return { ok: false, error: describeOpenError(error, texts, texts.wrongPassphrase) };
@@ -371,7 +364,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
     return { ok: true };
   });
 
-  const onReady = (): void => {
+  const onReady = async (): Promise<void> => {
     language = pickLanguage(app.getLocale());
     texts = shellTexts(language);
     paths = desktopPaths(app.getAppPath(), app.getPath('userData'));
@@ -390,7 +383,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
       return;
     }
     try {
-      openBook(state.key);
+      await openBook(state.key);
     } catch (error) {
       fail(describeOpenError(error, texts, texts.storedKeyDoesNotFit));
       return;

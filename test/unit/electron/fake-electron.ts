@@ -5,8 +5,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { os } from '@orpc/server';
 import type { SafeStorageLike } from '../../../electron/keystore.ts';
 import type {
-  AppLike, BrowserWindowCtor, DesktopDeps, InvokeEventLike, PortEventLike, SessionLike, UnlockResult, WorkstationLike,
+  AppLike, BrowserWindowCtor, InvokeEventLike, PortEventLike, SessionLike, UnlockResult,
 } from '../../../electron/wiring.ts';
+import type { ForkCore, UtilityProcessLike } from '../../../electron/core-client.ts';
+import { serveCore, type CoreWorkstation, type CorePort, type FromCore, type ToCore } from '../../../electron/core-process.ts';
+import type { WorkstationOptions } from '#services/workstation.ts';
 
 type BrowserWindowConstructorOptions = ConstructorParameters<BrowserWindowCtor>[0];
 
@@ -155,12 +158,36 @@ export function fakeSafeStorage(backend = 'gnome_libsecret', available = true): 
 export const pingRouter = { ping: os.handler(() => 'pong') };
 
 /**
+ * Electron's utility process, in this process: the real core protocol
+ * (core-process.ts) runs on a pair of in-memory ports, so the shell's tests
+ * go through everything main does except the process boundary itself.
+ */
+export function fakeForkCore(open: (options: WorkstationOptions) => CoreWorkstation): { forkCore: ForkCore; exited: () => number } {
+  let exits = 0;
+  const forkCore: ForkCore = () => {
+    const toMain: Record<'message' | 'exit', ((value: never) => void)[]> = { message: [], exit: [] };
+    const toCore: ((event: { data: unknown; ports: readonly CorePort[] }) => void)[] = [];
+    serveCore({
+      on: (_event, listener) => toCore.push(listener),
+      postMessage: (message: FromCore) => { for (const l of toMain.message) (l as (m: FromCore) => void)(message); },
+    }, open, () => { exits += 1; });
+    const child: UtilityProcessLike = {
+      postMessage: (message: ToCore, transfer = []) => { for (const l of toCore) l({ data: structuredClone(message), ports: transfer as CorePort[] }); },
+      on: (event: 'message' | 'exit', listener: (value: never) => void) => { toMain[event].push(listener); return child; },
+      kill: () => { for (const l of toMain.exit) (l as (code: number) => void)(0); return true; },
+    } as UtilityProcessLike;
+    return child;
+  };
+  return { forkCore, exited: () => exits };
+}
+
+/**
  * Behaves like the real core for keys: the first open creates the "book" with
  * that key, later opens fail with the core's wrong-key error unless the key fits.
  */
 export function fakeOpenWorkstation() {
   const opened: Array<{ dbPath: string; key: Buffer; mode: string; migrationsFolder?: string; closed: boolean }> = [];
-  const open: DesktopDeps['openWorkstation'] = (options) => {
+  const open = (options: WorkstationOptions): CoreWorkstation => {
     const fingerprint = createHash('sha256').update(options.key).digest('hex');
     if (existsSync(options.dbPath) && readFileSync(options.dbPath, 'utf8') !== fingerprint) {
       throw Object.assign(new Error('The local database cannot be read: the key does not fit or the file is damaged.'), {
@@ -170,8 +197,7 @@ export function fakeOpenWorkstation() {
     if (!existsSync(options.dbPath)) writeFileSync(options.dbPath, fingerprint);
     const record = { ...options, closed: false };
     opened.push(record);
-    const workstation: WorkstationLike = { router: pingRouter, close: () => { record.closed = true; } };
-    return workstation;
+    return { router: pingRouter, close: () => { record.closed = true; } };
   };
-  return { open, opened };
+  return { open, opened, ...fakeForkCore(open) };
 }

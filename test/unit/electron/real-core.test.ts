@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openWorkstation } from '#services/workstation.ts';
+import { loadDemoBook } from '#demo/index.ts';
 import { shellTexts } from '../../../electron/texts.ts';
 import { DATABASE_FILE, UNLOCK_CHANNEL, startDesktop } from '../../../electron/wiring.ts';
-import { FakeApp, FakeIpcMain, FakeProtocol, FakeSession, fakeBrowserWindow, fakeSafeStorage } from './fake-electron.ts';
+import { fakeForkCore, FakeApp, FakeIpcMain, FakeProtocol, FakeSession, fakeBrowserWindow, fakeSafeStorage } from './fake-electron.ts';
 
 const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 let userData: string;
@@ -22,7 +23,7 @@ function start() {
   const shell = startDesktop({
     app, BrowserWindow, ipcMain, protocol: new FakeProtocol(app), session: { defaultSession: new FakeSession() },
     safeStorage: fakeSafeStorage('basic_text'), dialog: { showErrorBox: () => {} }, platform: 'linux',
-    openWorkstation, kdfParams: { N: 2 ** 10, r: 8, p: 1 },
+    forkCore: fakeForkCore((options) => openWorkstation({ ...options, loadDemoBook })).forkCore, kdfParams: { N: 2 ** 10, r: 8, p: 1 },
   });
   app.ready();
   const unlock = (passphrase: string, setup: boolean) => ipcMain.handlers.get(UNLOCK_CHANNEL)!({

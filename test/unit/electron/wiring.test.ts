@@ -68,7 +68,7 @@ function startShell(options: { safeStorage?: SafeStorageLike; locale?: string; h
     safeStorage: options.safeStorage ?? fakeSafeStorage(),
     dialog: { showErrorBox: (title, message) => errors.push({ title, message }) },
     platform: 'linux',
-    openWorkstation: book.open,
+    forkCore: book.forkCore,
     kdfParams: FAST_KDF,
   });
   const ready = async () => {
