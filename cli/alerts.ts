@@ -7,14 +7,14 @@ import { validateAlertCase, type AlertCase } from '#core/coach/input.ts';
 import { alertArgument, alertConclusion, decideSignals, isUrgent, type NewAlert } from '#core/coach/signals.ts';
 import { berlinDay } from '#core/dates.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
-import type { Lang } from '#core/segments/index.ts';
+import type { Language } from '#core/segments/index.ts';
 import { DEFAULT_CATALOGUE, readCases, readCatalogue } from './offers-read.ts';
 import { answerCases, commandArgs, langOption, runCommand, type Answer } from './cases.ts';
 
 const USAGE = 'usage: npm run --silent alerts -- FILE [--lang en|de] [--catalog PATH]';
 
 /** One alert in coach.md's shape, its words in `lang`. */
-function shown(alert: NewAlert, c: AlertCase, catalogue: CatalogueDocument, lang: Lang) {
+function shown(alert: NewAlert, c: AlertCase, catalogue: CatalogueDocument, lang: Language) {
   const first = alert.offers[0];
   return {
     signal: alert.signal,
@@ -29,7 +29,7 @@ function shown(alert: NewAlert, c: AlertCase, catalogue: CatalogueDocument, lang
   };
 }
 
-function element(input: unknown, catalogue: CatalogueDocument, lang: Lang): Answer {
+function element(input: unknown, catalogue: CatalogueDocument, lang: Language): Answer {
   const check = validateAlertCase(input, catalogue);
   if (!check.ok) return { ok: false, element: { id: check.id, error: check.message } };
   const c = check.case;

@@ -1,6 +1,6 @@
 // One element of the segment command's output, in the shape profile.md
 // specifies: texts in one language, scores rounded, snake_case keys.
-import { rankSegments, RULESET_V1, validateProfileInput, type Lang, type RuleSet } from '#core/segments/index.ts';
+import { rankSegments, RULESET_V1, validateProfileInput, type Language, type RuleSet } from '#core/segments/index.ts';
 
 /** Bulk output keeps the strongest reasons per side; the UI shows all of them. */
 const REASONS_PER_SIDE = 3;
@@ -9,7 +9,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export type Element = Record<string, unknown> & { id: unknown };
 
-export function segmentElement(input: unknown, lang: Lang, ruleSet: RuleSet = RULESET_V1): { element: Element; ok: boolean } {
+export function segmentElement(input: unknown, lang: Language, ruleSet: RuleSet = RULESET_V1): { element: Element; ok: boolean } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, element: { id: null, error: 'not a profile: each element must be an object like {"id": "p1", "trust_anchor": "self"}' } };
   }

@@ -4,14 +4,14 @@
 // Exit 0: all ranked; 1: some cases refused (their elements say why); 2: a file or an option is unusable.
 import { rankOffers, validateOfferCase, type Audience } from '#core/offers/index.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
-import type { Lang } from '#core/segments/index.ts';
+import type { Language } from '#core/segments/index.ts';
 import { DEFAULT_CATALOGUE, readCases, readCatalogue } from './offers-read.ts';
 import { answerCases, commandArgs, langOption, runCommand, type Answer } from './cases.ts';
 import { InputError } from './read-profiles.ts';
 
 const USAGE = 'usage: npm run --silent offers -- FILE [--audience advisor|client] [--catalog PATH] [--lang en|de]';
 
-function element(input: unknown, catalogue: CatalogueDocument, audience: Audience, lang: Lang): Answer {
+function element(input: unknown, catalogue: CatalogueDocument, audience: Audience, lang: Language): Answer {
   const check = validateOfferCase(input, catalogue);
   if (!check.ok) return { ok: false, element: { id: check.id, error: check.message } };
   const { id, ...request } = check.case;

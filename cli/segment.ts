@@ -4,7 +4,7 @@
 // Exit 0: all ranked; 1: some profiles refused (their elements say why); 2: the file itself is unusable.
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { Lang } from '#core/segments/index.ts';
+import type { Language } from '#core/segments/index.ts';
 import { segmentElement } from './format.ts';
 import { InputError, readCsvProfiles, readJsonProfiles } from './read-profiles.ts';
 
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   // Output goes out in pieces of about 64 KB: one write per profile is slow, one string for all is huge.
   let buffer = '';
   for await (const input of profiles) {
-    const { element, ok } = segmentElement(input, lang as Lang);
+    const { element, ok } = segmentElement(input, lang as Language);
     if (!ok) refused++;
     buffer += (count++ === 0 ? '[\n' : ',\n') + JSON.stringify(element);
     if (buffer.length > 1 << 16) { await write(buffer); buffer = ''; }

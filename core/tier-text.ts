@@ -4,26 +4,25 @@ import type { TierGap } from './tiers.ts';
 
 import type { Language } from './language.ts';
 
-export type TierTextLanguage = Language;
 
-const TAGS: Record<TierTextLanguage, string> = { de: 'de-DE', en: 'en-GB' };
+const TAGS: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 
 /** Whole euros, rounded up: "+319,50 €" would be more exact and less useful. */
-function euros(cents: number, lang: TierTextLanguage): string {
+function euros(cents: number, lang: Language): string {
   return new Intl.NumberFormat(TAGS[lang], { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 })
     .format(Math.ceil(cents / 100));
 }
 
-function day(iso: string, lang: TierTextLanguage): string {
+function day(iso: string, lang: Language): string {
   const [y, m, d] = iso.split('-');
   return lang === 'de' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }
 
-function years(n: number, lang: TierTextLanguage): string {
+function years(n: number, lang: Language): string {
   return new Intl.NumberFormat(TAGS[lang], { maximumFractionDigits: 1 }).format(n);
 }
 
-export function gapPhrase(g: TierGap, lang: TierTextLanguage): string {
+export function gapPhrase(g: TierGap, lang: Language): string {
   const de = lang === 'de';
   switch (g.criterion) {
     case 'min_yearly_premium':
@@ -43,6 +42,6 @@ export function gapPhrase(g: TierGap, lang: TierTextLanguage): string {
 }
 
 /** All gaps in one line, in the order the manufacturer's criteria are listed. */
-export function gapText(gaps: readonly TierGap[], lang: TierTextLanguage): string {
+export function gapText(gaps: readonly TierGap[], lang: Language): string {
   return gaps.map((g) => gapPhrase(g, lang)).join(', ');
 }

@@ -12,7 +12,7 @@ import { DomainError } from '#core/errors.ts';
 import type { CatalogueDocument } from '#core/manufacturer.ts';
 import { withinMandate, type MandateTerms } from '#core/offers/index.ts';
 import type { LifeEvent, Profile } from '#core/profile.ts';
-import type { Lang } from '#core/segments/index.ts';
+import type { Language } from '#core/segments/index.ts';
 import type { z } from 'zod';
 import type { alertView, inboxFilter, mandateClientView, purchaseInput } from '#contract/coach.ts';
 import { alertById, clientFacts, inboxCounts, inboxPage, mandateById, mandatesOfClient, mandatesOfCoach, openAlertsByClient, purchasesOfClient } from '#db/coach.ts';
@@ -62,7 +62,7 @@ function names(catalogue: CatalogueDocument) {
   return new Map([...catalogue.products, ...catalogue.bundles].map((x) => [x.id, x.name]));
 }
 
-export function inbox(store: Store, input: { filter: z.infer<typeof inboxFilter>; urgentOnly: boolean; lang: Lang; limit: number; offset: number }) {
+export function inbox(store: Store, input: { filter: z.infer<typeof inboxFilter>; urgentOnly: boolean; lang: Language; limit: number; offset: number }) {
   const day = today();
   const coachIds = myIds(store);
   const rules = currentAlertRules(store);
@@ -96,7 +96,7 @@ function factsOf(store: Store, clientIds: string[], day: string): (clientId: str
 
 function alertViewOf(
   r: ReturnType<typeof inboxPage>[number], catalogue: CatalogueDocument, mandate: MandateRow | null, facts: ClientFacts,
-  { day, urgentUntil, lang }: { day: string; urgentUntil: string; lang: Lang },
+  { day, urgentUntil, lang }: { day: string; urgentUntil: string; lang: Language },
 ): AlertView {
   const a = r.alert;
   const budget = mandate ? budgetOf(mandate, catalogue, day) : null;

@@ -7,7 +7,7 @@
 import type { CatalogueDocument } from '../manufacturer.ts';
 import type { LifeEvent, Profile } from '../profile.ts';
 import { argumentFor, rankOffers, type ArgumentStyle, type MandateTerms, type Offer, type OfferRequest } from '../offers/index.ts';
-import type { Lang, SegmentId } from '../segments/index.ts';
+import type { Language, SegmentId } from '../segments/index.ts';
 
 /** At most this many offers per alert. */
 export const ALERT_OFFERS = 3;
@@ -27,7 +27,7 @@ export type OfferClient = {
   segment?: SegmentId | null;
 };
 
-function request(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Lang): OfferRequest {
+function request(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Language): OfferRequest {
   const profile = client.profile ?? {};
   return {
     profile: { ...profile, life_events: [...new Set([...(profile.life_events ?? []), event])] },
@@ -55,7 +55,7 @@ export const mayActOn = (offer: Pick<Offer, 'within_mandate'>, client: Pick<Offe
   client.consent.contact === true || offer.within_mandate;
 
 /** The engine's offers made for the event, best first, the event's bundle at the front, at most three. */
-export function alertOffers(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Lang = 'en'): Offer[] {
+export function alertOffers(event: LifeEvent, client: OfferClient, catalogue: CatalogueDocument, lang: Language = 'en'): Offer[] {
   const trigger = new Map(catalogue.bundles.map((b) => [b.id, b.trigger]));
   const events = new Map(catalogue.products.map((p) => [p.id, p.life_events]));
   const forEvent = rankOffers(request(event, client, catalogue, lang)).offers.filter((o) => (o.kind === 'bundle'
@@ -81,7 +81,7 @@ export function reactionFor(first: Pick<Offer, 'within_mandate'> | undefined, cl
  */
 export function alertArgument(
   input: { event: LifeEvent; offer: string; client: OfferClient; catalogue: CatalogueDocument },
-  lang: Lang,
+  lang: Language,
 ): { style: ArgumentStyle; text: string } | null {
   return argumentFor(request(input.event, input.client, input.catalogue, lang), input.offer);
 }

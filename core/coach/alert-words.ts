@@ -3,11 +3,11 @@
 // device says it in its user's language when it shows the alert. Every
 // sentence says "probably": the assistant saw signs, the client has not said so.
 import type { LifeEvent } from '../profile.ts';
-import type { Lang } from '../segments/index.ts';
+import type { Language } from '../segments/index.ts';
 
 // The name stands where German needs no case ending and English no possessive:
 // "Weber" may be "Klaus" or "Anna Weiß", and "Klaus’ Familie" is easy to get wrong.
-const CONCLUSIONS: Record<LifeEvent, Record<Lang, (name: string) => string>> = {
+const CONCLUSIONS: Record<LifeEvent, Record<Language, (name: string) => string>> = {
   income_rising: { de: (n) => `${n} verdient wahrscheinlich mehr als bisher`, en: (n) => `${n} is probably earning more than before` },
   time_scarce: { de: (n) => `${n} hat wahrscheinlich gerade wenig Zeit`, en: (n) => `${n} is probably short of time at the moment` },
   family_growing: { de: (n) => `Bei ${n} wächst wahrscheinlich die Familie`, en: (n) => `${n} probably has a growing family` },
@@ -21,6 +21,6 @@ const CONCLUSIONS: Record<LifeEvent, Record<Lang, (name: string) => string>> = {
 };
 
 /** The alert's conclusion about the client, in `lang`. */
-export function alertConclusion(event: LifeEvent, clientName: string, lang: Lang): string {
+export function alertConclusion(event: LifeEvent, clientName: string, lang: Language): string {
   return CONCLUSIONS[event][lang](clientName.trim());
 }

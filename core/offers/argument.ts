@@ -6,7 +6,7 @@
 // states facts only: name, price, area, nothing inferred about the client.
 import type { LifeEvent } from '../profile.ts';
 import type { Product } from '../manufacturer.ts';
-import { SEGMENT_AREA, type Lang } from '../segments/index.ts';
+import { SEGMENT_AREA, type Language } from '../segments/index.ts';
 import type { Bundle, CompiledCatalogue } from './catalogue.ts';
 import type { ClientView } from './client.ts';
 import type { ArgumentStyle } from './types.ts';
@@ -28,7 +28,7 @@ export type Subject = {
   withinMandate: boolean;
 };
 
-type Ctx = { s: Subject; c: ClientView; cat: CompiledCatalogue; lang: Lang };
+type Ctx = { s: Subject; c: ClientView; cat: CompiledCatalogue; lang: Language };
 
 const de = (x: Ctx) => x.lang === 'de';
 const cost = ({ s, cat, lang }: Ctx) => priceSum(s.items.map((p) => p.price), cat.currency, lang);
@@ -90,7 +90,7 @@ function convenience(x: Ctx): string {
   return `${x.s.name}${when(x)}, ${cost(x)}: ${adapts ? 'it adjusts itself as your situation changes, and ' : ''}${who}.`;
 }
 
-const COUNT: Record<Lang, string[]> = { en: ['', 'one', 'two', 'three', 'four', 'five'], de: ['', 'einer', 'zwei', 'drei', 'vier', 'fünf'] };
+const COUNT: Record<Language, string[]> = { en: ['', 'one', 'two', 'three', 'four', 'five'], de: ['', 'einer', 'zwei', 'drei', 'vier', 'fünf'] };
 
 function addOnChoice(x: Ctx): string {
   const p = x.s.items[0]!;
@@ -106,7 +106,7 @@ const BY_STYLE: Record<ArgumentStyle, (x: Ctx) => string> = {
   price_performance: pricePerformance, identity, convenience, add_on_choice: addOnChoice,
 };
 
-export function argumentText(style: ArgumentStyle, s: Subject, c: ClientView, cat: CompiledCatalogue, lang: Lang): string {
+export function argumentText(style: ArgumentStyle, s: Subject, c: ClientView, cat: CompiledCatalogue, lang: Language): string {
   const x = { s, c, cat, lang };
   return c.segment ? BY_STYLE[style](x) : neutral(x);
 }

@@ -5,7 +5,7 @@
 // words come from reasonText at display time.
 import { z } from 'zod';
 import { ATTRIBUTE_IDS, PROFILE_ATTRIBUTES, type AttributeId, type LifeEvent } from '../profile.ts';
-import { ANSWER_PHRASES, SEGMENT_IDS, type Lang, type SegmentId, type Text } from '../segments/index.ts';
+import { ANSWER_PHRASES, SEGMENT_IDS, type Language, type SegmentId, type Text } from '../segments/index.ts';
 import { areaName, eventName, identityWords, segmentPhrase } from './words.ts';
 
 export const FIT_KINDS = ['adaptive', 'standard', 'tailored', 'point_of_sale'] as const;
@@ -69,13 +69,13 @@ const FIT: Record<FitKind, Text> = {
   point_of_sale: { en: 'an add-on at the point of sale', de: 'Zusatzprodukt am Verkaufsort' },
 };
 
-const percent = (rate: number, lang: Lang) =>
+const percent = (rate: number, lang: Language) =>
   new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 
 /** A product's name in the language, for reasons that name one; the id only if the catalogue no longer has it. */
-export type ProductName = (id: string, lang: Lang) => string;
+export type ProductName = (id: string, lang: Language) => string;
 
-export function reasonText(r: OfferReason, lang: Lang, product: ProductName): string {
+export function reasonText(r: OfferReason, lang: Language, product: ProductName): string {
   const de = lang === 'de';
   switch (r.code) {
     case 'life_event': return `${de ? 'Lebensereignis' : 'life event'}: ${eventName(r.event, lang)}`;
@@ -111,7 +111,7 @@ export type StoredReason = string | OfferReason;
  * codes rendered anew, old word-for-word lines kept as they are unless they
  * came from the segment or from learning.
  */
-export function clientReasons(stored: readonly StoredReason[], lang: Lang, product: ProductName): string[] {
+export function clientReasons(stored: readonly StoredReason[], lang: Language, product: ProductName): string[] {
   const out: string[] = [];
   for (const r of stored) {
     const text = typeof r === 'string' ? (INTERNAL_WORDS.test(r.trim()) ? null : r) : clientMayRead(r) ? reasonText(r, lang, product) : null;

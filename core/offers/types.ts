@@ -3,7 +3,7 @@
 // command prints it as it is and the app shows the same thing.
 import type { CatalogueDocument } from '../manufacturer.ts';
 import type { Profile } from '../profile.ts';
-import type { Lang, RuleSet, SegmentId } from '../segments/index.ts';
+import type { Language, RuleSet, SegmentId } from '../segments/index.ts';
 import type { OfferReason } from './reasons.ts';
 
 export type Audience = 'advisor' | 'client';
@@ -53,7 +53,7 @@ export type OfferRequest = {
   /** 'advisor' by default; 'client' for the screen turned to the client. */
   audience?: Audience;
   /** The language of names, arguments, reasons and the notice; German by default, like the app. */
-  lang?: Lang;
+  lang?: Language;
   /** How many offers at most; offers.md says 10. */
   limit?: number;
 };

@@ -2,7 +2,7 @@
 // events, identities, segments in a sentence, and prices. Unknown ids (a
 // catalogue may bring new areas or identities) fall back to the id itself.
 import type { LifeEvent } from '../profile.ts';
-import { SEGMENT_NAMES, type Lang, type SegmentId, type Text } from '../segments/index.ts';
+import { SEGMENT_NAMES, type Language, type SegmentId, type Text } from '../segments/index.ts';
 
 const AREAS: Record<string, Text> = {
   liability: { en: 'liability', de: 'Haftpflicht' },
@@ -41,20 +41,20 @@ const IDENTITIES: Record<string, Text> = {
 
 const plain = (id: string) => id.replaceAll('_', ' ');
 
-export const areaName = (area: string, lang: Lang) => AREAS[area]?.[lang] ?? plain(area);
-export const eventName = (e: LifeEvent, lang: Lang) => EVENTS[e].name[lang];
-export const occasion = (e: LifeEvent, lang: Lang) => EVENTS[e].occasion[lang];
+export const areaName = (area: string, lang: Language) => AREAS[area]?.[lang] ?? plain(area);
+export const eventName = (e: LifeEvent, lang: Language) => EVENTS[e].name[lang];
+export const occasion = (e: LifeEvent, lang: Language) => EVENTS[e].occasion[lang];
 
 /** "a and b" / "a, b und c". */
-export function list(words: readonly string[], lang: Lang): string {
+export function list(words: readonly string[], lang: Language): string {
   if (words.length < 2) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} ${lang === 'de' ? 'und' : 'and'} ${words.at(-1)}`;
 }
 
-export const identityWords = (ids: readonly string[], lang: Lang) => list(ids.map((i) => IDENTITIES[i]?.[lang] ?? plain(i)), lang);
+export const identityWords = (ids: readonly string[], lang: Language) => list(ids.map((i) => IDENTITIES[i]?.[lang] ?? plain(i)), lang);
 
 /** English: "a convenient non-searcher"; German: the segment's name in quotes. */
-export function segmentPhrase(s: SegmentId, lang: Lang): string {
+export function segmentPhrase(s: SegmentId, lang: Language): string {
   if (lang === 'de') return `„${SEGMENT_NAMES[s].de}“`;
   const en = SEGMENT_NAMES[s].en;
   return `${/^[aeiou]/.test(en) ? 'an' : 'a'} ${en}`;
@@ -66,7 +66,7 @@ const PERIODS: Record<string, Text> = {
 };
 
 const formats = new Map<string, Intl.NumberFormat>();
-function money(amount: number, currency: string, lang: Lang): string {
+function money(amount: number, currency: string, lang: Language): string {
   const key = `${lang}/${currency}`;
   let f = formats.get(key);
   if (!f) formats.set(key, f = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency }));
@@ -74,14 +74,14 @@ function money(amount: number, currency: string, lang: Lang): string {
 }
 
 /** "€6.90 a month", "6,00 € weniger im Monat" (a module that lowers its base's price); German keeps a no-break space before €. */
-export function price(amount: number, period: string, currency: string, lang: Lang): string {
+export function price(amount: number, period: string, currency: string, lang: Language): string {
   const when = PERIODS[period]?.[lang] ?? period;
   if (amount >= 0) return `${money(amount, currency, lang)} ${when}`;
   return `${money(-amount, currency, lang)} ${lang === 'de' ? 'weniger' : 'less'} ${when}`;
 }
 
 /** Several prices summed per period: "€1,014.00 one-off", or "€29.00 one-off + €6.50 a month". */
-export function priceSum(prices: readonly { amount: number; period: string }[], currency: string, lang: Lang): string {
+export function priceSum(prices: readonly { amount: number; period: string }[], currency: string, lang: Language): string {
   const sums = new Map<string, number>();
   for (const p of prices) sums.set(p.period, (sums.get(p.period) ?? 0) + p.amount);
   return [...sums].map(([period, amount]) => price(Math.round(amount * 100) / 100, period, currency, lang)).join(' + ');

@@ -14,7 +14,7 @@ export const SEGMENT_IDS = [
 ] as const;
 
 export type SegmentId = (typeof SEGMENT_IDS)[number];
-export type { Language as Lang } from '../language.ts';
+export type { Language } from '../language.ts';
 export type Text = { de: string; en: string };
 
 /** Economy buys on price-performance; Premium on identity, with price assistants off on purpose. */
