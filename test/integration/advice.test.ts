@@ -5,6 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { openTestStore } from '../support/book.ts';
 import { openTestRouter, type Workstation } from '../support/router.ts';
+import { pdfTextOf } from '../support/pdf-text.ts';
+import { de } from '../../renderer/src/i18n/de.ts';
+import { en } from '../../renderer/src/i18n/en.ts';
 
 let t: ReturnType<typeof openTestStore>;
 let rpc: Workstation;
@@ -75,6 +78,17 @@ it('renders each version as a PDF', async () => {
   expect(bytes.length).toBeGreaterThan(1500);
   expect(pdf.filename).toMatch(/^beratungsdokumentation-.+-v1-de\.pdf$/);
   await expect(rpc.advice.pdf({ meetingId, recordVersion: 9 })).rejects.toMatchObject({ data: { problems: [{ code: 'not_found' }] } });
+});
+
+it('the printed record uses the screen\'s own words, in German and in English', async () => {
+  const { meetingId } = await meetingWithOffers();
+  for (const [language, ui] of [['de', de], ['en', en]] as const) {
+    const pdf = await rpc.advice.pdf({ meetingId, recordVersion: 1, language });
+    const text = (await pdfTextOf(Buffer.from(pdf.base64, 'base64'))).replace(/\s+/g, ' ');
+    const words = [ui.advice.title, ...Object.values(ui.advice.section), ui.advice.pdf.client, ui.advice.pdf.advisor, ui.advice.pdf.thisHash,
+      ui.advice.pdf.notDelivered, ui.offers.outcome.accepted, ui.offers.reason.too_expensive];
+    expect(words.filter((w) => !text.includes(w)), `${language}: words of the screen missing from the PDF`).toEqual([]);
+  }
 });
 
 it('the record speaks its own language, gives only reasons a client may read, and leaves out what was taken back', async () => {

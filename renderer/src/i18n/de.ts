@@ -269,6 +269,11 @@ export const de = {
     correctExplain: 'Die Korrektur wird eine neue Fassung. Frühere Fassungen bleiben unverändert erhalten.',
     makeVersion: 'Neue Fassung erstellen',
     section: { reason: 'Anlass des Gesprächs', wishes: 'Wünsche und Bedürfnisse', risk: 'Risikosituation', course: 'Verlauf der Beratung', advice: 'Empfehlung und Begründung', decision: 'Entscheidung des Kunden' } as Record<string, string>,
+    /** Words only the printed record needs (services/advice-pdf.ts); the rest it takes from above and from offers. */
+    pdf: {
+      client: 'Kunde', born: 'geboren', advisor: 'Berater/in', meeting: 'Gespräch', why: 'Gründe',
+      thisHash: 'Prüfsumme dieser Fassung', previousHash: 'Prüfsumme der vorigen Fassung', delivered: 'Übergeben', notDelivered: 'Noch nicht übergeben',
+    },
   },
   offers: {
     title: 'Passende Angebote',

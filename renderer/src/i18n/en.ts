@@ -268,6 +268,11 @@ export const en: Messages = {
     correctExplain: 'The correction becomes a new version. Earlier versions are kept unchanged.',
     makeVersion: 'Make a new version',
     section: { reason: 'Reason for the meeting', wishes: 'Wishes and needs', risk: 'Risk situation', course: 'Course of the meeting', advice: 'Recommendation and reasons', decision: 'The client’s decision' } as Record<string, string>,
+    /** Words only the printed record needs (services/advice-pdf.ts); the rest it takes from above and from offers. */
+    pdf: {
+      client: 'Client', born: 'born', advisor: 'Advisor', meeting: 'Meeting', why: 'Reasons',
+      thisHash: 'Checksum of this version', previousHash: 'Checksum of the previous version', delivered: 'Delivered', notDelivered: 'Not delivered yet',
+    },
   },
   offers: {
     title: 'Offers that fit',
