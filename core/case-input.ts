@@ -1,4 +1,4 @@
-// Checks shared by the case commands' inputs (mandate, price): each case is
+// Checks shared by the case commands' inputs (offers, alerts, mandate, price): each case is
 // refused by name with what to give instead, never guessed at. A Refused
 // error carries the message for that case's `{ id, error }` element.
 import { FIRST_DAY, LAST_DAY, isRealDate } from './dates.ts';
@@ -28,4 +28,23 @@ export function day(value: unknown, field: string): string {
 export function caseId(input: Record<string, unknown>): string | number | null {
   const id = input.id;
   return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+export type CaseCheck<C> = { ok: true; case: C } | { ok: false; id: unknown; message: string };
+
+/**
+ * One case of a command's file: not an object, or without an id to answer
+ * under, it is refused whole; else `parse` reads it and a Refused names what
+ * is wrong with it. Any other error is a bug and is thrown.
+ */
+export function checkCase<C>(input: unknown, example: string, parse: (input: Record<string, unknown>) => C): CaseCheck<C> {
+  if (!isObject(input)) return { ok: false, id: null, message: `not a case: each element must be an object like ${example}` };
+  const id = caseId(input);
+  if (id === null) return { ok: false, id: input.id ?? null, message: 'id is missing: give every case a text or number "id"' };
+  try {
+    return { ok: true, case: parse(input) };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, id, message: e.message };
+    throw e;
+  }
 }

@@ -4,6 +4,7 @@
 // never guessed at. The client's profile, holdings and mandate are checked by
 // the offer engine's own case check, so both commands refuse the same things.
 import { z } from 'zod';
+import { checkCase, isObject, refuse, type CaseCheck } from '../case-input.ts';
 import { isRealDate } from '../dates.ts';
 import type { CatalogueDocument } from '../manufacturer.ts';
 import { PROFILE_ATTRIBUTES } from '../profile.ts';
@@ -11,7 +12,7 @@ import { validateOfferCase } from '../offers/index.ts';
 import { isLifeEvent, signalSchema, type AlertClient, type Signal } from './signals.ts';
 
 export type AlertCase = { id: string | number; now: string; signals: Signal[]; client: AlertClient };
-export type AlertCaseCheck = { ok: true; case: AlertCase } | { ok: false; id: unknown; message: string };
+export type AlertCaseCheck = CaseCheck<AlertCase>;
 
 const FIELDS = ['id', 'now', 'signals', 'client'];
 const CLIENT_FIELDS = ['name', 'profile', 'owned', 'consent', 'mandate', 'rejected_events', 'open_alerts'];
@@ -20,14 +21,11 @@ const SIGNAL_FIELDS = Object.keys(signalSchema.shape);
 const EVENTS = PROFILE_ATTRIBUTES.life_events.join(', ');
 const NOW = z.iso.datetime({ offset: true });
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const unknownKey = (x: Record<string, unknown>, allowed: string[]) => Object.keys(x).find((k) => !allowed.includes(k));
 
 /** A wrong value as the file wrote it, so the reader finds it; nothing for a missing one. */
 const shown = (x: unknown) => (x === undefined ? 'nothing' : JSON.stringify(x));
 
-class Refused extends Error {}
-const refuse = (message: string): never => { throw new Refused(message); };
 
 function fields(value: unknown, where: string, allowed: string[], example: string): Record<string, unknown> {
   if (!isObject(value)) return refuse(`${where} must be an object like ${example}`);
@@ -113,13 +111,5 @@ function parse(input: Record<string, unknown>, catalogue: CatalogueDocument): Al
 }
 
 export function validateAlertCase(input: unknown, catalogue: CatalogueDocument): AlertCaseCheck {
-  if (!isObject(input)) return { ok: false, id: null, message: 'not a case: each element must be an object like {"id": "k1", "now": "2027-03-01T09:00:00Z", "signals": [], "client": {"name": "Weber"}}' };
-  const id = input.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return { ok: false, id: id ?? null, message: 'id is missing: give every case a text or number "id"' };
-  try {
-    return { ok: true, case: parse(input, catalogue) };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, id, message: e.message };
-    throw e;
-  }
+  return checkCase(input, '{"id": "k1", "now": "2027-03-01T09:00:00Z", "signals": [], "client": {"name": "Weber"}}', (c) => parse(c, catalogue));
 }

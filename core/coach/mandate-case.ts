@@ -2,14 +2,14 @@
 // as for the segment and offers commands, anything unknown or malformed is
 // refused by name with what to give instead, never guessed at. Amounts come
 // in euros and leave as whole cents.
-import { day, fields, isObject, Refused, refuse } from '../case-input.ts';
+import { checkCase, day, fields, refuse, type CaseCheck } from '../case-input.ts';
 import { isRealDate } from '../dates.ts';
 import type { CatalogueDocument } from '../manufacturer.ts';
 import { MANDATE_PERIODS } from '../mandate.ts';
 import { centsOf, type PurchaseAttempt, type PurchaseLine, type PurchaseMandate } from './purchase.ts';
 
 export type MandateCase = { id: string | number; mandate: PurchaseMandate; purchases: PurchaseLine[]; attempt: PurchaseAttempt };
-export type MandateCaseCheck = { ok: true; case: MandateCase } | { ok: false; id: unknown; message: string };
+export type MandateCaseCheck = CaseCheck<MandateCase>;
 
 const FIELDS = ['id', 'mandate', 'purchases', 'attempt'];
 const MANDATE_FIELDS = ['budget', 'period', 'areas', 'per_purchase_cap', 'valid_from', 'valid_until', 'revoked_at'];
@@ -84,13 +84,5 @@ function parse(input: Record<string, unknown>, catalogue: CatalogueDocument): Ma
 }
 
 export function validateMandateCase(input: unknown, catalogue: CatalogueDocument): MandateCaseCheck {
-  if (!isObject(input)) return { ok: false, id: null, message: `not a case: each element must be an object like {"id": "m1", "mandate": ${EXAMPLE_MANDATE}, "purchases": [], "attempt": ${EXAMPLE_PURCHASE}}` };
-  const id = input.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return { ok: false, id: id ?? null, message: 'id is missing: give every case a text or number "id"' };
-  try {
-    return { ok: true, case: parse(input, catalogue) };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, id, message: e.message };
-    throw e;
-  }
+  return checkCase(input, `{"id": "m1", "mandate": ${EXAMPLE_MANDATE}, "purchases": [], "attempt": ${EXAMPLE_PURCHASE}}`, (c) => parse(c, catalogue));
 }

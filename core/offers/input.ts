@@ -1,6 +1,7 @@
 // Checks one case from outside (the offers command, an import) before the
 // engine sees it: like a profile for the segment command, anything unknown is
 // refused by name with what is allowed, never guessed at.
+import { checkCase, isObject, refuse, type CaseCheck } from '../case-input.ts';
 import type { CatalogueDocument } from '../manufacturer.ts';
 import type { Profile } from '../profile.ts';
 import { isSegmentId, SEGMENT_IDS, validateProfileInput, type SegmentId } from '../segments/index.ts';
@@ -17,17 +18,14 @@ export type OfferCase = {
   context: OfferContext;
 };
 
-export type OfferCaseCheck = { ok: true; case: OfferCase } | { ok: false; id: unknown; message: string };
+export type OfferCaseCheck = CaseCheck<OfferCase>;
 
 const FIELDS = ['id', 'profile', 'owned', 'consent', 'mandate', 'segment', 'context'];
 const MANDATE_FIELDS = ['budget_remaining', 'areas', 'per_purchase_cap'];
 const CONTEXT_FIELDS = ['at_point_of_sale', 'meeting_topic_complex'];
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const unknownKey = (x: Record<string, unknown>, allowed: string[]) => Object.keys(x).find((k) => !allowed.includes(k));
 
-class Refused extends Error {}
-const refuse = (message: string): never => { throw new Refused(message); };
 
 function ids(value: unknown, field: string, allowed: ReadonlySet<string>, what: string, example: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) refuse(`${field} must be a list of ${what} ids like ${example}`);
@@ -86,13 +84,5 @@ function parse(input: Record<string, unknown>, catalogue: CatalogueDocument): Of
 }
 
 export function validateOfferCase(input: unknown, catalogue: CatalogueDocument): OfferCaseCheck {
-  if (!isObject(input)) return { ok: false, id: null, message: 'not a case: each element must be an object like {"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}' };
-  const id = input.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return { ok: false, id: id ?? null, message: 'id is missing: give every case a text or number "id"' };
-  try {
-    return { ok: true, case: parse(input, catalogue) };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, id, message: e.message };
-    throw e;
-  }
+  return checkCase(input, '{"id": "c1", "profile": {}, "owned": [], "consent": {"profiling": true}}', (c) => parse(c, catalogue));
 }

@@ -2,12 +2,12 @@
 // price of zero or less, a price that is no number, an unknown reason code or a
 // malformed range is bad input for that case, named with what to give instead.
 // Euros come in and are decided in whole cents.
-import { caseId, day, fields, isObject, Refused, refuse } from '../case-input.ts';
+import { checkCase, day, fields, refuse, type CaseCheck } from '../case-input.ts';
 import type { CatalogueDocument, PriceRange } from '../manufacturer.ts';
 import { centRange, centsOf, PRICE_REASONS, type CentRange, type PriceAttempt, type PriceReason } from './price.ts';
 
 export type PriceCase = { id: string | number; range: CentRange; attempt: PriceAttempt };
-export type PriceCaseCheck = { ok: true; case: PriceCase } | { ok: false; id: unknown; message: string };
+export type PriceCaseCheck = CaseCheck<PriceCase>;
 
 const FIELDS = ['id', 'retailer', 'product', 'range', 'chosen', 'reason', 'reason_text', 'at'];
 const RANGE_FIELDS = ['proposed', 'floor', 'ceiling', 'valid_until'];
@@ -66,13 +66,5 @@ function parse(input: Record<string, unknown>, catalogue: CatalogueDocument, ran
 }
 
 export function validatePriceCase(input: unknown, catalogue: CatalogueDocument, ranges: readonly PriceRange[]): PriceCaseCheck {
-  if (!isObject(input)) return { ok: false, id: null, message: `not a case: each element must be an object like ${EXAMPLE}` };
-  const id = caseId(input);
-  if (id === null) return { ok: false, id: input.id ?? null, message: 'id is missing: give every case a text or number "id"' };
-  try {
-    return { ok: true, case: parse(input, catalogue, ranges) };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, id, message: e.message };
-    throw e;
-  }
+  return checkCase(input, EXAMPLE, (c) => parse(c, catalogue, ranges));
 }

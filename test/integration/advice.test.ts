@@ -85,8 +85,8 @@ it('the printed record uses the screen\'s own words, in German and in English', 
   for (const [language, ui] of [['de', de], ['en', en]] as const) {
     const pdf = await rpc.advice.pdf({ meetingId, recordVersion: 1, language });
     const text = (await pdfTextOf(Buffer.from(pdf.base64, 'base64'))).replace(/\s+/g, ' ');
-    const words = [ui.advice.title, ...Object.values(ui.advice.section), ui.advice.pdf.client, ui.advice.pdf.advisor, ui.advice.pdf.thisHash,
-      ui.advice.pdf.notDelivered, ui.offers.outcome.accepted, ui.offers.reason.too_expensive];
+    const words: string[] = [ui.advice.title, ...Object.values(ui.advice.section), ui.advice.pdf.client, ui.advice.pdf.advisor, ui.advice.pdf.thisHash,
+      ui.advice.pdf.notDelivered, ui.offers.outcome.accepted!, ui.offers.reason.too_expensive!];
     expect(words.filter((w) => !text.includes(w)), `${language}: words of the screen missing from the PDF`).toEqual([]);
   }
 });
