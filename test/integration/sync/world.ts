@@ -45,7 +45,8 @@ export async function startWorld(options: { clock?: Clock } = {}) {
   const database = await openTestDatabase();
   const log = memoryLogger();
   const app = createApp({ db: database.db, logger: log.logger, clock: options.clock ?? systemClock });
-  const server = await listen(app, { port: 0, logger: log.logger });
+  let server = await listen(app, { port: 0, logger: log.logger });
+  const port = Number(new URL(server.url).port);
   const closers: (() => Promise<void> | void)[] = [];
 
   async function person(name: string, roles: BackendRole[] = ['advisor']) {
@@ -59,8 +60,16 @@ export async function startWorld(options: { clock?: Clock } = {}) {
     const book = openTestStore({ now: () => Date.now() + offset, roles: (): readonly string[] => engine.backendRoles() ?? [] });
     const proxy = options.faults ? await startFaultProxy(server.url, options.faults) : null;
     const engine = new SyncEngine(book.store, { now: () => Date.now() + offset, batchSize: 50, pullLimit: 100, ...options.sync });
-    const { code } = await issueEnrolmentCode(database.db, userId, new Date());
-    await engine.enrol(proxy?.url ?? server.url, code, name);
+    // Enrolment goes over the same faulty wire: a lost answer used the code up, so each try gets a new one.
+    for (let attempt = 1; ; attempt++) {
+      const { code } = await issueEnrolmentCode(database.db, userId, new Date());
+      try {
+        await engine.enrol(proxy?.url ?? server.url, code, name);
+        break;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+      }
+    }
     closers.push(async () => { engine.stop(); await proxy?.close(); if (book.store.sqlite.open) book.store.close(); book.cleanup(); });
     const snapshot = () => snapshotOf(book.store);
     return {
@@ -96,8 +105,14 @@ export async function startWorld(options: { clock?: Clock } = {}) {
     return Array.isArray(res) ? res : (res.rows ?? []);
   }
 
+  /** Stops the backend and starts a new one on the same port and database, as a deployment or a crash and restart does. */
+  async function restartBackend(): Promise<void> {
+    await server.close();
+    server = await listen(createApp({ db: database.db, logger: log.logger, clock: options.clock ?? systemClock }), { port, logger: log.logger });
+  }
+
   return {
-    db: database.db, url: server.url, log, person, device, reopen, backendSnapshot, query,
+    db: database.db, url: server.url, log, person, device, reopen, backendSnapshot, query, restartBackend,
     async close() {
       for (const c of closers.reverse()) await c();
       await server.close();

@@ -1,0 +1,33 @@
+// soak: the convergence property over the whole model (two advisors and a
+// coach, four devices, faults never switched off, crashes, backend restarts:
+// test/integration/sync/convergence.test.ts) on SOAK_RUNS random histories
+// (default 1,000), on PostgreSQL at DATABASE_URL, else PGlite. There is no
+// baseline to divide by: divergences and lost must be 0. A failing history is
+// printed with its seed and path (SOAK_SEED, SOAK_PATH replay it).
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { note, report, ROOT, round } from './lib.ts';
+
+const runs = Number(process.env.SOAK_RUNS ?? 1000);
+const seed = process.env.SOAK_SEED ?? '20261203';
+note(`soak: ${runs} histories (seed ${seed}), ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; each: 3 people, 4 devices, 15-40 steps`);
+const t0 = performance.now();
+const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/integration/sync/convergence.test.ts'], {
+  cwd: ROOT, env: { ...process.env, SOAK_RUNS: String(runs), SOAK_SEED: seed, SOAK_REPORT: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+});
+let out = '';
+child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+// vitest prints nothing until the one test ends: say that it runs.
+const alive = setInterval(() => note(`  soak: running, ${round((performance.now() - t0) / 1000, 0)} s`), 30_000);
+const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+clearInterval(alive);
+const seconds = round((performance.now() - t0) / 1000, 1);
+const totals = out.match(/\{"soak":(\{.*\})\}/)?.[1];
+const failure = out.match(/Counterexample: .*|\{ seed: -?\d+, path: "[^"]*"[^}]*\}/g);
+if (code !== 0) note(out.split('\n').filter((l) => /Caused by|seed:|Error/.test(l)).slice(0, 10).join('\n'));
+report({
+  bench: 'soak', runs, divergences: code === 0 ? 0 : 1, lost: code === 0 ? 0 : null, seconds, seed: Number(seed),
+  ...(totals ? { made: JSON.parse(totals) as unknown } : {}), ...(failure ? { failing: failure[0]!.slice(0, 300) } : {}),
+  ok: code === 0,
+});
