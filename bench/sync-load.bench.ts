@@ -9,17 +9,24 @@
 // checked: nothing the devices sent may be missing or applied twice.
 // The devices run in a worker thread, so their own work does not sit on the
 // backend's event loop and inflate its latency.
+// Then, on PostgreSQL, saturation: the devices with no pause between rounds
+// against one backend process and against two (each `npm run backend`, its
+// own process and pool, devices spread over them as a load balancer would),
+// each on a fresh database: mutations per second for each and their ratio,
+// with the same exactly-once audit (SYNC_LOAD_SATURATION_DEVICES, default
+// 100; SYNC_LOAD_SATURATION_SECONDS, default 20).
 // PostgreSQL at DATABASE_URL (a fresh database per run), else PGlite, where a
 // shorter default run is used (one embedded database serialises everything).
 // SYNC_LOAD_DEVICES and SYNC_LOAD_SECONDS set the size; SYNC_LOAD_TIMEOUT_MS
 // (default 30 s, as the app) abandons slower requests, which are then sent
 // again with the same seqs: a short one replays pushes the backend has done.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { BackendDb } from '#backend/db/connect.ts';
+import { connect, type BackendDb } from '#backend/db/connect.ts';
 import { createLogger } from '#backend/log.ts';
 import { createUser, issueEnrolmentCode } from '#backend/people.ts';
 import { startBackend } from '#backend/server.ts';
@@ -27,7 +34,7 @@ import { formatHlc, HLC_ZERO, parseHlc, receive, tick, type Hlc } from '#core/hl
 import type { PushedMutation } from '#core/sync/protocol.ts';
 import { BackendLink, SyncError } from '#services/sync/link.ts';
 import { databaseTarget } from '../test/integration/backend/support.ts';
-import { note, percentile, report, round } from './lib.ts';
+import { note, percentile, report, ROOT, round } from './lib.ts';
 
 const ADVISORS = 20;
 const CLIENTS_PER_DEVICE = 3;
@@ -44,7 +51,7 @@ if (THINK_MS.length !== 2 || THINK_MS.some((x) => !Number.isFinite(x) || x < 0) 
   throw new Error('SYNC_LOAD_THINK_MS must be "min,max" in milliseconds, like "1000,3000".');
 }
 
-interface Plan { url: string; codes: { code: string; name: string }[]; seconds: number; timeoutMs: number }
+interface Plan { urls: string[]; codes: { code: string; name: string }[]; seconds: number; timeoutMs: number; thinkMs: [number, number] }
 /** What a device sent that must end up on the backend: every seq up to lastSeq, and the records it created. */
 interface DeviceLog { deviceId: string; lastSeq: number; created: { seq: number; entity: 'clients' | 'touchpoints'; id: string }[] }
 interface Outcome {
@@ -139,9 +146,11 @@ async function runDevices(plan: Plan): Promise<Outcome> {
   const outcome: Outcome = { latencies: { push: [], pull: [] }, requests: 0, errors: {}, applied: 0, rejected: [], runMs: 0, drainRequests: 0, devices: [] };
   const devices: Device[] = [];
   for (let i = 0; i < plan.codes.length; i += 20) {
-    devices.push(...await Promise.all(plan.codes.slice(i, i + 20).map(async ({ code, name }) => {
-      const enrolled = await new BackendLink({ url: plan.url }).enrol(code, name);
-      return new Device(new BackendLink({ url: plan.url, token: enrolled.token, timeoutMs: plan.timeoutMs }), enrolled.deviceId, outcome);
+    devices.push(...await Promise.all(plan.codes.slice(i, i + 20).map(async ({ code, name }, j) => {
+      // With several backend processes the devices are spread over them, as a load balancer would.
+      const url = plan.urls[(i + j) % plan.urls.length]!;
+      const enrolled = await new BackendLink({ url }).enrol(code, name);
+      return new Device(new BackendLink({ url, token: enrolled.token, timeoutMs: plan.timeoutMs }), enrolled.deviceId, outcome);
     })));
   }
   parentPort!.postMessage({ kind: 'note', line: `  ${devices.length} devices enrolled; running ${plan.seconds} s` });
@@ -154,7 +163,7 @@ async function runDevices(plan: Plan): Promise<Outcome> {
   let lastNote = started;
   await Promise.all(devices.map(async (d) => {
     // Devices start spread over the first think time, not all in one instant.
-    await sleep(Math.random() * THINK_MS[1]);
+    await sleep(Math.random() * plan.thinkMs[1]);
     for (let c = 0; c < CLIENTS_PER_DEVICE; c++) d.createClient();
     while (performance.now() < deadline) {
       // Nothing new while the last push failed: the outbox goes out again as it was (same seqs).
@@ -165,7 +174,7 @@ async function runDevices(plan: Plan): Promise<Outcome> {
         lastNote = performance.now();
         parentPort!.postMessage({ kind: 'note', line: `  ${round((lastNote - started) / 1000, 0)} s: ${outcome.requests} requests, ${outcome.applied} applied` });
       }
-      await sleep(THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0]));
+      await sleep(plan.thinkMs[0] + Math.random() * (plan.thinkMs[1] - plan.thinkMs[0]));
     }
   }));
   outcome.runMs = performance.now() - started;
@@ -214,6 +223,67 @@ async function dropDatabase(target: { cleanup(): Promise<void> }): Promise<void>
   }
 }
 
+const TIMEOUT_MS = Number(process.env.SYNC_LOAD_TIMEOUT_MS ?? 30_000);
+const SATURATION_DEVICES = Number(process.env.SYNC_LOAD_SATURATION_DEVICES ?? 100);
+const SATURATION_SECONDS = Number(process.env.SYNC_LOAD_SATURATION_SECONDS ?? 20);
+
+/** Runs the devices in their worker thread and waits for what they report. */
+async function runWorker(plan: Plan): Promise<Outcome> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: plan });
+  try {
+    return await new Promise<Outcome>((resolve, reject) => {
+      worker.on('message', (m: { kind: 'note'; line: string } | { kind: 'done'; outcome: Outcome }) => (m.kind === 'note' ? note(m.line) : resolve(m.outcome)));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the devices' worker exited (${code}) before reporting`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Starts `npm run backend` (serve) as its own process on the database and resolves with its address once it listens. */
+function serveProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['backend/cli.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/"url":"(http:[^"]+)"[^\n]*"msg":"listening"/);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once('exit', (code) => reject(new Error(`the backend process ended (${code}) before it listened: ${out.slice(-500)}`)));
+  });
+}
+
+/** The most the backend takes with `processes` backend processes: devices with no pause between rounds. */
+async function saturate(processes: number): Promise<{ mutationsPerS: number; p99: number; lost: number; duplicated: number }> {
+  const target = await databaseTarget();
+  const servers: { url: string; child: ChildProcess }[] = [];
+  try {
+    // One after the other: the first applies the migrations.
+    for (let i = 0; i < processes; i++) servers.push(await serveProcess(target.url!));
+    const database = await connect({ url: target.url });
+    try {
+      const advisors = [];
+      for (let a = 0; a < ADVISORS; a++) advisors.push(await createUser(database.db, { displayName: `Advisor ${a}`, roles: ['advisor'] }, new Date()));
+      const codes = [];
+      for (let i = 0; i < SATURATION_DEVICES; i++) codes.push({ code: (await issueEnrolmentCode(database.db, advisors[i % ADVISORS]!.id, new Date())).code, name: `Device ${i}` });
+      note(`  saturation: ${SATURATION_DEVICES} devices, no pause, ${SATURATION_SECONDS} s, ${processes} backend process${processes > 1 ? 'es' : ''}`);
+      const outcome = await runWorker({ urls: servers.map((s) => s.url), codes, seconds: SATURATION_SECONDS, timeoutMs: TIMEOUT_MS, thinkMs: [0, 5] });
+      const { lost, duplicated } = await audit(database.db, outcome.devices);
+      const mutationsPerS = round(outcome.applied / (outcome.runMs / 1000), 0);
+      note(`  ${processes} process${processes > 1 ? 'es' : ''}: ${mutationsPerS} mutations/s`);
+      return { mutationsPerS, p99: round(percentile([...outcome.latencies.push, ...outcome.latencies.pull], 99), 1), lost, duplicated };
+    } finally {
+      await database.close();
+    }
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => new Promise((resolve) => (s.child.exitCode !== null ? resolve(null) : s.child.once('exit', resolve)))));
+    await dropDatabase(target);
+  }
+}
+
 async function main(): Promise<void> {
   const target = await databaseTarget();
   const quiet = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -231,19 +301,15 @@ async function main(): Promise<void> {
   const codes = [];
   for (let i = 0; i < devices; i++) codes.push({ code: (await issueEnrolmentCode(db, advisors[i % ADVISORS]!.id, new Date())).code, name: `Device ${i}` });
 
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: { url: backend.url, codes, seconds, timeoutMs: Number(process.env.SYNC_LOAD_TIMEOUT_MS ?? 30_000) } satisfies Plan,
-  });
-  const outcome = await new Promise<Outcome>((resolve, reject) => {
-    worker.on('message', (m: { kind: 'note'; line: string } | { kind: 'done'; outcome: Outcome }) => (m.kind === 'note' ? note(m.line) : resolve(m.outcome)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the devices' worker exited (${code}) before reporting`)));
-  });
-  await worker.terminate();
+  const outcome = await runWorker({ urls: [backend.url], codes, seconds, timeoutMs: TIMEOUT_MS, thinkMs: THINK_MS });
   note(`  drained with ${outcome.drainRequests} pushes; checking the backend's tables`);
   const { lost, duplicated, sent } = await audit(db, outcome.devices);
 
   await backend.close();
+  await dropDatabase(target);
+  // Saturation: the same devices with no pause between rounds, against one and against two backend processes
+  // (each its own Node process and connection pool) on one PostgreSQL. PGlite is one process: nothing to compare.
+  const saturation = pglite ? null : { one: await saturate(1), two: await saturate(2) };
   const { push, pull } = outcome.latencies;
   const all = [...push, ...pull];
   report({
@@ -253,8 +319,15 @@ async function main(): Promise<void> {
     pull_p50_ms: round(percentile(pull, 50), 1), pull_p99_ms: round(percentile(pull, 99), 1),
     mutations_per_s: round(outcome.applied / (outcome.runMs / 1000), 0), mutations_sent: sent, errors: outcome.errors,
     rejected: outcome.rejected.length, lost, duplicated, ...(shortened ? { note: shortened } : {}),
+    ...(saturation ? {
+      saturation_devices: SATURATION_DEVICES, saturation_seconds: SATURATION_SECONDS,
+      one_process_mutations_per_s: saturation.one.mutationsPerS, two_processes_mutations_per_s: saturation.two.mutationsPerS,
+      ratio: round(saturation.two.mutationsPerS / saturation.one.mutationsPerS, 2),
+      one_process_p99_ms: saturation.one.p99, two_processes_p99_ms: saturation.two.p99,
+    } : { saturation: 'needs PostgreSQL (DATABASE_URL): PGlite is one process' }),
   });
-  await dropDatabase(target);
+  const broken = saturation ? [saturation.one, saturation.two].find((x) => x.lost > 0 || x.duplicated > 0) : undefined;
+  if (broken) throw new Error(`exactly once broken at saturation: ${broken.lost} lost, ${broken.duplicated} applied twice`);
   if (lost > 0 || duplicated > 0 || outcome.rejected.length > 0) {
     throw new Error(`exactly once broken: ${lost} lost, ${duplicated} applied twice, ${outcome.rejected.length} refused (${outcome.rejected.slice(0, 3).join('; ')})`);
   }
