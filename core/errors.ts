@@ -20,6 +20,7 @@ export const DOMAIN_ERROR_CODES = [
   'meeting_ended',
   'undo_closed',
   'client_erased',
+  'client_deleted',
   'money_conflict',
   'mandate_revoked',
   'mandate_not_in_force',
@@ -113,6 +114,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'meeting_ended': return 'the meeting has ended: start a new meeting to add answers';
     case 'undo_closed': return 'a decision can be taken back only while the meeting it was made in is running: record a new decision instead';
     case 'client_erased': return 'the client has been erased: nothing can be added';
+    case 'client_deleted': return 'the client has been deleted: nothing can be added';
     case 'money_conflict':
       return x.theirs !== undefined
         ? `${p.field} was changed elsewhere to ${x.theirs} cents while you changed ${x.expected} to ${x.yours}: decide which amount applies`

@@ -22,7 +22,7 @@ const notFound = (field: string) => new DomainError([{ field, code: 'not_found' 
 function liveClient(read: RecordReader, id: string): StoredRecord {
   const client = read.get('clients', id);
   if (!client) throw notFound('client');
-  if (client.deletedAt !== null) throw new DomainError([{ field: 'client', code: 'client_erased' }]);
+  if (client.deletedAt !== null) throw new DomainError([{ field: 'client', code: 'client_deleted' }]);
   return client;
 }
 

@@ -9,7 +9,7 @@ import type { DomainErrorCode } from '../errors.ts';
 import type { MutationName } from './index.ts';
 
 /** A mutation about a client that is not there, or was deleted. */
-const CLIENT = { client_missing: 'not_found', client_deleted: 'client_erased' } as const;
+const CLIENT = { client_missing: 'not_found', client_deleted: 'client_deleted' } as const;
 
 export const MUTATION_RULES = {
   'client.create': { birth_date_in_future: 'date_in_future' },
@@ -60,7 +60,7 @@ export const MUTATION_RULES = {
   'alert.close': { alert_missing: 'not_found' },
   /** coach.md's checks in its order, then what the purchase writes. */
   'purchase.make': {
-    mandate_missing: 'not_found', mandate_of_other_client: 'not_found', client_deleted: 'client_erased', unknown_product: 'not_in_catalogue', not_in_force: 'mandate_not_in_force',
+    mandate_missing: 'not_found', mandate_of_other_client: 'not_found', client_deleted: 'client_deleted', unknown_product: 'not_in_catalogue', not_in_force: 'mandate_not_in_force',
     revoked: 'mandate_revoked', complex_product: 'needs_single_consent', outside_areas: 'outside_areas', over_cap: 'over_cap', over_budget: 'over_budget',
     holdings_mismatch: 'invalid_value', alert_of_other_client: 'not_found',
   },

@@ -10,7 +10,7 @@ import type { Plan, PlanContext, Planner } from './plan-types.ts';
 function liveClient(read: RecordReader, id: string): StoredRecord {
   const client = read.get('clients', id);
   if (!client) throw new DomainError([{ field: 'client', code: 'not_found' }]);
-  if (client.deletedAt !== null) throw new DomainError([{ field: 'client', code: 'client_erased' }]);
+  if (client.deletedAt !== null) throw new DomainError([{ field: 'client', code: 'client_deleted' }]);
   return client;
 }
 

@@ -77,7 +77,7 @@ describe('mutation plans', () => {
     m.run('client.delete', { id: C });
     const error = (() => { try { m.run('answer.set', { clientId: C, attribute: 'tech_affinity', value: 'low' }); } catch (e) { return e; } })();
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).problems[0]!.code).toBe('client_erased');
+    expect((error as DomainError).problems[0]!.code).toBe('client_deleted');
   });
 
   it('completing a task twice keeps the first completion time; reopening clears it', () => {

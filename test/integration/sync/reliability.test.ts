@@ -215,6 +215,29 @@ describe('sync reliability', () => {
     expect(fresh.snapshot()).toEqual(await w.backendSnapshot(anna.id));
   });
 
+  it('a change to a client deleted on another device is refused, and the client\'s history stays as the backend keeps it (found by the soak)', async () => {
+    const anna = await w.person('Anna Berger');
+    const laptop = await w.device(anna.id, 'Laptop');
+    const tablet = await w.device(anna.id, 'Tablet');
+    const id = newClient(laptop.store);
+    laptop.store.mutate('answer.set', { clientId: id, attribute: 'trust_anchor', value: 'self', answeredBy: 'client' });
+    await syncUntilDone(laptop);
+    await syncUntilDone(tablet);
+    // The tablet deletes the client; the laptop, not yet knowing, edits it.
+    tablet.store.mutate('client.delete', { id });
+    setCity(laptop.store, id, 'Bonn');
+    await syncUntilDone(tablet);
+    await syncUntilDone(laptop);
+    await syncUntilDone(laptop);
+
+    expect(laptop.engine.getStatus().refused).toMatchObject([{ name: 'client.update', code: 'client_deleted' }]);
+    // Deleted is not erased: the laptop keeps what the backend keeps (the client marked deleted, its answers), like the tablet.
+    const backend = await w.backendSnapshot(anna.id);
+    expect(backend[`answers/${id}:trust_anchor`]).toMatchObject({ value: 'self' });
+    expect(laptop.snapshot()).toEqual(backend);
+    expect(tablet.snapshot()).toEqual(backend);
+  });
+
   it('a share taken back arrives as a tombstone: the device drops the client, its unsent change too', async () => {
     const anna = await w.person('Anna Berger');
     const ben = await w.person('Ben Kaya');
