@@ -26,8 +26,11 @@ const seconds = round((performance.now() - t0) / 1000, 1);
 const totals = out.match(/\{"soak":(\{.*\})\}/)?.[1];
 const failure = out.match(/Counterexample: .*|\{ seed: -?\d+, path: "[^"]*"[^}]*\}/g);
 if (code !== 0) note(out.split('\n').filter((l) => /Caused by|seed:|Error/.test(l)).slice(0, 10).join('\n'));
+// The totals are printed only once every history held (convergence, nothing lost); a failure after them is the teardown's.
+const held = totals !== undefined;
 report({
-  bench: 'soak', runs, divergences: code === 0 ? 0 : 1, lost: code === 0 ? 0 : null, seconds, seed: Number(seed),
+  bench: 'soak', runs, divergences: held ? 0 : 1, lost: held ? 0 : null, seconds, seed: Number(seed),
   ...(totals ? { made: JSON.parse(totals) as unknown } : {}), ...(failure ? { failing: failure[0]!.slice(0, 300) } : {}),
-  ok: code === 0,
+  ...(held && code !== 0 ? { teardown_failed: true } : {}),
+  ok: held,
 });

@@ -30,7 +30,8 @@ const SEED = Number(process.env.SOAK_SEED ?? 20261203);
 
 let w: World;
 beforeAll(async () => { w = await startWorld(); });
-afterAll(async () => { await w.close(); });
+// A thousand histories leave four thousand books and proxies to close: give the teardown the time that takes.
+afterAll(async () => { await w.close(); }, 600_000);
 
 const fault = fc.oneof(
   { weight: 5, arbitrary: fc.constant<Fault>({ kind: 'pass' }) },
