@@ -68,6 +68,12 @@ export function countClients(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(clients).where(isNull(clients.deletedAt)).get()?.n ?? 0;
 }
 
+// Read at every change (who is acting): built once per book.
+const localUserQuery = new WeakMap<Db, ReturnType<typeof buildLocalUserQuery>>();
+const buildLocalUserQuery = (db: Db) => db.select().from(localUser).limit(1).prepare();
+
 export function getLocalUser(db: Db) {
-  return db.select().from(localUser).limit(1).get() ?? null;
+  let query = localUserQuery.get(db);
+  if (!query) localUserQuery.set(db, query = buildLocalUserQuery(db));
+  return query.get() ?? null;
 }

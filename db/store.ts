@@ -1,7 +1,7 @@
 // The one way anything on the device changes. Each mutation is validated by
 // the domain schema, applied, and appended to the outbox in the same SQLite
 // transaction, so a change and its record for sync can never part.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, parseHlc, receive, tick, type Hlc, HLC_ZERO } from '#core/hlc.ts';
 import { DomainError } from '#core/errors.ts';
@@ -21,6 +21,14 @@ import { applyWrite, recordReader } from './records.ts';
 import { heldRanges } from './ranges.ts';
 import { consultsRanges } from '#core/mutations/rules.ts';
 import { deviceState, outbox, type UndoEntry } from './schema.ts';
+
+function stateQueries(db: Db) {
+  return {
+    read: db.select({ value: deviceState.value }).from(deviceState).where(eq(deviceState.key, sql.placeholder('key'))).prepare(),
+    write: db.insert(deviceState).values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
+      .onConflictDoUpdate({ target: deviceState.key, set: { value: sql`excluded.value` } }).prepare(),
+  };
+}
 
 /** What a change returns: the record, its client, its new version and when it was saved. */
 export interface Saved { id: string; clientId: string; version: number; savedAt: number }
@@ -57,10 +65,13 @@ export class Store {
   private readonly people: PeopleLookup;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
+  /** Built once: every change reads who is acting and writes the clock (see the state methods below). */
+  private readonly state: ReturnType<typeof stateQueries>;
 
   constructor(sqlite: Sqlite, db: Db, options: StoreOptions) {
     this.sqlite = sqlite;
     this.db = db;
+    this.state = stateQueries(db);
     this.userId = options.userId;
     this.person = options.person;
     this.now = options.now ?? Date.now;
@@ -184,11 +195,11 @@ export class Store {
   }
 
   readState(key: string): string | undefined {
-    return this.db.select().from(deviceState).where(eq(deviceState.key, key)).get()?.value;
+    return this.state.read.get({ key })?.value;
   }
 
   writeState(key: string, value: string): string {
-    this.db.insert(deviceState).values({ key, value }).onConflictDoUpdate({ target: deviceState.key, set: { value } }).run();
+    this.state.write.run({ key, value });
     return value;
   }
 
