@@ -1,6 +1,7 @@
 // Opens a workstation: the encrypted book, the store, and the router that
 // every shell serves. Shells only choose the key and the transport.
 import { openDatabase, type Sqlite } from '#db/open.ts';
+import { startCheckpoints } from '#db/checkpoint.ts';
 import { getLocalUser } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
 import { purgeRestricted } from '#db/retention.ts';
@@ -78,5 +79,6 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   purge();
   const purging = setInterval(purge, PURGE_EVERY_MS);
   purging.unref();
-  return { router, store, sync, close: () => { clearInterval(purging); sync.stop(); store.close(); } };
+  const checkpoints = startCheckpoints(sqlite, { path: options.dbPath, key: options.key });
+  return { router, store, sync, close: () => { clearInterval(purging); sync.stop(); checkpoints.stop(); store.close(); } };
 }
