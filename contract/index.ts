@@ -25,6 +25,7 @@ import { productView, tierView } from './tiers.ts';
 import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
 import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
 import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, restrictedFindInput, restrictedHitView, restrictedSummaryView } from './retention.ts';
+import { applyEvents, listApplyInput, listCheckInput, listCheckView, listExportInput, listExportView, listOpenInput, openEvents } from './lists.ts';
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
 const locale = z.enum(['de', 'en']);
@@ -191,6 +192,15 @@ export const contract = {
   coach: {
     /** The clients who gave this coach a mandate, with the budget left in the current period. */
     clients: read.output(z.array(mandateClientView)),
+  },
+  /** Client lists in and out: open a CSV or Excel file, check its rows against the book, import them; export the book or a search. */
+  lists: {
+    /** Reads the file (progress as it goes), then its columns, the mapping recognised and the first rows. Changes nothing. */
+    open: read.input(listOpenInput).output(openEvents),
+    check: read.input(listCheckInput).output(listCheckView),
+    /** Imports every row the check accepts in one transaction: all of them, or (on failure) none. */
+    apply: write.input(listApplyInput).output(applyEvents),
+    export: read.input(listExportInput).output(listExportView),
   },
   /** The retailer's sale at a chosen price within the granted range, approval requests, and the rating (retail.md). */
   retail: {

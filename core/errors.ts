@@ -49,6 +49,13 @@ export const DOMAIN_ERROR_CODES = [
   'approval_decided',
   // A correction the client asked for, made against a value that is no longer held (core/correction.ts).
   'correction_stale',
+  // A row of a client list that names the same person as an earlier row (core/client-list/plan.ts).
+  'duplicate_in_list',
+  // A client list file that cannot be read as one (services/client-list-files.ts).
+  'unsupported_file',
+  'unreadable_file',
+  'empty_file',
+  'import_expired',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -142,6 +149,13 @@ export function describeProblem(p: FieldProblem): string {
     case 'approval_mismatch': return `the approval is for another product or price${x.price !== undefined ? ` (${said(x.price, x.unit)})` : ''}: sell at the approved price, or ask for a new approval`;
     case 'approval_decided': return `the request has been decided already (${x.value ?? 'decided'}): a decision stands`;
     case 'correction_stale': return `${p.field} no longer holds the value the correction says it replaced (it was changed elsewhere meanwhile): look at the current value and correct it again`;
+    case 'duplicate_in_list': return `this row names the same person as line ${x.line ?? 'above'} of the list: keep one of the two rows`;
+    case 'unsupported_file': return x.detail === 'xls'
+      ? 'the file is in the old Excel format (.xls): open it in Excel and save it as .xlsx or CSV'
+      : 'the file is not a client list this app reads: save it as .xlsx or CSV';
+    case 'unreadable_file': return `the file cannot be read as a client list${x.detail ? ` (${x.detail})` : ''}: open it in Excel and save it again as .xlsx or CSV`;
+    case 'empty_file': return 'the file holds no table: the first row must name the columns (Name, Vorname, ...)';
+    case 'import_expired': return 'the list is no longer open (the app was restarted or another list was opened since): choose the file again';
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

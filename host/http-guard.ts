@@ -6,6 +6,7 @@
 // Pure functions, so each rule has a unit test.
 import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { MAX_LIST_BYTES } from '#contract/lists.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
@@ -14,6 +15,14 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** The largest request body read: a call into the core is a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Opening a client list carries the file (base64 in JSON): room for the largest list the contract takes. */
+export const MAX_LIST_BODY_BYTES = Math.ceil(MAX_LIST_BYTES / 3) * 4 + 64 * 1024;
+
+/** How much of a call's body is read: the list file's call may carry a file, every other a few kilobytes. */
+export function bodyLimitOf(pathname: string): number {
+  return pathname === '/rpc/lists/open' ? MAX_LIST_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

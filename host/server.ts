@@ -6,7 +6,7 @@ import type { WorkstationRouter } from '#services/router.ts';
 import { publicErrors } from '#services/errors.ts';
 import { readBody } from './body.ts';
 import {
-  CONTENT_SECURITY_POLICY, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, tokenFromUrl,
+  bodyLimitOf, CONTENT_SECURITY_POLICY, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, tokenFromUrl,
 } from './http-guard.ts';
 import { serveStatic } from './static.ts';
 
@@ -28,23 +28,23 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const TOO_LARGE = `The request is too large: at most ${MAX_BODY_BYTES} bytes are accepted.`;
+const tooLarge = (limit: number) => `The request is too large: at most ${limit} bytes are accepted.`;
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
 }
 
 /** Answers 413 and hangs up, so that the rest of the body is never read. */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
   res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-  res.end(TOO_LARGE, () => req.socket.destroy());
+  res.end(tooLarge(limit), () => req.socket.destroy());
 }
 
 export async function startHost({ router, staticDir, token, port = 0, log = () => {} }: HostOptions): Promise<{ server: Server; port: number; url: string }> {
   const rpc = new RPCHandler(router, { clientInterceptors: [publicErrors] });
   let boundPort = 0;
 
-  async function call(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function call(req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
     if (!hasSession(req.headers.authorization, token)) {
       return refuse(res, 401, 'Open the link printed when the workstation started: it contains this launch\'s secret.');
     }
@@ -53,9 +53,9 @@ export async function startHost({ router, staticDir, token, port = 0, log = () =
     if (req.method === 'POST') {
       const type = req.headers['content-type'];
       if (type !== undefined && !type.startsWith('application/json')) return refuse(res, 415, 'Calls are sent as JSON.');
-      const read = await readBody(req, MAX_BODY_BYTES).catch(() => null);
+      const read = await readBody(req, limit).catch(() => null);
       if (!read) return;
-      if (!read.ok) return refuseTooLarge(req, res);
+      if (!read.ok) return refuseTooLarge(req, res, limit);
       // Handed to the handler already read: it then reads nothing itself.
       try {
         (req as IncomingMessage & { body?: unknown }).body = read.body.length ? JSON.parse(read.body.toString('utf8')) : undefined;
@@ -70,10 +70,11 @@ export async function startHost({ router, staticDir, token, port = 0, log = () =
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!isAllowedHost(req.headers.host, boundPort)) return refuse(res, 421, 'This server answers on 127.0.0.1 only.');
-    if (declaredTooLarge(req.headers['content-length'])) return refuseTooLarge(req, res);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`);
+    const limit = bodyLimitOf(url.pathname);
+    if (declaredTooLarge(req.headers['content-length'], limit)) return refuseTooLarge(req, res, limit);
 
-    if (url.pathname.startsWith('/rpc/')) return call(req, res);
+    if (url.pathname.startsWith('/rpc/')) return call(req, res, limit);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     // The page is served with the secret in its address and keeps it there (see renderer/src/rpc.ts).
     if (isDocument(url.pathname) && !tokenFromUrl(url, token)) {

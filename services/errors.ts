@@ -36,3 +36,16 @@ export async function publicErrors<T>({ next }: { next: () => Promise<T> }): Pro
     throw toPublicError(error);
   }
 }
+
+/**
+ * A stream's failure as any other call's: a procedure that answers with a
+ * stream (reading a list, importing it) fails while it is read, after the
+ * middleware has returned, so its errors are mapped here.
+ */
+export async function* publicEvents<T>(events: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } catch (error) {
+    throw toPublicError(error);
+  }
+}

@@ -28,12 +28,13 @@ import { listApprovals, listSales, quote, recordSale, requestApproval, retailPro
 import { berlinDay } from '#core/dates.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
 import { Deriver, type DeriveTiming } from './derive.ts';
-import { toPublicError } from './errors.ts';
+import { publicEvents, toPublicError } from './errors.ts';
 import { withOfferWords } from './timeline.ts';
 import { currentCatalogue, yearlyListCents } from './catalogue.ts';
 import { checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
+import { ClientLists } from './client-list.ts';
 import { heldDirectory } from './sync/directory.ts';
 import { restrictedSummary } from '#db/retention.ts';
 import { clientRetention, disclosedPdf, discloseRecord, findRestrictedRecords } from './retention.ts';
@@ -104,6 +105,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
     return next();
   });
   const base = os.use(guarded).use(drawnFirst);
+  const lists = new ClientLists(store);
   const exportSync: ExportSync = {
     backendExport: (clientId) => sync.backendExport(clientId),
     lastSyncedAt: () => sync.lastSyncedAt(),
@@ -305,6 +307,12 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
     },
     coach: {
       clients: base.coach.clients.handler(() => coachClients(store)),
+    },
+    lists: {
+      open: base.lists.open.handler(({ input }) => publicEvents(lists.openFile(input))),
+      check: base.lists.check.handler(({ input }) => lists.check(input)),
+      apply: base.lists.apply.handler(({ input }) => publicEvents(lists.apply(input))),
+      export: base.lists.export.handler(({ input }) => lists.exportList(sqlite, input)),
     },
     retail: {
       products: base.retail.products.handler(() => retailProducts(store)),

@@ -64,6 +64,7 @@ export function problemMessage(t: TFunction, p: FieldProblem): string {
   for (const [k, v] of Object.entries(raw)) if (k !== 'unit') params[k] = shown(v, raw.unit, lang);
   // "a value between 0,00 € and 50,00 €" reads better as an amount.
   if (p.code === 'out_of_range' && raw.unit === 'cents') return t('errors.out_of_range_amount', params);
+  if (p.code === 'unsupported_file' && raw.detail === 'xls') return t('errors.unsupported_file_xls');
   return t(`errors.${p.code}`, params);
 }
 

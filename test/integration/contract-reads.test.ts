@@ -25,6 +25,13 @@ function procedures(node: unknown = contract, path: string[] = []): { path: stri
   return Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => procedures(child, [...path, key]));
 }
 
+/** Opens a small client list (a read: nothing is written until it is applied). */
+async function openList() {
+  const csv = 'Name;Vorname\nNeu;Nina\n';
+  for await (const e of await rpc.lists.open({ fileName: 'liste.csv', base64: Buffer.from(csv).toString('base64') })) if (e.type === 'opened') return e.list;
+  throw new Error('the list did not open');
+}
+
 /** Every row of every table, in a fixed order. */
 function everything(): Record<string, unknown[]> {
   const tables = t.store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
@@ -87,6 +94,9 @@ it('no procedure marked as a read changes anything in a full book', async () => 
     'purchases.ofClient': () => rpc.purchases.ofClient({ clientId }),
     'coach.clients': () => rpc.coach.clients(),
     'retail.products': () => rpc.retail.products(),
+    'lists.open': async () => (await openList()).importId,
+    'lists.check': async () => rpc.lists.check({ importId: (await openList()).importId, mapping: { lastName: 0, firstName: 1 } }),
+    'lists.export': () => rpc.lists.export({ format: 'csv', query: '', language: 'de' }),
     'retail.quote': () => rpc.retail.quote({ clientId, productId: 'green_household', chosenCents: 1600, reason: 'client_value' }),
     'retail.sales': () => rpc.retail.sales({}),
     'retail.approvals': () => rpc.retail.approvals({ clientId }),

@@ -151,6 +151,14 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
   const bystander = await clientWithEverything('Jonas', 'Keller');
   const target = await clientWithEverything('Hanna', 'Vogt');
   await call('clients.list', { query: 'Vogt', offset: 0, limit: 50 });
+  // A client list in and out: opened, checked, imported (a new client; a likely duplicate of the target, merged), exported.
+  const list = 'Name;Vorname;PLZ;E-Mail\r\nVogt;Hanna;10117;kunde.neu@example.de\r\nBrandt;Lena;50667;lena@example.de\r\n';
+  let importId = '';
+  for await (const e of await call('lists.open', { fileName: 'liste.csv', base64: Buffer.from(list).toString('base64') })) if (e.type === 'opened') importId = e.list.importId;
+  const mapping = { lastName: 0, firstName: 1, postalCode: 2, email: 3 };
+  await call('lists.check', { importId, mapping });
+  for await (const _ of await call('lists.apply', { importId, mapping, merge: [2] })) { /* to its end */ }
+  await call('lists.export', { format: 'xlsx', query: 'Vogt', language: 'de' });
   // Clients made only to be deleted and erased: those inputs are then about clients gone.
   const { id: deleted } = await rpc.clients.create({ firstName: 'Gelöscht', lastName: 'Weg' });
   await call('clients.delete', { id: deleted });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, tokenFromUrl } from '#host/http-guard.ts';
+import { bodyLimitOf, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, MAX_LIST_BODY_BYTES, tokenFromUrl } from '#host/http-guard.ts';
+import { MAX_LIST_BYTES } from '#contract/lists.ts';
 import { resolveStatic } from '#host/static.ts';
 
 const token = 'c2VjcmV0LXRva2VuLWZvci10ZXN0cw';
@@ -52,5 +53,14 @@ describe('browser-mode guards', () => {
     expect(resolveStatic('/srv/app', '/a%00.js')).toBeNull();
     expect(resolveStatic('/srv/app', '/%E0%A4%A')).toBeNull();
     expect(resolveStatic('/srv/app', '/../app-other/x')).toBeNull();
+  });
+});
+
+describe('body limits', () => {
+  it('lets only the call that opens a client list carry a file; every other call stays small', () => {
+    expect(bodyLimitOf('/rpc/lists/open')).toBe(MAX_LIST_BODY_BYTES);
+    // The largest list the contract takes fits, as base64 inside the call's JSON.
+    expect(MAX_LIST_BODY_BYTES).toBeGreaterThan((MAX_LIST_BYTES * 4) / 3);
+    for (const path of ['/rpc/lists/apply', '/rpc/answers/set', '/rpc/lists/open/x', '/']) expect(bodyLimitOf(path), path).toBe(MAX_BODY_BYTES);
   });
 });

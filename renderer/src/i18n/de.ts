@@ -8,6 +8,7 @@ import { shortcutsDe } from './shortcuts-de.ts';
 import { settingsDe } from './settings-de.ts';
 import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
+import { listDe, listErrorsDe } from './list-de.ts';
 import { coachDe } from './coach-de.ts';
 import { retailDe } from './retail-de.ts';
 import { rightsDe, rightsErrorsDe, rightsSyncDe } from './rights-de.ts';
@@ -398,6 +399,7 @@ export const de = {
     approval_mismatch_plain: 'Die Freigabe gilt für ein anderes Produkt oder einen anderen Preis. Verkaufen Sie zum freigegebenen Preis oder fragen Sie neu an.',
     approval_decided: 'Über diese Anfrage wurde bereits entschieden; eine Entscheidung bleibt bestehen.',
     ...shareErrorsDe,
+    ...listErrorsDe,
     ...rightsErrorsDe,
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
@@ -661,6 +663,7 @@ export const de = {
   settings: settingsDe,
   retention: retentionDe,
   access: shareDe,
+  list: listDe,
   coach: coachDe,
   rights: rightsDe,
   retail: retailDe,

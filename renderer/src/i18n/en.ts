@@ -8,6 +8,7 @@ import { shortcutsEn } from './shortcuts-en.ts';
 import { settingsEn } from './settings-en.ts';
 import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
+import { listEn, listErrorsEn } from './list-en.ts';
 import { coachEn } from './coach-en.ts';
 import { retailEn } from './retail-en.ts';
 import { rightsEn, rightsErrorsEn, rightsSyncEn } from './rights-en.ts';
@@ -397,6 +398,7 @@ export const en: Messages = {
     approval_mismatch_plain: 'The approval is for another product or price. Sell at the approved price, or ask again.',
     approval_decided: 'This request has been decided already; a decision stands.',
     ...shareErrorsEn,
+    ...listErrorsEn,
     ...rightsErrorsEn,
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
@@ -660,6 +662,7 @@ export const en: Messages = {
   settings: settingsEn,
   retention: retentionEn,
   access: shareEn,
+  list: listEn,
   coach: coachEn,
   rights: rightsEn,
   retail: retailEn,
