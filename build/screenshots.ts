@@ -45,8 +45,41 @@ async function snap(page: Page, lang: string, name: string): Promise<void> {
   console.error(`  ${file}`);
 }
 
+/** A small German list as older Excel saves it: two rows wrong, the rest good. */
+const LIST = [
+  'Name;Vorname;Straße;PLZ;Ort;E-Mail;Telefon;Geburtsdatum',
+  'Lindner;Greta;Am Markt 3;01067;Dresden;greta.lindner@example.de;0351 12345;14.03.1978',
+  'Okafor;Daniel;Bahnhofstr. 12;50667;Köln;d.okafor@example.de;0221 998877;02.11.1985',
+  'Brandt;Lena;;1234;Bonn;lena@;;',
+  'Öztürk;Emre;Ringstraße 7;80331;München;emre.oeztuerk@example.de;089 445566;31.02.1990',
+  'Hofmann;Clara;Lindenweg 1;20095;Hamburg;clara.hofmann@example.de;040 223344;07.07.1969',
+].join('\r\n');
+
+/** Client lists: the export menu, a list imported (mapping, check, result), and the same list again (duplicates). */
+async function importTour(page: Page, lang: Language, go: (hash: string) => Promise<void>): Promise<void> {
+  await go('#/clients');
+  await page.getByTestId('list-export').locator('summary').click();
+  await snap(page, lang, 'export-menu');
+  for (const round of ['first', 'again']) {
+    await go('#/clients');
+    await go('#/clients/import');
+    await page.locator('#list-file').setInputFiles({ name: lang === 'de' ? 'Kunden Messe.csv' : 'Fair leads.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST, 'latin1') });
+    await page.getByTestId('list-mapping').waitFor();
+    if (round === 'first') await snap(page, lang, 'import-mapping');
+    await page.getByRole('button', { name: lang === 'de' ? 'Prüfen' : 'Check' }).click();
+    await page.getByTestId('list-summary').waitFor();
+    await snap(page, lang, round === 'first' ? 'import-check' : 'import-duplicates');
+    if (round === 'again') break;
+    await page.getByTestId('list-import').click();
+    await page.getByTestId('list-done').waitFor();
+    await snap(page, lang, 'import-done');
+  }
+}
+
 async function tour(page: Page, link: string, lang: Language): Promise<void> {
   const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
+  // SCREENSHOTS_ONLY=lists: only the client lists' screens, to look at them quickly.
+  if (process.env.SCREENSHOTS_ONLY === 'lists') return importTour(page, lang, go);
   await go('#/clients');
   await snap(page, lang, 'client-book');
   await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
@@ -56,6 +89,7 @@ async function tour(page: Page, link: string, lang: Language): Promise<void> {
   await page.locator('#client-search').fill('');
   await go('#/clients/new');
   await snap(page, lang, 'new-client');
+  await importTour(page, lang, go);
   await go('#/clients');
   await page.getByRole('option').nth(2).click();
   await page.waitForTimeout(800);

@@ -5,7 +5,7 @@
 // accepted rows in one transaction, so a failure leaves the book as it was.
 import { v7 as uuidv7 } from 'uuid';
 import { LIST_FIELDS, mappingProblems, suggestMapping, type ColumnMapping } from '#core/client-list/columns.ts';
-import { mergePatch, planList, type ListPlan } from '#core/client-list/plan.ts';
+import { ListPlanner, mergePatch, planList, type ListPlan } from '#core/client-list/plan.ts';
 import type { Cell } from '#core/client-list/rows.ts';
 import { DomainError } from '#core/errors.ts';
 import type { Language } from '#core/language.ts';
@@ -92,16 +92,19 @@ export class ClientLists {
   async *apply(input: { importId: string; mapping: ColumnMapping; merge: number[] }) {
     const file = this.list(input.importId, input.mapping);
     const total = file.rows.length;
-    // Checking is read-only: the event loop turns between steps, so progress reaches the screen.
-    yield { type: 'progress' as const, phase: 'checking' as const, done: 0, total };
-    for (let done = STEP; done < total; done += STEP) {
-      await new Promise((resolve) => setImmediate(resolve));
+    // Checking only reads: the event loop turns between steps, so each step's progress reaches the screen.
+    const planner = new ListPlanner(input.mapping, bookForMatching(this.store.db), this.store.now());
+    for (let done = 0; done < total; done += STEP) {
       yield { type: 'progress' as const, phase: 'checking' as const, done, total };
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const row of file.rows.slice(done, done + STEP)) planner.add(row);
     }
-    const plan = this.plan(file, input.mapping);
+    const { plan } = planner;
     const merging = new Set(input.merge);
     const merges = plan.duplicates.filter((d) => merging.has(d.line));
     yield { type: 'progress' as const, phase: 'writing' as const, done: 0, total: plan.ready.length + merges.length };
+    // The transaction holds the event loop: first let the event above leave for the screen.
+    await new Promise((resolve) => setImmediate(resolve));
     // One transaction: every accepted row and its outbox entry, or nothing.
     const held = new Map(listedClients(this.store.db, merges.map((d) => d.clientId)).map((c) => [c.id, c]));
     this.store.batch(() => {

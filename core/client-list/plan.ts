@@ -14,27 +14,42 @@ export interface ListPlan {
   blank: number;
 }
 
-export function planList(rows: Iterable<ListRow>, mapping: ColumnMapping, book: Iterable<BookClient>, at: number): ListPlan {
-  const inBook = new DuplicateIndex<string>();
-  for (const client of book) inBook.add(client, client.id);
-  const inList = new DuplicateIndex<number>();
-  const plan: ListPlan = { ready: [], duplicates: [], refused: [], blank: 0 };
-  for (const row of rows) {
-    if (isBlankRow(row)) { plan.blank++; continue; }
-    const checked = checkRow(row, mapping, at);
-    if (!checked.ok) { plan.refused.push({ line: row.line, problems: checked.problems }); continue; }
+/** Plans a list row by row, so a long list can report how far it got. */
+export class ListPlanner {
+  readonly plan: ListPlan = { ready: [], duplicates: [], refused: [], blank: 0 };
+  private readonly inBook = new DuplicateIndex<string>();
+  private readonly inList = new DuplicateIndex<number>();
+  private readonly mapping: ColumnMapping;
+  private readonly at: number;
+
+  constructor(mapping: ColumnMapping, book: Iterable<BookClient>, at: number) {
+    this.mapping = mapping;
+    this.at = at;
+    for (const client of book) this.inBook.add(client, client.id);
+  }
+
+  add(row: ListRow): void {
+    const plan = this.plan;
+    if (isBlankRow(row)) { plan.blank++; return; }
+    const checked = checkRow(row, this.mapping, this.at);
+    if (!checked.ok) { plan.refused.push({ line: row.line, problems: checked.problems }); return; }
     const { client } = checked;
-    const earlier = inList.find(client);
+    const earlier = this.inList.find(client);
     if (earlier) {
       plan.refused.push({ line: row.line, problems: [{ field: earlier.match === 'email' ? 'email' : 'lastName', code: 'duplicate_in_list', params: { line: earlier.value } }] });
-      continue;
+      return;
     }
-    inList.add(client, row.line);
-    const existing = inBook.find(client);
+    this.inList.add(client, row.line);
+    const existing = this.inBook.find(client);
     if (existing) plan.duplicates.push({ line: row.line, client, clientId: existing.value, match: existing.match });
     else plan.ready.push({ line: row.line, client });
   }
-  return plan;
+}
+
+export function planList(rows: Iterable<ListRow>, mapping: ColumnMapping, book: Iterable<BookClient>, at: number): ListPlan {
+  const planner = new ListPlanner(mapping, book, at);
+  for (const row of rows) planner.add(row);
+  return planner.plan;
 }
 
 /** Merging a row into the client it duplicates: the row's fields that say something the book does not. */

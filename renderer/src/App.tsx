@@ -15,6 +15,7 @@ import { ClientList } from './screens/ClientList.tsx';
 import { ClientPage } from './screens/ClientPage.tsx';
 import { FirstStart } from './screens/FirstStart.tsx';
 import { MeetingMode } from './screens/MeetingMode.tsx';
+import { ImportScreen } from './screens/ImportScreen.tsx';
 import { NewClient } from './screens/NewClient.tsx';
 import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
@@ -89,6 +90,7 @@ function Screen() {
   const r: Route = route.name === 'home' ? { name: home } : route;
   switch (r.name) {
     case 'newClient': return <NewClient />;
+    case 'import': return <ImportScreen />;
     case 'client': return <ClientPage key={r.id} id={r.id} />;
     case 'meeting': return <MeetingMode key={r.id} id={r.id} />;
     case 'advice': return <AdviceRecord key={r.id} meetingId={r.id} />;

@@ -7,6 +7,7 @@ import './styles.css';
 import './forms.css';
 import './coach.css';
 import './retail.css';
+import './lists.css';
 import { App } from './App.tsx';
 import { isRetryable } from './problems.ts';
 

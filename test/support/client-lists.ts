@@ -75,3 +75,16 @@ export async function applyList(rpc: Rpc, input: Parameters<Rpc['lists']['apply'
   }
   throw new Error('the import ended without a result');
 }
+
+/** A large list written to a file as it goes (ExcelJS's streaming writer): `count` rows of listClient. */
+export async function writeLargeWorkbook(path: string, count: number, progress: (done: number) => void = () => {}): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const sheet = writer.addWorksheet('Kunden');
+  sheet.addRow(GERMAN_HEADERS).commit();
+  for (let i = 0; i < count; i++) {
+    const c = listClient(i);
+    sheet.addRow([c.lastName, c.firstName, c.street, c.postalCode, c.city, c.email, c.phone, c.birthDate]).commit();
+    progress(i + 1);
+  }
+  await writer.commit();
+}

@@ -7,13 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage } from '../problems.ts';
 import { client } from '../rpc.ts';
+import { base64Blob, download } from '../download.ts';
 import type { Language } from '../i18n/language.ts';
-
-function download(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  Object.assign(document.createElement('a'), { href: url, download: filename }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ClientExport({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
@@ -23,7 +18,7 @@ export function ClientExport({ clientId }: { clientId: string }) {
   const pdf = useMutation({
     mutationFn: () => client.clients.exportPdf({ clientId, language }),
     onSuccess: ({ filename, base64, source }) => {
-      download(filename, new Blob([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], { type: 'application/pdf' }));
+      download(filename, base64Blob(base64, 'application/pdf'));
       setDone({ file: filename, deviceOnly: source === 'this_device' });
     },
   });

@@ -6,6 +6,8 @@ import { useClientViewMeeting } from './useClientView.ts';
 export type Route =
   | { name: 'clients' }
   | { name: 'newClient' }
+  /** Bringing a client list in (CSV, Excel). */
+  | { name: 'import' }
   | { name: 'client'; id: string }
   | { name: 'meeting'; id: string }
   | { name: 'advice'; id: string }
@@ -25,6 +27,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'clients' && parts[1] === 'new') return { name: 'newClient' };
+  if (parts[0] === 'clients' && parts[1] === 'import') return { name: 'import' };
   if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1] && parts[2] === 'advice') return { name: 'advice', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', id: parts[1] };
@@ -44,6 +47,7 @@ export function parseRoute(hash: string): Route {
 export const paths = {
   clients: () => '#/clients',
   newClient: () => '#/clients/new',
+  importList: () => '#/clients/import',
   client: (id: string) => `#/clients/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
   advice: (meetingId: string) => `#/meetings/${encodeURIComponent(meetingId)}/advice`,

@@ -41,6 +41,8 @@ export const listDe = {
   import: 'Importieren',
   importing: 'Kunden werden übernommen …',
   progress: '{{done}} von {{total}} Zeilen',
+  writing_one: '{{formatted}} Kunde wird übernommen, in einem Schritt: ganz oder gar nicht.',
+  writing_other: '{{formatted}} Kunden werden übernommen, in einem Schritt: alle oder keiner.',
   done: 'Import abgeschlossen',
   created_one: '{{formatted}} Kunde neu angelegt',
   created_other: '{{formatted}} Kunden neu angelegt',

@@ -42,6 +42,8 @@ export const listEn: typeof listDe = {
   import: 'Import',
   importing: 'Taking the clients in …',
   progress: '{{done}} of {{total}} rows',
+  writing_one: 'Taking {{formatted}} client in, in one step: entirely or not at all.',
+  writing_other: 'Taking {{formatted}} clients in, in one step: all of them or none.',
   done: 'Import finished',
   created_one: '{{formatted}} new client added',
   created_other: '{{formatted}} new clients added',

@@ -10,6 +10,7 @@ import { useElementHeight } from '../hooks/useElementHeight.ts';
 import { navigate, paths } from '../hooks/useRoute.ts';
 import { orpc } from '../rpc.ts';
 import { ClientRow } from '../components/ClientRow.tsx';
+import { ListExport } from '../components/ListExport.tsx';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -129,6 +130,8 @@ export function ClientList() {
       <div className="screen-head">
         <h1>{t('clients.title')}</h1>
         <span className="count" data-testid="client-count" aria-live="polite">{first.data ? countText : ''}</span>
+        <ListExport query={deferred} />
+        <a className="btn head-action" href={paths.importList()}>{t('list.importLink')}</a>
         <a className="btn btn-primary head-action" href={paths.newClient()}>{t('clients.new')}</a>
       </div>
       <div className="search-bar">
