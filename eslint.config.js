@@ -41,8 +41,8 @@ const LAYERS = {
     why: "services/ implements the contract over db/ and core/; it knows no shell (Electron, browser host, UI) and no backend code; of the renderer only the UI's texts and how it names a rule set's edition (pure), so the client's export PDF says what the screen says.",
     // The demo catalogue is data, not backend code: it is the fallback before the first sync brings one (services/catalogue.ts).
     projects: ['core', 'contract', 'db', 'backend/seed/*.json', 'renderer/src/i18n/de.ts', 'renderer/src/i18n/en.ts', 'renderer/src/rules-edition.ts'],
-    // The file formats of client lists (services/client-list-files.ts): CSV both ways, Excel workbooks.
-    packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', 'csv-parse/sync', 'csv-stringify/sync', 'exceljs', ...NODE],
+    // File formats: client lists (services/client-list-files.ts) as CSV and Excel; planned meetings as iCalendar (services/day.ts).
+    packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', 'csv-parse/sync', 'csv-stringify/sync', 'exceljs', 'ics', ...NODE],
   },
   demo: {
     why: "demo/ generates the demo book a newcomer starts with: core/, the book's bulk loader in db/ and the services whose rules the demo's conclusions follow; no contract, shells, UI or backend.",

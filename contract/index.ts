@@ -25,6 +25,7 @@ import { productView, tierView } from './tiers.ts';
 import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClientView, purchaseCheckView, purchaseInput } from './coach.ts';
 import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
 import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, restrictedFindInput, restrictedHitView, restrictedSummaryView } from './retention.ts';
+import { appointmentCancelInput, appointmentPlanInput, appointmentUpdateInput, appointmentView, calendarInput, calendarView, dayInput, dayView, ofClientInput } from './day.ts';
 import { applyEvents, listApplyInput, listCheckInput, listCheckView, listExportInput, listExportView, listOpenInput, openEvents } from './lists.ts';
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
@@ -193,6 +194,18 @@ export const contract = {
     /** The clients who gave this coach a mandate, with the budget left in the current period. */
     clients: read.output(z.array(mandateClientView)),
   },
+  /** Meetings planned with clients; a meeting started from its plan; the plan as a calendar file. */
+  appointments: {
+    plan: write.input(appointmentPlanInput).output(saved),
+    update: write.input(appointmentUpdateInput).output(saved),
+    cancel: write.input(appointmentCancelInput).output(saved),
+    /** Starts the planned meeting (or joins the client's running one) and links it to the plan. */
+    start: write.input(z.object({ id: uuid })).output(z.object({ meetingId: z.string() })),
+    ofClient: read.input(ofClientInput).output(z.array(appointmentView)),
+    calendar: read.input(calendarInput).output(calendarView),
+  },
+  /** The start screen "Heute": the day's planned meetings, tasks due and alerts waiting. */
+  day: { view: read.input(dayInput).output(dayView) },
   /** Client lists in and out: open a CSV or Excel file, check its rows against the book, import them; export the book or a search. */
   lists: {
     /** Reads the file (progress as it goes), then its columns, the mapping recognised and the first rows. Changes nothing. */

@@ -56,6 +56,8 @@ export const DOMAIN_ERROR_CODES = [
   'unreadable_file',
   'empty_file',
   'import_expired',
+  // A planned meeting that was called off takes no more changes (core/appointment.ts).
+  'appointment_cancelled',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -156,6 +158,7 @@ export function describeProblem(p: FieldProblem): string {
     case 'unreadable_file': return `the file cannot be read as a client list${x.detail ? ` (${x.detail})` : ''}: open it in Excel and save it again as .xlsx or CSV`;
     case 'empty_file': return 'the file holds no table: the first row must name the columns (Name, Vorname, ...)';
     case 'import_expired': return 'the list is no longer open (the app was restarted or another list was opened since): choose the file again';
+    case 'appointment_cancelled': return 'the planned meeting was cancelled: plan a new one instead';
     case 'insecure_url': return `${p.field} must start with https://: over http:// the enrolment code and the device token would travel unencrypted (http:// only for a backend on this computer)`;
   }
 }

@@ -100,6 +100,19 @@ export const tasks = sqliteTable('tasks', {
   assigneeId: text('assignee_id').notNull(),
 }, (t) => [index('tasks_open').on(t.doneAt, t.dueDate)]);
 
+/** Meetings planned with a client (core/appointment.ts); `meetingId` is the meeting held from the plan. */
+export const appointments = sqliteTable('appointments', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  startsAt: integer('starts_at').notNull(),
+  minutes: integer('minutes').notNull(),
+  place: text('place'),
+  purpose: text('purpose').notNull(),
+  plannedBy: text('planned_by').notNull(),
+  meetingId: text('meeting_id'),
+  cancelledAt: integer('cancelled_at'),
+}, (t) => [index('appointments_day').on(t.startsAt), index('appointments_client').on(t.clientId, t.startsAt)]);
+
 /** Append-only: every grant and withdrawal stays, the newest per purpose is in force. */
 export const consents = sqliteTable('consents', {
   ...syncColumns,
@@ -433,5 +446,5 @@ export const corrections = sqliteTable('corrections', {
   recordedAt: integer('recorded_at').notNull(),
 }, (t) => [index('corrections_client').on(t.clientId, t.recordedAt)]);
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals, corrections } as const;
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, appointments, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals, corrections } as const;
 

@@ -77,6 +77,13 @@ export function inbox(store: Store, input: { filter: z.infer<typeof inboxFilter>
   return { alerts, counts: inboxCounts(store.db, { coachIds, today: day, urgentUntil }), more: rows.length > input.limit };
 }
 
+/** The alerts waiting for this coach, for the day's start screen: open, and of those urgent. */
+export function alertsWaiting(store: Store): { open: number; urgent: number } {
+  const day = today();
+  const counts = inboxCounts(store.db, { coachIds: myIds(store), today: day, urgentUntil: addDays(day, currentAlertRules(store).urgent_days) });
+  return { open: counts.open, urgent: counts.urgent };
+}
+
 type ClientFacts = { profile: Profile; consent: Record<ConsentPurpose, boolean>; owned: string[] };
 
 function factsOf(store: Store, clientIds: string[], day: string): (clientId: string) => ClientFacts {

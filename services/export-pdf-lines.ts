@@ -60,6 +60,10 @@ export const LINES: Record<ExportSection, (f: Fields, c: LineContext) => string[
     joined([s(f.summary), f.outcome ? said(w, `offers.outcome.${s(f.outcome)}`) || s(f.outcome) : null, person(f.recordedBy)]),
   ],
   tasks: (f, { w }) => [w.t('rights.doc.taskLine', { title: s(f.title), state: f.doneAt ? w.t('rights.doc.taskDone') : w.t('rights.doc.taskOpen') }), joined([f.dueDate ? w.date(s(f.dueDate)) : null, s(f.notes)])],
+  appointments: (f, { w }) => [
+    w.t('rights.doc.appointmentLine', { when: w.dateTime(n(f.startsAt)), minutes: n(f.minutes), purpose: s(f.purpose) }),
+    joined([s(f.place), f.cancelledAt ? w.t('rights.doc.appointmentCancelled') : f.meetingId ? w.t('rights.doc.appointmentHeld') : null]),
+  ],
   meetings: (f, { w, person }) => [
     w.t('rights.doc.meetingLine', { who: person(f.advisorId), when: w.dateTime(n(f.startedAt)) }),
     ...(['reason', 'wishes', 'riskSituation', 'advice', 'decision'] as const).filter((k) => f[k]).map((k) => `${w.t(`meeting.fields.${k}`)}: ${s(f[k])}`),

@@ -23,7 +23,7 @@ import { offerInputs } from './offers.ts';
 import { buildClientExport, exportFilename, exportJson, type ExportSync } from './export.ts';
 import { renderExportPdf } from './export-pdf.ts';
 import { correctionsOf } from './corrections.ts';
-import { checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
+import { alertsWaiting, checkPurchase, clientPurchases, coachClients, contactAbout, inbox, makePurchase, proposeFor, rejectAlertConclusion } from './coach.ts';
 import { listApprovals, listSales, quote, recordSale, requestApproval, retailProducts, retailRating } from './retail.ts';
 import { berlinDay } from '#core/dates.ts';
 import { concludeFromAnswers, currentRuleSet } from './segments.ts';
@@ -35,6 +35,8 @@ import { checkHolding, recordValueTier, valueTierView } from './tiers.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
 import { ClientLists } from './client-list.ts';
+import { dayView, plannedCalendar, startPlanned } from './day.ts';
+import { appointmentsOfClient } from '#db/appointments.ts';
 import { heldDirectory } from './sync/directory.ts';
 import { restrictedSummary } from '#db/retention.ts';
 import { clientRetention, disclosedPdf, discloseRecord, findRestrictedRecords } from './retention.ts';
@@ -106,6 +108,8 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
   });
   const base = os.use(guarded).use(drawnFirst);
   const lists = new ClientLists(store);
+  /** The person's roles: the backend's once enrolled, else those chosen at set-up. */
+  const isCoach = () => (sync.backendRoles() ?? getLocalUser(db)?.roles ?? []).includes('life_coach');
   const exportSync: ExportSync = {
     backendExport: (clientId) => sync.backendExport(clientId),
     lastSyncedAt: () => sync.lastSyncedAt(),
@@ -307,6 +311,18 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
     },
     coach: {
       clients: base.coach.clients.handler(() => coachClients(store)),
+    },
+    appointments: {
+      plan: base.appointments.plan.handler(({ input }) => store.mutate('appointment.plan', { ...input, id: input.id ?? uuidv7() })),
+      update: base.appointments.update.handler(({ input }) => store.mutate('appointment.update', input)),
+      cancel: base.appointments.cancel.handler(({ input }) => store.mutate('appointment.cancel', input)),
+      start: base.appointments.start.handler(({ input }) => startPlanned(store, input.id)),
+      ofClient: base.appointments.ofClient.handler(({ input }) => appointmentsOfClient(db, input.clientId, input.from)
+        .map(({ firstName: _f, lastName: _l, ...a }) => a)),
+      calendar: base.appointments.calendar.handler(({ input }) => plannedCalendar(store, input)),
+    },
+    day: {
+      view: base.day.view.handler(({ input }) => dayView(store, input, () => (isCoach() ? alertsWaiting(store) : null))),
     },
     lists: {
       open: base.lists.open.handler(({ input }) => publicEvents(lists.openFile(input))),

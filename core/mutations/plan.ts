@@ -26,7 +26,7 @@ function liveClient(read: RecordReader, id: string): StoredRecord {
   return client;
 }
 
-function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates' | 'conclusions' | 'holdings' | 'alerts', id: string, field: string): StoredRecord {
+function live(read: RecordReader, entity: 'meetings' | 'tasks' | 'mandates' | 'conclusions' | 'holdings' | 'alerts' | 'appointments', id: string, field: string): StoredRecord {
   const row = read.get(entity, id);
   if (!row || row.deletedAt !== null) throw notFound(field);
   return row;
@@ -156,6 +156,27 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: 
     const fields: Fields = { ...rest };
     if (done !== undefined) fields.doneAt = done ? ((task.doneAt as number | null) ?? at) : null;
     return { writes: [update('tasks', a.id, clientId, fields)], id: a.id, clientId };
+  },
+  'appointment.plan'(a, { userId, read }) {
+    liveClient(read, a.clientId);
+    if (read.get('appointments', a.id)) return { writes: [], id: a.id, clientId: a.clientId };
+    const { id, ...rest } = a;
+    return { id, clientId: a.clientId, writes: [insert('appointments', id, a.clientId, { ...rest, place: nullable(a.place), plannedBy: userId, meetingId: null, cancelledAt: null })] };
+  },
+  'appointment.update'(a, { read }) {
+    const appointment = live(read, 'appointments', a.id, 'appointment');
+    const clientId = appointment.clientId as string;
+    if (appointment.cancelledAt !== null) throw new DomainError([{ field: 'appointment', code: 'appointment_cancelled' }]);
+    if (a.patch.meetingId) {
+      const meeting = read.get('meetings', a.patch.meetingId);
+      if (!meeting || meeting.clientId !== clientId) throw notFound('meeting');
+    }
+    return { writes: [update('appointments', a.id, clientId, { ...a.patch })], id: a.id, clientId };
+  },
+  'appointment.cancel'(a, { at, read }) {
+    const appointment = live(read, 'appointments', a.id, 'appointment');
+    const clientId = appointment.clientId as string;
+    return { writes: [update('appointments', a.id, clientId, { cancelledAt: (appointment.cancelledAt as number | null) ?? at })], id: a.id, clientId };
   },
   'consent.record'(a, { at, userId, read }) {
     liveClient(read, a.clientId);

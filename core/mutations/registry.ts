@@ -20,6 +20,7 @@ import { answerId, type EntityName, type Fields } from '../records.ts';
 import type { IssuerRole } from '../roles.ts';
 import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
+import { appointmentCancelSchema, appointmentPlanSchema, appointmentUpdateSchema } from '../appointment.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
 import { approvalDecideSchema, approvalRequestSchema, saleRecordSchema } from '../retail/records.ts';
 import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, CONTACTING_OUTCOMES, purchaseMakeSchema } from '../coach/records.ts';
@@ -124,6 +125,13 @@ export const REGISTRY = {
   'touchpoint.add': rule({ schema: touchpointAddSchema, entity: 'touchpoints', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   'task.add': rule({ schema: taskAddSchema, entity: 'tasks', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   'task.update': rule({ schema: taskUpdateSchema, entity: 'tasks', client: { record: 'tasks' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  /** A meeting planned with the client; the meeting held from it is linked by appointment.update. */
+  'appointment.plan': rule({ schema: appointmentPlanSchema, entity: 'appointments', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
+  'appointment.update': rule({
+    schema: appointmentUpdateSchema, entity: 'appointments', client: { record: 'appointments' }, who: CLIENT_WORK, consents: [],
+    reads: (a) => ids(arg(a, 'id'), arg((a as { patch?: unknown } | null)?.patch, 'meetingId')),
+  }),
+  'appointment.cancel': rule({ schema: appointmentCancelSchema, entity: 'appointments', client: { record: 'appointments' }, reads: byId, who: CLIENT_WORK, consents: [] }),
   'consent.record': rule({ schema: consentRecordSchema, entity: 'consents', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   /** Only a life coach is given a mandate: the issuer becomes the mandate's coach. */
   'mandate.grant': rule({ schema: mandateGrantSchema, entity: 'mandates', client: { arg: 'clientId' }, reads: ofClient, who: { roles: ['life_coach'], access: ['owner', 'shared'] }, consents: [] }),

@@ -30,6 +30,13 @@ export const MUTATION_RULES = {
   'touchpoint.add': { ...CLIENT, contact_in_future: 'date_in_future' },
   'task.add': { ...CLIENT },
   'task.update': { task_missing: 'not_found' },
+  'appointment.plan': { ...CLIENT },
+  'appointment.update': {
+    appointment_missing: 'not_found', appointment_cancelled: 'appointment_cancelled',
+    /** The meeting held from the plan is one of the same client's. */
+    meeting_missing: 'not_found', meeting_of_other_client: 'not_found',
+  },
+  'appointment.cancel': { appointment_missing: 'not_found' },
   'consent.record': { ...CLIENT },
   'mandate.grant': { ...CLIENT, cap_above_budget: 'out_of_range', until_before_from: 'date_too_early', area_not_in_catalogue: 'not_in_catalogue' },
   'mandate.update': {

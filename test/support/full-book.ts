@@ -76,6 +76,16 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     await rpc.segments.state({ clientId });
     await call('answers.set', { clientId, meetingId: ended, attribute: 'tech_affinity', value: 'medium' });
     await call('touchpoints.add', { clientId, kind: 'call', channel: 'phone', occurredAt: Date.now() - 60_000, summary: 'Rückruf wegen Hausrat' });
+    // A meeting planned, moved, held from the plan; another planned and called off; the day and the calendar read.
+    const day = Date.UTC(2026, 11, 3, 8);
+    const { id: planned } = await call('appointments.plan', { clientId, startsAt: day, minutes: 60, place: 'Büro', purpose: 'Jahresgespräch' });
+    await call('appointments.update', { id: planned, patch: { minutes: 45 } });
+    await call('appointments.start', { id: planned });
+    const { id: offPlan } = await call('appointments.plan', { clientId, startsAt: day + 86_400_000, minutes: 30, purpose: 'Rückfrage' });
+    await call('appointments.cancel', { id: offPlan });
+    await call('appointments.ofClient', { clientId, from: day - 86_400_000 });
+    await call('appointments.calendar', { from: day - 86_400_000, to: day + 7 * 86_400_000, language: 'de' });
+    await call('day.view', { from: day - 8 * 3_600_000, to: day + 16 * 3_600_000, day: '2026-12-03' });
     const { id: task } = await call('tasks.add', { clientId, title: 'Angebot schicken', dueDate: '2026-12-24', notes: 'mit Rabatt' });
     await call('tasks.update', { id: task, patch: { done: true } });
     const product = products[0]!;

@@ -397,6 +397,7 @@ export const de = {
     approval_mismatch: 'Die Freigabe gilt für ein anderes Produkt oder einen anderen Preis ({{price}}). Verkaufen Sie zum freigegebenen Preis oder fragen Sie neu an.',
     approval_expired_plain: 'Die Freigabe ist abgelaufen. Fragen Sie eine neue Freigabe an oder verkaufen Sie innerhalb der Spanne.',
     approval_mismatch_plain: 'Die Freigabe gilt für ein anderes Produkt oder einen anderen Preis. Verkaufen Sie zum freigegebenen Preis oder fragen Sie neu an.',
+    appointment_cancelled: 'Dieser Termin wurde abgesagt. Planen Sie einen neuen.',
     approval_decided: 'Über diese Anfrage wurde bereits entschieden; eine Entscheidung bleibt bestehen.',
     ...shareErrorsDe,
     ...listErrorsDe,

@@ -396,6 +396,7 @@ export const en: Messages = {
     approval_mismatch: 'The approval is for another product or price ({{price}}). Sell at the approved price, or ask again.',
     approval_expired_plain: 'The approval has run out. Ask for a new approval, or sell within the range.',
     approval_mismatch_plain: 'The approval is for another product or price. Sell at the approved price, or ask again.',
+    appointment_cancelled: 'This meeting was cancelled. Plan a new one.',
     approval_decided: 'This request has been decided already; a decision stands.',
     ...shareErrorsEn,
     ...listErrorsEn,

@@ -33,7 +33,7 @@ export const rightsDe = {
     } as Record<string, string>,
     section: {
       master: 'Stammdaten', answers: 'Angaben zum Profil', conclusions: 'Einschätzungen zum Kunden', consents: 'Einwilligungen (Verlauf)',
-      touchpoints: 'Kontakte', tasks: 'Aufgaben', meetings: 'Gespräche und Beratungsdokumentation', mandates: 'Vollmachten und Käufe darunter',
+      touchpoints: 'Kontakte', tasks: 'Aufgaben', appointments: 'Geplante Termine', meetings: 'Gespräche und Beratungsdokumentation', mandates: 'Vollmachten und Käufe darunter',
       holdings: 'Verträge', offerOutcomes: 'Angebote und Entscheidungen', alerts: 'Hinweise der Assistenz-App und ihre Anlässe',
       access: 'Wer Zugriff hat', corrections: 'Berichtigungen', sales: 'Käufe im Handel und Preisfreigaben',
     } as Record<string, string>,
@@ -43,6 +43,8 @@ export const rightsDe = {
     consentLine: '{{purpose}}: {{state}} ({{method}}), {{when}}, festgehalten von {{who}}',
     conclusionSource: { rule: 'nach den Regeln des Herstellers', advisor: 'von {{who}} festgelegt', assistant: 'aus einem Hinweis der Assistenz-App' } as Record<string, string>,
     meetingLine: 'Gespräch mit {{who}}, {{when}}',
+    appointmentLine: 'Termin am {{when}} ({{minutes}} Minuten): {{purpose}}',
+    appointmentCancelled: 'abgesagt', appointmentHeld: 'hat stattgefunden',
     adviceLine: 'Beratungsdokumentation, Fassung {{n}}: {{state}}',
     mandateLine: 'Vollmacht für {{who}}: {{summary}}, gültig ab {{from}}',
     mandateUntil: 'bis {{until}}',

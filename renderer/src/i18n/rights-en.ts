@@ -33,7 +33,7 @@ export const rightsEn: typeof rightsDe = {
     },
     section: {
       master: 'Master data', answers: 'Profile answers', conclusions: 'Conclusions about the client', consents: 'Consents (history)',
-      touchpoints: 'Contacts', tasks: 'Tasks', meetings: 'Meetings and advice records', mandates: 'Mandates and purchases under them',
+      touchpoints: 'Contacts', tasks: 'Tasks', appointments: 'Planned meetings', meetings: 'Meetings and advice records', mandates: 'Mandates and purchases under them',
       holdings: 'Holdings', offerOutcomes: 'Offers and decisions', alerts: 'Assistant app alerts and what prompted them',
       access: 'Who has access', corrections: 'Corrections', sales: 'Purchases in store and price approvals',
     },
@@ -61,6 +61,8 @@ export const rightsEn: typeof rightsDe = {
     saleLine: 'Purchase of {{product}} on {{on}} at {{price}}, recorded by {{who}}',
     approvalLine: 'Price request for {{product}} at {{price}} on {{when}}: {{state}}',
     taskLine: '{{title}} – {{state}}',
+    appointmentLine: 'Meeting on {{when}} ({{minutes}} minutes): {{purpose}}',
+    appointmentCancelled: 'cancelled', appointmentHeld: 'held',
     taskOpen: 'open', taskDone: 'done',
     unknownPerson: 'a person this device does not know',
   },

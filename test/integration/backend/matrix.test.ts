@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 interface Fixture {
-  clientId: string; meetingId: string; taskId: string; mandateId: string; conclusionId: string;
+  clientId: string; meetingId: string; taskId: string; appointmentId: string; mandateId: string; conclusionId: string;
   holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent; alertId: string;
   /** A retailer's pending request for a price the range does not allow. */
   approvalId: string;
@@ -62,7 +62,7 @@ interface Fixture {
 async function makeFixture(): Promise<Fixture> {
   const owner = devices.owner;
   const f: Fixture = {
-    clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
+    clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), appointmentId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
     holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '', approvalId: uuidv7(),
     erasedId: uuidv7(), restrictedId: '',
   };
@@ -78,6 +78,7 @@ async function makeFixture(): Promise<Fixture> {
     owner.mutation('consent.record', { id: uuidv7(), clientId: f.clientId, purpose: 'contact', granted: true, method: 'written' }),
     owner.mutation('meeting.start', { id: f.meetingId, clientId: f.clientId, reason: 'Jahresgespräch' }),
     owner.mutation('task.add', { id: f.taskId, clientId: f.clientId, title: 'Unterlagen schicken' }),
+    owner.mutation('appointment.plan', { id: f.appointmentId, clientId: f.clientId, startsAt: Date.UTC(2026, 5, 1, 9), minutes: 45, purpose: 'Vertrag durchgehen' }),
     owner.mutation('conclusion.record', { id: f.conclusionId, clientId: f.clientId, kind: 'segment', value: 'social_media_user', inputs: {}, source: 'rule', ruleSetVersion: 'segments.v1' }),
     owner.mutation('holding.add', { id: f.holdingId, clientId: f.clientId, productId: 'liability_private', since: '2025-01-01', yearlyPremiumCents: 6_000 }),
     owner.mutation('offer.outcome', {
@@ -134,6 +135,9 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
   'touchpoint.add': (f) => ({ id: uuidv7(), clientId: f.clientId, kind: 'call', channel: 'phone', occurredAt: t.clock.now().getTime(), summary: 'Rückruf' }),
   'task.add': (f) => ({ id: uuidv7(), clientId: f.clientId, title: 'Angebot nachreichen' }),
   'task.update': (f) => ({ id: f.taskId, patch: { done: true } }),
+  'appointment.plan': (f) => ({ id: uuidv7(), clientId: f.clientId, startsAt: Date.UTC(2026, 6, 1, 14), minutes: 30, purpose: 'Rückfrage' }),
+  'appointment.update': (f) => ({ id: f.appointmentId, patch: { place: 'Beim Kunden' } }),
+  'appointment.cancel': (f) => ({ id: f.appointmentId }),
   'consent.record': (f) => ({ id: uuidv7(), clientId: f.clientId, purpose: 'contact', granted: true, method: 'verbal' }),
   'mandate.grant': (f) => ({ id: uuidv7(), clientId: f.clientId, budgetCents: 10_000, period: 'month', areas: ['travel'], perPurchaseCapCents: 2_000, validFrom: '2026-03-01' }),
   'mandate.update': (f) => ({ id: f.mandateId, patch: { areas: ['mobility', 'travel'] } }),
@@ -181,11 +185,11 @@ async function contents() {
 /**
  * Applied, these leave the fixture unfit for the next person (the client gone,
  * the meeting over, the mandate revoked, the decision taken back, version 2 of
- * the advice record made, the coach's share taken back): the next cell gets a fresh fixture. Every other
+ * the advice record made, the coach's share taken back, the planned meeting called off): the next cell gets a fresh fixture. Every other
  * applied kind adds a record of its own or repeats the same change, and a
  * refused one changes nothing, so the fixture is reused.
  */
-const SPOILS: ReadonlySet<MutationName> = new Set(['client.delete', 'client.erase', 'meeting.end', 'mandate.revoke', 'offer.undo', 'advice.create', 'client.unshare']);
+const SPOILS: ReadonlySet<MutationName> = new Set(['client.delete', 'client.erase', 'meeting.end', 'mandate.revoke', 'offer.undo', 'advice.create', 'client.unshare', 'appointment.cancel']);
 let fixture: Fixture | null = null;
 
 describe.each(MUTATION_NAMES)('%s', (name) => {

@@ -45,7 +45,7 @@ const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'o
   | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
   | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate'
   | 'shop' | 'otherShop' | 'shopDeleted' | 'shopHolding' | 'pending' | 'declined' | 'expired' | 'approved' | 'otherProduct' | 'othersApproval'
-  | 'erased', string>;
+  | 'erased' | 'appointment' | 'cancelledAppointment', string>;
 let endedStartedAt = 0;
 /** A life coach to share with, and an advisor who is none. */
 let coachId = '';
@@ -77,6 +77,7 @@ const ABOUT_CLIENT: Partial<Record<MutationName, (clientId: string) => unknown>>
   'answer.set': (c) => ({ clientId: c, attribute: 'tech_affinity', value: 'high' }),
   'touchpoint.add': (c) => ({ id: id(), clientId: c, kind: 'call', channel: 'phone', occurredAt: t.clock.now().getTime() - 3_600_000, summary: 'Anruf' }),
   'task.add': (c) => ({ id: id(), clientId: c, title: 'Angebot schicken' }),
+  'appointment.plan': (c) => ({ id: id(), clientId: c, startsAt: Date.UTC(2027, 0, 15, 9), minutes: 60, place: 'Büro', purpose: 'Jahresgespräch' }),
   'consent.record': (c) => ({ id: id(), clientId: c, purpose: 'contact', granted: true, method: 'verbal' }),
   'mandate.grant': (c) => ({ id: id(), clientId: c, ...mandateTerms }),
   'conclusion.record': (c) => ({ id: id(), clientId: c, kind: 'segment', value: 'cautious_self_searcher', source: 'rule', ruleSetVersion: 'v1', inputs: {} }),
@@ -138,6 +139,14 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
   'touchpoint.add': { ...CLIENT_CASES('touchpoint.add'), contact_in_future: () => withArgs('touchpoint.add', { occurredAt: t.clock.now().getTime() + 5 * DAY }) },
   'task.add': CLIENT_CASES('task.add'),
   'task.update': { task_missing: () => w.raw('task.update', { id: missing, patch: { done: true } }) },
+  'appointment.plan': CLIENT_CASES('appointment.plan'),
+  'appointment.update': {
+    appointment_missing: () => w.raw('appointment.update', { id: missing, patch: { minutes: 30 } }),
+    appointment_cancelled: () => w.raw('appointment.update', { id: s.cancelledAppointment, patch: { minutes: 30 } }),
+    meeting_missing: () => w.raw('appointment.update', { id: s.appointment, patch: { meetingId: missing } }),
+    meeting_of_other_client: () => w.raw('appointment.update', { id: s.appointment, patch: { meetingId: s.othersMeeting } }),
+  },
+  'appointment.cancel': { appointment_missing: () => w.raw('appointment.cancel', { id: missing }) },
   'consent.record': CLIENT_CASES('consent.record'),
   'mandate.grant': {
     ...CLIENT_CASES('mandate.grant'),
@@ -301,6 +310,9 @@ beforeAll(async () => {
   v1Hash = v1.contentHash;
   await make('advice.create', v1);
   s.task = (await make('task.add', ABOUT_CLIENT['task.add']!(s.client) as Record<string, unknown>)).id;
+  s.appointment = (await make('appointment.plan', ABOUT_CLIENT['appointment.plan']!(s.client) as Record<string, unknown>)).id;
+  s.cancelledAppointment = (await make('appointment.plan', ABOUT_CLIENT['appointment.plan']!(s.client) as Record<string, unknown>)).id;
+  await make('appointment.cancel', { id: s.cancelledAppointment });
   for (const k of ['mandate', 'revoked', 'mergedCap', 'mergedDates'] as const) {
     s[k] = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms }, backDated(3))).id;
   }
