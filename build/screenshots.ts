@@ -76,10 +76,34 @@ async function importTour(page: Page, lang: Language, go: (hash: string) => Prom
   }
 }
 
+/** The day: a meeting planned on a client's page for today, then "Heute" with it. */
+async function dayTour(page: Page, lang: Language, go: (hash: string) => Promise<void>): Promise<void> {
+  await go('#/clients');
+  await page.getByRole('option').nth(4).click();
+  await page.getByTestId('client-appointments').waitFor();
+  const today = await page.evaluate((de) => {
+    const d = new Date(); const p = (n: number) => String(n).padStart(2, '0');
+    return de ? `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}` : `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+  }, lang === 'de');
+  const planned = page.getByTestId('client-appointments');
+  await page.getByTestId('appointment-day').locator('input').fill(today);
+  await planned.locator('input').nth(1).fill(lang === 'de' ? '14:30' : '11:00');
+  await planned.locator('input').nth(3).fill(lang === 'de' ? 'Beim Kunden zu Hause' : 'Client’s home');
+  await planned.locator('input').nth(4).fill(lang === 'de' ? 'Jahresgespräch, Hausrat prüfen' : 'Annual review, check home contents');
+  await planned.getByRole('button', { name: lang === 'de' ? 'Planen' : 'Plan' }).click();
+  await planned.getByRole('status').filter({ hasText: /\d/ }).waitFor();
+  await planned.scrollIntoViewIfNeeded();
+  await snap(page, lang, 'client-plan-meeting');
+  await go('#/today');
+  await page.getByTestId('today-meeting').first().waitFor();
+  await snap(page, lang, 'today');
+}
+
 async function tour(page: Page, link: string, lang: Language): Promise<void> {
   const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
-  // SCREENSHOTS_ONLY=lists: only the client lists' screens, to look at them quickly.
+  // SCREENSHOTS_ONLY=lists or =day: only those screens, to look at them quickly.
   if (process.env.SCREENSHOTS_ONLY === 'lists') return importTour(page, lang, go);
+  if (process.env.SCREENSHOTS_ONLY === 'day') return dayTour(page, lang, go);
   await go('#/clients');
   await snap(page, lang, 'client-book');
   await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
@@ -90,6 +114,7 @@ async function tour(page: Page, link: string, lang: Language): Promise<void> {
   await go('#/clients/new');
   await snap(page, lang, 'new-client');
   await importTour(page, lang, go);
+  await dayTour(page, lang, go);
   await go('#/clients');
   await page.getByRole('option').nth(2).click();
   await page.waitForTimeout(800);

@@ -16,6 +16,7 @@ import { ClientPage } from './screens/ClientPage.tsx';
 import { FirstStart } from './screens/FirstStart.tsx';
 import { MeetingMode } from './screens/MeetingMode.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
+import { TodayScreen } from './screens/TodayScreen.tsx';
 import { NewClient } from './screens/NewClient.tsx';
 import { SyncScreen } from './screens/SyncScreen.tsx';
 import { TasksScreen } from './screens/TasksScreen.tsx';
@@ -94,6 +95,7 @@ function Screen() {
     case 'client': return <ClientPage key={r.id} id={r.id} />;
     case 'meeting': return <MeetingMode key={r.id} id={r.id} />;
     case 'advice': return <AdviceRecord key={r.id} meetingId={r.id} />;
+    case 'today': return <TodayScreen />;
     case 'tasks': return <TasksScreen />;
     case 'book': return <BookScreen />;
     case 'sync': return <SyncScreen />;

@@ -19,6 +19,8 @@ import { syncBadge } from '../sync-badge.ts';
 
 /** Up to this many workspaces the header also has room for the app's name. */
 const CALM_ENTRIES = 5;
+/** More than this (all three roles), tighter still. */
+const CROWDED_ENTRIES = 8;
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
 
@@ -53,7 +55,7 @@ export function Header() {
   const today = todayIso();
   const due = (tasks.data ?? []).filter((task) => task.dueDate !== null && task.dueDate <= today).length;
   const current = route.name === 'home' ? home : route.name;
-  const onClients = current === 'clients' || current === 'client' || current === 'newClient';
+  const onClients = current === 'clients' || current === 'client' || current === 'newClient' || current === 'import';
   const openAlerts = alerts.data?.counts.open ?? 0;
   const pendingApprovals = approvals.data?.length ?? 0;
 
@@ -64,7 +66,7 @@ export function Header() {
 
   return (
     // Someone with all three roles has eight workspaces: the app's name gives way (still read out), so nothing is cut off at 1280 pixels.
-    <header className={workspaces.length > CALM_ENTRIES ? 'app-header crowded' : 'app-header'}>
+    <header className={['app-header', workspaces.length > CALM_ENTRIES ? 'crowded' : '', workspaces.length > CROWDED_ENTRIES ? 'very' : ''].filter(Boolean).join(' ')}>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <span className="app-name">{t('app.name')}</span>
       {clientView ? (
@@ -73,6 +75,7 @@ export function Header() {
         <nav aria-label={t('nav.main')} className="main-nav">
           {workspaces.map((w) => {
             switch (w) {
+              case 'today': return <a key={w} href={paths.today()} aria-current={current === 'today' ? 'page' : undefined}>{t('nav.today')}</a>;
               case 'clients': return <a key={w} href={paths.clients()} aria-current={onClients ? 'page' : undefined}>{t('nav.clients')}</a>;
               case 'tasks': return (
                 <a key={w} href={paths.tasks()} aria-current={current === 'tasks' ? 'page' : undefined}>

@@ -5,6 +5,8 @@ import { useClientViewMeeting } from './useClientView.ts';
 
 export type Route =
   | { name: 'clients' }
+  /** The advisor's day: planned meetings, tasks due, alerts waiting. */
+  | { name: 'today' }
   | { name: 'newClient' }
   /** Bringing a client list in (CSV, Excel). */
   | { name: 'import' }
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1] && parts[2] === 'advice') return { name: 'advice', id: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', id: parts[1] };
+  if (parts[0] === 'today') return { name: 'today' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'book') return { name: 'book' };
   if (parts[0] === 'sync') return { name: 'sync' };
@@ -51,6 +54,7 @@ export const paths = {
   client: (id: string) => `#/clients/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
   advice: (meetingId: string) => `#/meetings/${encodeURIComponent(meetingId)}/advice`,
+  today: () => '#/today',
   tasks: () => '#/tasks',
   book: () => '#/book',
   sync: () => '#/sync',

@@ -9,6 +9,7 @@ import { settingsDe } from './settings-de.ts';
 import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { listDe, listErrorsDe } from './list-de.ts';
+import { dayDe } from './day-de.ts';
 import { coachDe } from './coach-de.ts';
 import { retailDe } from './retail-de.ts';
 import { rightsDe, rightsErrorsDe, rightsSyncDe } from './rights-de.ts';
@@ -24,6 +25,7 @@ export const de = {
   },
   nav: {
     main: 'Hauptnavigation',
+    today: 'Heute',
     clients: 'Kunden',
     tasks: 'Aufgaben',
     tasksDue_one: '{{count}} fällig',
@@ -665,6 +667,7 @@ export const de = {
   retention: retentionDe,
   access: shareDe,
   list: listDe,
+  day: dayDe,
   coach: coachDe,
   rights: rightsDe,
   retail: retailDe,

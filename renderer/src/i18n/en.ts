@@ -9,6 +9,7 @@ import { settingsEn } from './settings-en.ts';
 import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { listEn, listErrorsEn } from './list-en.ts';
+import { dayEn } from './day-en.ts';
 import { coachEn } from './coach-en.ts';
 import { retailEn } from './retail-en.ts';
 import { rightsEn, rightsErrorsEn, rightsSyncEn } from './rights-en.ts';
@@ -23,6 +24,7 @@ export const en: Messages = {
   },
   nav: {
     main: 'Main navigation',
+    today: 'Today',
     clients: 'Clients',
     tasks: 'Tasks',
     tasksDue_one: '{{count}} due',
@@ -664,6 +666,7 @@ export const en: Messages = {
   retention: retentionEn,
   access: shareEn,
   list: listEn,
+  day: dayEn,
   coach: coachEn,
   rights: rightsEn,
   retail: retailEn,

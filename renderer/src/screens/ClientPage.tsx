@@ -11,6 +11,7 @@ import { ValueTier } from '../components/tiers/ValueTier.tsx';
 import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientAccess } from '../components/ClientAccess.tsx';
+import { ClientAppointments } from '../components/ClientAppointments.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
@@ -90,6 +91,7 @@ export function ClientPage({ id }: { id: string }) {
         </div>
         <div className="col">
           <Conclusions clientId={id} />
+          <ClientAppointments clientId={id} />
           <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />
           <ClientSales clientId={id} canSell={sells} />
           <MeetingList meetings={d.meetings} />

@@ -10,6 +10,7 @@ import { applyLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { errorMessage, problemMessage, problemsByField, problemsOf } from '../problems.ts';
 import { client } from '../rpc.ts';
+import { navigate, paths } from '../hooks/useRoute.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' };
 
@@ -24,7 +25,8 @@ export function FirstStart() {
 
   const setup = useMutation({
     mutationFn: () => client.session.setup({ displayName, roles, locale: lang, demoBook }),
-    onSuccess: () => queryClient.invalidateQueries(),
+    // A new workstation opens on its client book (the demo book, or the empty one to fill); later starts open on the day.
+    onSuccess: () => { navigate(paths.clients()); return queryClient.invalidateQueries(); },
     onError: (error) => { if (problemsOf(error)?.some((p) => p.field === 'displayName')) nameRef.current?.focus(); },
   });
   const problems = problemsByField(problemsOf(setup.error) ?? []);

@@ -27,22 +27,22 @@ beforeAll(async () => {
 
 describe('workspaces by role', () => {
   it('gives an advisor the client book, tasks and the book, and opens on the client book', () => {
-    expect(workspacesOf(['advisor'])).toEqual(['clients', 'tasks', 'book']);
-    expect(homeOf(['advisor'])).toBe('clients');
+    expect(workspacesOf(['advisor'])).toEqual(['today', 'clients', 'tasks', 'book']);
+    expect(homeOf(['advisor'])).toBe('today');
   });
   it('gives a life coach the inbox and the mandates, then the client book, and opens on the inbox', () => {
     expect(workspacesOf(['life_coach'])).toEqual(['alerts', 'coach', 'clients']);
     expect(homeOf(['life_coach'])).toBe('alerts');
   });
   it('gives someone with both roles both workspaces, advisor first, and opens on the client book', () => {
-    expect(workspacesOf(['life_coach', 'advisor'])).toEqual(['clients', 'tasks', 'book', 'alerts', 'coach']);
-    expect(homeOf(['life_coach', 'advisor'])).toBe('clients');
+    expect(workspacesOf(['life_coach', 'advisor'])).toEqual(['today', 'clients', 'tasks', 'book', 'alerts', 'coach']);
+    expect(homeOf(['life_coach', 'advisor'])).toBe('today');
   });
   it('gives a retailer the sale, approvals and rating, then the client book, and opens on the sale; nobody is left with nothing', () => {
     expect(workspacesOf(['retailer'])).toEqual(['sale', 'approvals', 'rating', 'clients']);
     expect(homeOf(['retailer'])).toBe('sale');
     expect(workspacesOf(['retailer', 'life_coach'])).toEqual(['alerts', 'coach', 'clients', 'sale', 'approvals', 'rating']);
-    expect(homeOf(['retailer', 'advisor'])).toBe('clients');
+    expect(homeOf(['retailer', 'advisor'])).toBe('today');
     expect(workspacesOf([])).toEqual(['clients']);
   });
 });
