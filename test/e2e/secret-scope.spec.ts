@@ -50,8 +50,8 @@ test('a page left open over a restart says to open the new link, and a reload ke
   await page.evaluate(() => { location.hash = '#/book'; });
   await expect(page.getByTestId('connection-banner')).toContainText('Öffnen Sie den Link, den er beim Start angezeigt hat');
 
-  // The new link opens the app again.
+  // The new link opens the app again, on the advisor's day.
   await openApp(page, workstation);
-  await expect(page.getByRole('heading', { name: 'Kundenbestand' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Heute' })).toBeVisible();
   await expect(page.getByTestId('connection-banner')).toHaveCount(0);
 });
