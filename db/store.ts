@@ -24,6 +24,10 @@ import { deviceState, outbox, type UndoEntry } from './schema.ts';
 
 function stateQueries(db: Db) {
   return {
+    outbox: db.insert(outbox).values({
+      mutationId: sql.placeholder('mutationId'), name: sql.placeholder('name'), args: sql.placeholder('args'), hlc: sql.placeholder('hlc'),
+      createdAt: sql.placeholder('createdAt'), clientId: sql.placeholder('clientId'), undo: sql.placeholder('undo'),
+    }).prepare(),
     read: db.select({ value: deviceState.value }).from(deviceState).where(eq(deviceState.key, sql.placeholder('key'))).prepare(),
     write: db.insert(deviceState).values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
       .onConflictDoUpdate({ target: deviceState.key, set: { value: sql`excluded.value` } }).prepare(),
@@ -65,7 +69,7 @@ export class Store {
   private readonly people: PeopleLookup;
   private clock: Hlc;
   private readonly committed = new Set<() => void>();
-  /** Built once: every change reads who is acting and writes the clock (see the state methods below). */
+  /** Built once: every change reads who is acting, writes its outbox entry and the clock. */
   private readonly state: ReturnType<typeof stateQueries>;
 
   constructor(sqlite: Sqlite, db: Db, options: StoreOptions) {
@@ -120,7 +124,7 @@ export class Store {
     if (plan.disclose) logDisclosure(this.db, args as AdviceDisclose, this.userId, at);
     // A repeated create or start changes nothing and owes the backend nothing.
     if (plan.writes.length > 0 || plan.erase || plan.disclose) {
-      this.db.insert(outbox).values({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo }).run();
+      this.state.outbox.run({ mutationId, name, args, hlc, createdAt: at, clientId: plan.clientId, undo });
       this.writeState('hlc', hlc);
     }
     if (version === 0) version = (recordReader(this.db).get(plan.writes[0]?.entity ?? REGISTRY[name].entity, plan.id)?.version as number | undefined) ?? 0;
