@@ -26,6 +26,8 @@ import { alertActions, clientPurchasesView, inboxFilter, inboxView, mandateClien
 import { touchpointAddSchema as contactSchema } from '#core/touchpoint.ts';
 import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, restrictedFindInput, restrictedHitView, restrictedSummaryView } from './retention.ts';
 import { appointmentCancelInput, appointmentPlanInput, appointmentUpdateInput, appointmentView, calendarInput, calendarView, dayInput, dayView, ofClientInput } from './day.ts';
+import { feedbackRecordSchema } from '#core/satisfaction.ts';
+import { feedbackView, satisfactionInput, satisfactionView } from './satisfaction.ts';
 import { applyEvents, listApplyInput, listCheckInput, listCheckView, listExportInput, listExportView, listOpenInput, openEvents } from './lists.ts';
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
@@ -129,6 +131,8 @@ export const contract = {
   book: {
     /** Clients per segment and value tier, and the forecast migrations: the dashboard's figures. */
     picture: read.output(bookPictureView),
+    /** NPS and CES per month over the last months, overall, per segment and per value tier. */
+    satisfaction: read.input(satisfactionInput).output(satisfactionView),
   },
   offers: {
     /** Everything the offers panel ranks with; the ranking runs live where the answers are typed. */
@@ -203,6 +207,11 @@ export const contract = {
     start: write.input(z.object({ id: uuid })).output(z.object({ meetingId: z.string() })),
     ofClient: read.input(ofClientInput).output(z.array(appointmentView)),
     calendar: read.input(calendarInput).output(calendarView),
+  },
+  /** NPS and CES after a purchase under a mandate or a sale at a retailer. */
+  feedback: {
+    record: write.input(feedbackRecordSchema).output(saved),
+    ofClient: read.input(z.object({ clientId: uuid })).output(z.array(feedbackView)),
   },
   /** The start screen "Heute": the day's planned meetings, tasks due and alerts waiting. */
   day: { view: read.input(dayInput).output(dayView) },

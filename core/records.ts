@@ -2,7 +2,7 @@
 // an id, the client the record belongs to, and plain fields. Storage differs
 // (SQLite tables on the device, PostgreSQL on the backend); these names don't.
 
-export const ENTITIES = ['clients', 'meetings', 'answers', 'touchpoints', 'tasks', 'appointments', 'consents', 'mandates', 'alerts', 'adviceRecords', 'conclusions', 'holdings', 'offerOutcomes', 'purchases', 'sales', 'approvals', 'corrections'] as const;
+export const ENTITIES = ['clients', 'meetings', 'answers', 'touchpoints', 'tasks', 'appointments', 'consents', 'mandates', 'alerts', 'adviceRecords', 'conclusions', 'holdings', 'offerOutcomes', 'purchases', 'sales', 'approvals', 'corrections', 'feedback'] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
 export type Fields = Record<string, unknown>;

@@ -34,7 +34,8 @@ export interface BookPicture {
 // (the engine records one row per target at once). A forecast into the
 // segment the client is already in (possible after an override) is no move.
 const ADVISOR_FIRST = 10_000_000_000_000; // above any decided_at in ms, still exact in a double
-const query = (liveFilter: string) => `
+/** Each profiled client's segment in force (`seg`), from their live conclusions (`live`); shared with db/satisfaction.ts. */
+export const SEGMENT_CTES = (liveFilter: string) => `
 WITH profiled AS MATERIALIZED (
   SELECT client_id FROM (
     SELECT client_id, granted, max(recorded_at) FROM consents WHERE purpose = 'profiling' AND deleted_at IS NULL GROUP BY client_id
@@ -49,7 +50,11 @@ seg AS MATERIALIZED (
     SELECT client_id, value, status, max((source = 'advisor') * ${ADVISOR_FIRST} + decided_at)
     FROM live WHERE kind = 'segment' GROUP BY client_id
   ) WHERE status <> 'rejected'
-),
+)
+`;
+
+const query = (liveFilter: string) => `
+${SEGMENT_CTES(liveFilter)},
 tier AS (
   SELECT value, max(decided_at) FROM live WHERE kind = 'value_tier' AND status <> 'rejected' GROUP BY client_id
 ),

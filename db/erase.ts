@@ -8,10 +8,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { PURGED_MUTATION } from '#core/sync/protocol.ts';
 import type { Db } from './open.ts';
 import { restrictAdviceRecords } from './retention.ts';
-import { adviceRecords, alerts, answers, appointments, clients, conclusions, consents, deriveQueue, holdings, offerOutcomes, mandates, meetings, outbox, purchases, syncDeferred, tasks, touchpoints } from './schema.ts';
+import { adviceRecords, alerts, answers, appointments, clients, feedback, conclusions, consents, deriveQueue, holdings, offerOutcomes, mandates, meetings, outbox, purchases, syncDeferred, tasks, touchpoints } from './schema.ts';
 
 /** Children before parents, so no foreign key is in the way. */
-const OF_CLIENT = [answers, touchpoints, tasks, appointments, consents, purchases, mandates, alerts, conclusions, holdings, offerOutcomes, adviceRecords, meetings] as const;
+const OF_CLIENT = [answers, touchpoints, tasks, appointments, feedback, consents, purchases, mandates, alerts, conclusions, holdings, offerOutcomes, adviceRecords, meetings] as const;
 
 export interface EraseOptions {
   /** When it happens: when the restriction began. */

@@ -113,6 +113,17 @@ export const appointments = sqliteTable('appointments', {
   cancelledAt: integer('cancelled_at'),
 }, (t) => [index('appointments_day').on(t.startsAt), index('appointments_client').on(t.clientId, t.startsAt)]);
 
+/** NPS and CES after a purchase or a sale, under the purchase's or sale's own id (core/satisfaction.ts). */
+export const feedback = sqliteTable('feedback', {
+  ...syncColumns,
+  clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+  about: text('about').notNull(),
+  nps: integer('nps'),
+  ces: integer('ces'),
+  recordedAt: integer('recorded_at').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+}, (t) => [index('feedback_recorded').on(t.recordedAt), index('feedback_client').on(t.clientId)]);
+
 /** Append-only: every grant and withdrawal stays, the newest per purpose is in force. */
 export const consents = sqliteTable('consents', {
   ...syncColumns,
@@ -446,5 +457,5 @@ export const corrections = sqliteTable('corrections', {
   recordedAt: integer('recorded_at').notNull(),
 }, (t) => [index('corrections_client').on(t.clientId, t.recordedAt)]);
 
-export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, appointments, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals, corrections } as const;
+export const SYNCED_TABLES = { clients, meetings, answers, touchpoints, tasks, appointments, consents, mandates, alerts, adviceRecords, conclusions, holdings, offerOutcomes, purchases, sales, approvals, corrections, feedback } as const;
 

@@ -64,6 +64,10 @@ export const LINES: Record<ExportSection, (f: Fields, c: LineContext) => string[
     w.t('rights.doc.appointmentLine', { when: w.dateTime(n(f.startsAt)), minutes: n(f.minutes), purpose: s(f.purpose) }),
     joined([s(f.place), f.cancelledAt ? w.t('rights.doc.appointmentCancelled') : f.meetingId ? w.t('rights.doc.appointmentHeld') : null]),
   ],
+  feedback: (f, { w, person }) => [
+    w.t('rights.doc.feedbackLine', { about: w.t(`rights.doc.feedbackAbout.${s(f.about)}`), nps: f.nps == null ? '–' : n(f.nps), ces: f.ces == null ? '–' : n(f.ces) }),
+    joined([w.dateTime(n(f.recordedAt)), person(f.recordedBy)]),
+  ],
   meetings: (f, { w, person }) => [
     w.t('rights.doc.meetingLine', { who: person(f.advisorId), when: w.dateTime(n(f.startedAt)) }),
     ...(['reason', 'wishes', 'riskSituation', 'advice', 'decision'] as const).filter((k) => f[k]).map((k) => `${w.t(`meeting.fields.${k}`)}: ${s(f[k])}`),

@@ -18,7 +18,7 @@ import type { Language } from '#core/language.ts';
 /** The kinds of record, in the order the export shows them (the client's master data comes first, on its own). */
 export const EXPORT_SECTIONS = [
   'answers', 'conclusions', 'consents', 'touchpoints', 'tasks', 'appointments', 'meetings', 'adviceRecords', 'mandates', 'purchases', 'holdings', 'offerOutcomes',
-  'alerts', 'corrections', 'sales', 'approvals',
+  'alerts', 'corrections', 'sales', 'approvals', 'feedback',
 ] as const satisfies readonly Exclude<EntityName, 'clients'>[];
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 

@@ -36,6 +36,8 @@ import type { SyncEngine } from './sync/engine.ts';
 import { watchSyncStatus } from './sync/watch.ts';
 import { ClientLists } from './client-list.ts';
 import { dayView, plannedCalendar, startPlanned } from './day.ts';
+import { satisfactionTrend } from './satisfaction.ts';
+import { feedbackOfClient } from '#db/satisfaction.ts';
 import { appointmentsOfClient } from '#db/appointments.ts';
 import { heldDirectory } from './sync/directory.ts';
 import { restrictedSummary } from '#db/retention.ts';
@@ -247,6 +249,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
     },
     book: {
       picture: base.book.picture.handler(() => bookPicture(db)),
+      satisfaction: base.book.satisfaction.handler(({ input }) => satisfactionTrend(store, input)),
     },
     offers: {
       inputs: base.offers.inputs.handler(({ input }) => offerInputs(store, input.clientId, berlinDay(Date.now()), input.meetingId)),
@@ -311,6 +314,10 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
     },
     coach: {
       clients: base.coach.clients.handler(() => coachClients(store)),
+    },
+    feedback: {
+      record: base.feedback.record.handler(({ input }) => store.mutate('feedback.record', input)),
+      ofClient: base.feedback.ofClient.handler(({ input }) => feedbackOfClient(db, input.clientId)),
     },
     appointments: {
       plan: base.appointments.plan.handler(({ input }) => store.mutate('appointment.plan', { ...input, id: input.id ?? uuidv7() })),

@@ -178,6 +178,14 @@ const PLANNERS: { [N in Exclude<MutationName, CoachMutation | RetailMutation>]: 
     const clientId = appointment.clientId as string;
     return { writes: [update('appointments', a.id, clientId, { cancelledAt: (appointment.cancelledAt as number | null) ?? at })], id: a.id, clientId };
   },
+  'feedback.record'(a, { at, userId, read }) {
+    liveClient(read, a.clientId);
+    const subject = read.get(a.about === 'purchase' ? 'purchases' : 'sales', a.id);
+    if (!subject || subject.deletedAt !== null || subject.clientId !== a.clientId) throw notFound(a.about);
+    const fields = { nps: a.nps, ces: a.ces, recordedAt: at, recordedBy: userId };
+    const held = read.get('feedback', a.id);
+    return { id: a.id, clientId: a.clientId, writes: [held ? update('feedback', a.id, a.clientId, fields) : insert('feedback', a.id, a.clientId, { clientId: a.clientId, about: a.about, ...fields })] };
+  },
   'consent.record'(a, { at, userId, read }) {
     liveClient(read, a.clientId);
     if (read.get('consents', a.id)) return { writes: [], id: a.id, clientId: a.clientId };

@@ -21,6 +21,7 @@ import type { IssuerRole } from '../roles.ts';
 import { clientShareSchema, clientUnshareSchema } from '../share.ts';
 import { taskAddSchema, taskUpdateSchema } from '../task.ts';
 import { appointmentCancelSchema, appointmentPlanSchema, appointmentUpdateSchema } from '../appointment.ts';
+import { feedbackRecordSchema } from '../satisfaction.ts';
 import { touchpointAddSchema } from '../touchpoint.ts';
 import { approvalDecideSchema, approvalRequestSchema, saleRecordSchema } from '../retail/records.ts';
 import { alertCloseSchema, alertDismissSchema, alertSnoozeSchema, CONTACTING_OUTCOMES, purchaseMakeSchema } from '../coach/records.ts';
@@ -132,6 +133,8 @@ export const REGISTRY = {
     reads: (a) => ids(arg(a, 'id'), arg((a as { patch?: unknown } | null)?.patch, 'meetingId')),
   }),
   'appointment.cancel': rule({ schema: appointmentCancelSchema, entity: 'appointments', client: { record: 'appointments' }, reads: byId, who: CLIENT_WORK, consents: [] }),
+  /** NPS and CES after a purchase or a sale, kept under the purchase's or sale's id (core/satisfaction.ts). */
+  'feedback.record': rule({ schema: feedbackRecordSchema, entity: 'feedback', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   'consent.record': rule({ schema: consentRecordSchema, entity: 'consents', client: { arg: 'clientId' }, reads: ofClient, who: CLIENT_WORK, consents: [] }),
   /** Only a life coach is given a mandate: the issuer becomes the mandate's coach. */
   'mandate.grant': rule({ schema: mandateGrantSchema, entity: 'mandates', client: { arg: 'clientId' }, reads: ofClient, who: { roles: ['life_coach'], access: ['owner', 'shared'] }, consents: [] }),

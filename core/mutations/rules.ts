@@ -37,6 +37,11 @@ export const MUTATION_RULES = {
     meeting_missing: 'not_found', meeting_of_other_client: 'not_found',
   },
   'appointment.cancel': { appointment_missing: 'not_found' },
+  'feedback.record': {
+    ...CLIENT,
+    /** The purchase or sale asked about is one of the same client's. */
+    subject_missing: 'not_found', subject_of_other_client: 'not_found',
+  },
   'consent.record': { ...CLIENT },
   'mandate.grant': { ...CLIENT, cap_above_budget: 'out_of_range', until_before_from: 'date_too_early', area_not_in_catalogue: 'not_in_catalogue' },
   'mandate.update': {

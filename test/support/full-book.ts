@@ -112,6 +112,9 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
       await call('purchases.check', { mandateId: mandate, items: ['travel_cancellation'], days: 1, singleConsent: false });
       await call('purchases.make', { mandateId: mandate, items: ['travel_cancellation'], days: 1, singleConsent: false });
       await call('purchases.ofClient', { clientId });
+      const [bought] = (await rpc.purchases.ofClient({ clientId })).purchases;
+      await call('feedback.record', { id: bought!.id, clientId, about: 'purchase', nps: 9, ces: 6 });
+      await call('feedback.ofClient', { clientId });
     }
     await call('segments.state', { clientId });
     const { id: conclusion } = await call('segments.override', { clientId, segment: 'conscious_purchase_seeker', reason: 'Kennt die Familie seit Jahren' });
@@ -143,6 +146,7 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
     await call('retail.recordSale', { ...green, chosenCents: 1240, reason: null, reasonText: null, approvalId: null });
     await call('retail.requestApproval', { ...green, chosenCents: 1600, reason: 'other', reasonText: 'Sonderanfertigung gewünscht' });
     await call('retail.sales', { clientId, limit: 100 });
+    await call('book.satisfaction', { months: 6 });
     await call('retail.approvals', { clientId, status: 'pending', limit: 100 });
     // Shared with a coach, taken back, shared again: the coach has the client.
     await call('sharing.coaches', undefined);

@@ -33,7 +33,7 @@ export const rightsDe = {
     } as Record<string, string>,
     section: {
       master: 'Stammdaten', answers: 'Angaben zum Profil', conclusions: 'Einschätzungen zum Kunden', consents: 'Einwilligungen (Verlauf)',
-      touchpoints: 'Kontakte', tasks: 'Aufgaben', appointments: 'Geplante Termine', meetings: 'Gespräche und Beratungsdokumentation', mandates: 'Vollmachten und Käufe darunter',
+      touchpoints: 'Kontakte', tasks: 'Aufgaben', appointments: 'Geplante Termine', feedback: 'Zufriedenheit nach Käufen', meetings: 'Gespräche und Beratungsdokumentation', mandates: 'Vollmachten und Käufe darunter',
       holdings: 'Verträge', offerOutcomes: 'Angebote und Entscheidungen', alerts: 'Hinweise der Assistenz-App und ihre Anlässe',
       access: 'Wer Zugriff hat', corrections: 'Berichtigungen', sales: 'Käufe im Handel und Preisfreigaben',
     } as Record<string, string>,
@@ -45,6 +45,8 @@ export const rightsDe = {
     meetingLine: 'Gespräch mit {{who}}, {{when}}',
     appointmentLine: 'Termin am {{when}} ({{minutes}} Minuten): {{purpose}}',
     appointmentCancelled: 'abgesagt', appointmentHeld: 'hat stattgefunden',
+    feedbackLine: 'Zufriedenheit nach {{about}}: Weiterempfehlung {{nps}} von 10, Aufwand {{ces}} von 7',
+    feedbackAbout: { purchase: 'einem Kauf mit Vollmacht', sale: 'einem Kauf im Handel' } as Record<string, string>,
     adviceLine: 'Beratungsdokumentation, Fassung {{n}}: {{state}}',
     mandateLine: 'Vollmacht für {{who}}: {{summary}}, gültig ab {{from}}',
     mandateUntil: 'bis {{until}}',

@@ -33,7 +33,7 @@ export const rightsEn: typeof rightsDe = {
     },
     section: {
       master: 'Master data', answers: 'Profile answers', conclusions: 'Conclusions about the client', consents: 'Consents (history)',
-      touchpoints: 'Contacts', tasks: 'Tasks', appointments: 'Planned meetings', meetings: 'Meetings and advice records', mandates: 'Mandates and purchases under them',
+      touchpoints: 'Contacts', tasks: 'Tasks', appointments: 'Planned meetings', feedback: 'Satisfaction after purchases', meetings: 'Meetings and advice records', mandates: 'Mandates and purchases under them',
       holdings: 'Holdings', offerOutcomes: 'Offers and decisions', alerts: 'Assistant app alerts and what prompted them',
       access: 'Who has access', corrections: 'Corrections', sales: 'Purchases in store and price approvals',
     },
@@ -63,6 +63,8 @@ export const rightsEn: typeof rightsDe = {
     taskLine: '{{title}} – {{state}}',
     appointmentLine: 'Meeting on {{when}} ({{minutes}} minutes): {{purpose}}',
     appointmentCancelled: 'cancelled', appointmentHeld: 'held',
+    feedbackLine: 'Satisfaction after {{about}}: would recommend {{nps}} of 10, effort {{ces}} of 7',
+    feedbackAbout: { purchase: 'a purchase under the mandate', sale: 'a purchase at a retailer' } as Record<string, string>,
     taskOpen: 'open', taskDone: 'done',
     unknownPerson: 'a person this device does not know',
   },

@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 interface Fixture {
-  clientId: string; meetingId: string; taskId: string; appointmentId: string; mandateId: string; conclusionId: string;
+  clientId: string; meetingId: string; taskId: string; appointmentId: string; purchaseId: string; mandateId: string; conclusionId: string;
   holdingId: string; outcomeId: string; adviceHash: string; adviceContent: AdviceContent; alertId: string;
   /** A retailer's pending request for a price the range does not allow. */
   approvalId: string;
@@ -62,7 +62,7 @@ interface Fixture {
 async function makeFixture(): Promise<Fixture> {
   const owner = devices.owner;
   const f: Fixture = {
-    clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), appointmentId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
+    clientId: uuidv7(), meetingId: uuidv7(), taskId: uuidv7(), appointmentId: uuidv7(), purchaseId: uuidv7(), mandateId: uuidv7(), conclusionId: uuidv7(),
     holdingId: uuidv7(), outcomeId: uuidv7(), adviceHash: '', adviceContent: undefined as never, alertId: '', approvalId: uuidv7(),
     erasedId: uuidv7(), restrictedId: '',
   };
@@ -109,6 +109,7 @@ async function makeFixture(): Promise<Fixture> {
   await coach.pushApplied(coach.mutation('mandate.grant', {
     id: f.mandateId, clientId: f.clientId, budgetCents: 20_000, period: 'month', areas: ['mobility'], perPurchaseCapCents: 5_000, validFrom: '2026-03-01',
   }));
+  await coach.pushApplied(coach.mutation('purchase.make', { id: f.purchaseId, clientId: f.clientId, mandateId: f.mandateId, items: ['car_short_term'], holdingIds: [uuidv7()] }));
   const retailer = devices['retailer-only'];
   await retailer.pushApplied(retailer.mutation('approval.request', { id: f.approvalId, ...aboveListPrice(f.clientId) }));
   f.alertId = await insertAlert(t.db, { clientId: f.clientId, hlc: coach.stamp(), at: t.clock.now().getTime(), coachId: coach.user.id });
@@ -135,6 +136,7 @@ const ARGS: { [N in MutationName]: (f: Fixture) => unknown } = {
   'touchpoint.add': (f) => ({ id: uuidv7(), clientId: f.clientId, kind: 'call', channel: 'phone', occurredAt: t.clock.now().getTime(), summary: 'Rückruf' }),
   'task.add': (f) => ({ id: uuidv7(), clientId: f.clientId, title: 'Angebot nachreichen' }),
   'task.update': (f) => ({ id: f.taskId, patch: { done: true } }),
+  'feedback.record': (f) => ({ id: f.purchaseId, clientId: f.clientId, about: 'purchase', nps: 9, ces: 6 }),
   'appointment.plan': (f) => ({ id: uuidv7(), clientId: f.clientId, startsAt: Date.UTC(2026, 6, 1, 14), minutes: 30, purpose: 'Rückfrage' }),
   'appointment.update': (f) => ({ id: f.appointmentId, patch: { place: 'Beim Kunden' } }),
   'appointment.cancel': (f) => ({ id: f.appointmentId }),

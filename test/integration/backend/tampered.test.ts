@@ -45,7 +45,7 @@ const s = {} as Record<'client' | 'other' | 'deleted' | 'running' | 'ended' | 'o
   | 'ruleConclusion' | 'advisorConclusion' | 'rejectedConclusion' | 'holding' | 'closedOutcome'
   | 'alert' | 'othersAlert' | 'spent' | 'future' | 'deletedMandate'
   | 'shop' | 'otherShop' | 'shopDeleted' | 'shopHolding' | 'pending' | 'declined' | 'expired' | 'approved' | 'otherProduct' | 'othersApproval'
-  | 'erased' | 'appointment' | 'cancelledAppointment', string>;
+  | 'erased' | 'appointment' | 'cancelledAppointment' | 'purchase', string>;
 let endedStartedAt = 0;
 /** A life coach to share with, and an advisor who is none. */
 let coachId = '';
@@ -77,6 +77,7 @@ const ABOUT_CLIENT: Partial<Record<MutationName, (clientId: string) => unknown>>
   'answer.set': (c) => ({ clientId: c, attribute: 'tech_affinity', value: 'high' }),
   'touchpoint.add': (c) => ({ id: id(), clientId: c, kind: 'call', channel: 'phone', occurredAt: t.clock.now().getTime() - 3_600_000, summary: 'Anruf' }),
   'task.add': (c) => ({ id: id(), clientId: c, title: 'Angebot schicken' }),
+  'feedback.record': (c) => ({ id: id(), clientId: c, about: 'purchase', nps: 9, ces: 6 }),
   'appointment.plan': (c) => ({ id: id(), clientId: c, startsAt: Date.UTC(2027, 0, 15, 9), minutes: 60, place: 'Büro', purpose: 'Jahresgespräch' }),
   'consent.record': (c) => ({ id: id(), clientId: c, purpose: 'contact', granted: true, method: 'verbal' }),
   'mandate.grant': (c) => ({ id: id(), clientId: c, ...mandateTerms }),
@@ -140,6 +141,11 @@ const CASES: { [N in MutationName]: Record<MutationRule<N>, Case> } = {
   'task.add': CLIENT_CASES('task.add'),
   'task.update': { task_missing: () => w.raw('task.update', { id: missing, patch: { done: true } }) },
   'appointment.plan': CLIENT_CASES('appointment.plan'),
+  'feedback.record': {
+    ...CLIENT_CASES('feedback.record'),
+    subject_missing: () => w.raw('feedback.record', { id: missing, clientId: s.client, about: 'purchase', nps: 9, ces: null }),
+    subject_of_other_client: () => w.raw('feedback.record', { id: s.purchase, clientId: s.other, about: 'purchase', nps: 9, ces: null }),
+  },
   'appointment.update': {
     appointment_missing: () => w.raw('appointment.update', { id: missing, patch: { minutes: 30 } }),
     appointment_cancelled: () => w.raw('appointment.update', { id: s.cancelledAppointment, patch: { minutes: 30 } }),
@@ -319,7 +325,9 @@ beforeAll(async () => {
   await make('mandate.revoke', { id: s.revoked });
   s.future = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms, validFrom: day(30) })).id;
   s.spent = (await make('mandate.grant', { id: id(), clientId: s.client, ...mandateTerms })).id;
-  await w.pushApplied(purchase(s.spent, ['travel_cancellation']));
+  const spent = purchase(s.spent, ['travel_cancellation']);
+  s.purchase = (spent.args as { id: string }).id;
+  await w.pushApplied(spent);
   s.alert = await insertAlert(t.db, { clientId: s.client, hlc: w.stamp(), at: t.clock.now().getTime() });
   s.othersAlert = await insertAlert(t.db, { clientId: s.other, hlc: w.stamp(), at: t.clock.now().getTime() });
   // Changed a day ago, after the tampered push's back-dated stamp: these fields keep their values in a merge.
