@@ -99,11 +99,19 @@ async function dayTour(page: Page, lang: Language, go: (hash: string) => Promise
   await snap(page, lang, 'today');
 }
 
+/** Satisfaction: the trend in "Mein Bestand" (the demo's meetings carry NPS and CES). */
+async function satisfactionTour(page: Page, lang: Language, go: (hash: string) => Promise<void>): Promise<void> {
+  await go('#/book');
+  await page.getByTestId('satisfaction-trend').scrollIntoViewIfNeeded();
+  await snap(page, lang, 'book-satisfaction');
+}
+
 async function tour(page: Page, link: string, lang: Language): Promise<void> {
   const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
   // SCREENSHOTS_ONLY=lists or =day: only those screens, to look at them quickly.
   if (process.env.SCREENSHOTS_ONLY === 'lists') return importTour(page, lang, go);
   if (process.env.SCREENSHOTS_ONLY === 'day') return dayTour(page, lang, go);
+  if (process.env.SCREENSHOTS_ONLY === 'satisfaction') return satisfactionTour(page, lang, go);
   await go('#/clients');
   await snap(page, lang, 'client-book');
   await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
@@ -115,6 +123,7 @@ async function tour(page: Page, link: string, lang: Language): Promise<void> {
   await snap(page, lang, 'new-client');
   await importTour(page, lang, go);
   await dayTour(page, lang, go);
+  await satisfactionTour(page, lang, go);
   await go('#/clients');
   await page.getByRole('option').nth(2).click();
   await page.waitForTimeout(800);

@@ -10,6 +10,7 @@ import { retentionDe } from './retention-de.ts';
 import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { listDe, listErrorsDe } from './list-de.ts';
 import { dayDe } from './day-de.ts';
+import { satisfactionDe } from './satisfaction-de.ts';
 import { coachDe } from './coach-de.ts';
 import { retailDe } from './retail-de.ts';
 import { rightsDe, rightsErrorsDe, rightsSyncDe } from './rights-de.ts';
@@ -668,6 +669,7 @@ export const de = {
   access: shareDe,
   list: listDe,
   day: dayDe,
+  satisfaction: satisfactionDe,
   coach: coachDe,
   rights: rightsDe,
   retail: retailDe,

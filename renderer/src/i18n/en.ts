@@ -10,6 +10,7 @@ import { retentionEn } from './retention-en.ts';
 import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { listEn, listErrorsEn } from './list-en.ts';
 import { dayEn } from './day-en.ts';
+import { satisfactionEn } from './satisfaction-en.ts';
 import { coachEn } from './coach-en.ts';
 import { retailEn } from './retail-en.ts';
 import { rightsEn, rightsErrorsEn, rightsSyncEn } from './rights-en.ts';
@@ -667,6 +668,7 @@ export const en: Messages = {
   access: shareEn,
   list: listEn,
   day: dayEn,
+  satisfaction: satisfactionEn,
   coach: coachEn,
   rights: rightsEn,
   retail: retailEn,

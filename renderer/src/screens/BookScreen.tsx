@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { MigrationFlow } from '../components/book/MigrationFlow.tsx';
+import { SatisfactionTrend } from '../components/book/SatisfactionTrend.tsx';
 import { SegmentChart } from '../components/book/SegmentChart.tsx';
 import { TierChart } from '../components/book/TierChart.tsx';
 import { formatNumber } from '../format.ts';
@@ -33,6 +34,7 @@ export function BookScreen() {
           <MigrationFlow picture={data} />
         </div>
       )}
+      {data && <SatisfactionTrend />}
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { Consents } from '../components/Consents.tsx';
 import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientAccess } from '../components/ClientAccess.tsx';
 import { ClientAppointments } from '../components/ClientAppointments.tsx';
+import { ClientFeedback } from '../components/ClientFeedback.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
@@ -94,6 +95,7 @@ export function ClientPage({ id }: { id: string }) {
           <ClientAppointments clientId={id} />
           <ClientTasks clientId={id} tasks={d.tasks} onChange={refresh} />
           <ClientSales clientId={id} canSell={sells} />
+          <ClientFeedback clientId={id} />
           <MeetingList meetings={d.meetings} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('client.timeline')}</h2>
