@@ -57,7 +57,8 @@ const LAYERS = {
   electron: {
     why: 'electron/ is a thin shell over services/ (and hands it the demo book); it never touches the database directly.',
     projects: ['core', 'contract', 'services', 'demo'],
-    packages: ['electron', ...all('@orpc/server'), ...all('@orpc/client'), ...NODE],
+    // semver, yaml and zod read and judge the manufacturer's update feed (electron/update/).
+    packages: ['electron', ...all('@orpc/server'), ...all('@orpc/client'), 'semver', 'yaml', 'zod', ...NODE],
   },
   renderer: {
     why: 'renderer/ is the UI: it talks to the core only through the contract; no database, Node or Electron code.',
