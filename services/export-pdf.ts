@@ -13,9 +13,9 @@ import { wordsFor, type Language } from './export-words.ts';
 
 /** The PDF's sections after the master data: a heading and the kinds of record under it. */
 const LAYOUT: [heading: string, kinds: ExportSection[]][] = [
-  ['answers', ['answers']], ['conclusions', ['conclusions']], ['consents', ['consents']], ['touchpoints', ['touchpoints']], ['tasks', ['tasks']],
+  ['answers', ['answers']], ['conclusions', ['conclusions']], ['consents', ['consents']], ['touchpoints', ['touchpoints']], ['tasks', ['tasks']], ['appointments', ['appointments']],
   ['meetings', ['meetings', 'adviceRecords']], ['mandates', ['mandates', 'purchases']], ['holdings', ['holdings']], ['offerOutcomes', ['offerOutcomes']],
-  ['alerts', ['alerts']], ['access', []], ['corrections', ['corrections']], ['sales', ['sales', 'approvals']],
+  ['alerts', ['alerts']], ['access', []], ['corrections', ['corrections']], ['sales', ['sales', 'approvals']], ['feedback', ['feedback']],
 ];
 
 export function renderExportPdf(m: ClientExportModel, language: Language, catalogue: CatalogueDocument): Promise<Buffer> {

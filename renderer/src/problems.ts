@@ -40,6 +40,7 @@ const NEEDS: Partial<Record<DomainErrorCode, readonly string[]>> = {
   over_budget: ['spent', 'budget', 'charge'],
   approval_expired: ['day'],
   approval_mismatch: ['price'],
+  duplicate_in_list: ['line'],
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

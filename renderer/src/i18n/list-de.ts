@@ -64,6 +64,7 @@ export const listDe = {
 
 /** Refusals of a list and of its rows. */
 export const listErrorsDe = {
+  duplicate_in_list_plain: 'Dieselbe Person steht schon weiter oben in der Liste. Behalten Sie eine der beiden Zeilen.',
   duplicate_in_list: 'Dieselbe Person steht schon in Zeile {{line}} der Liste. Behalten Sie eine der beiden Zeilen.',
   unsupported_file: 'Diese Datei ist keine Kundenliste, die die App lesen kann. Bitte als .xlsx oder CSV speichern.',
   unsupported_file_xls: 'Die Datei ist im alten Excel-Format (.xls). Öffnen Sie sie in Excel und speichern Sie sie als .xlsx oder CSV.',

@@ -64,6 +64,7 @@ export const listEn: typeof listDe = {
 };
 
 export const listErrorsEn: typeof listErrorsDe = {
+  duplicate_in_list_plain: 'The same person is further up in the list already. Keep one of the two rows.',
   duplicate_in_list: 'The same person is on line {{line}} of the list already. Keep one of the two rows.',
   unsupported_file: 'This file is not a client list the app can read. Save it as .xlsx or CSV.',
   unsupported_file_xls: 'The file is in the old Excel format (.xls). Open it in Excel and save it as .xlsx or CSV.',
