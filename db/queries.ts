@@ -1,6 +1,6 @@
 // Read side of the local book. Everything here is a plain read; changes go
 // through Store.mutate.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
 import type { Db, Sqlite } from './open.ts';
 import { searchClients } from './search.ts';
@@ -55,12 +55,13 @@ export function runningMeetingOf(db: Db, clientId: string) {
     .orderBy(desc(meetings.startedAt)).get() ?? null;
 }
 
-export function openTasks(db: Db) {
+/** Open tasks, soonest due first; with `dueBy`, only those due on or before that day. */
+export function openTasks(db: Db, dueBy?: string) {
   return db.select({
     id: tasks.id, clientId: tasks.clientId, title: tasks.title, dueDate: tasks.dueDate, notes: tasks.notes, doneAt: tasks.doneAt,
     clientName: sql<string>`${clients.firstName} || ' ' || ${clients.lastName}`,
   }).from(tasks).innerJoin(clients, eq(clients.id, tasks.clientId))
-    .where(and(isNull(tasks.doneAt), isNull(tasks.deletedAt), isNull(clients.deletedAt)))
+    .where(and(isNull(tasks.doneAt), isNull(tasks.deletedAt), isNull(clients.deletedAt), dueBy === undefined ? undefined : lte(tasks.dueDate, dueBy)))
     .orderBy(asc(tasks.dueDate)).limit(200).all();
 }
 

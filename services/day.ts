@@ -22,8 +22,8 @@ export function dayView(store: Store, input: { from: number; to: number; day: st
       lastContact: last.get(a.clientId) ?? null,
       openTasks: open.filter((t) => t.clientId === a.clientId).map(({ id, title, dueDate }) => ({ id, title, dueDate })),
     })),
-    tasksDue: openTasks(store.db).filter((t) => t.dueDate !== null && t.dueDate <= input.day)
-      .map(({ id, clientId, clientName, title, dueDate }) => ({ id, clientId, clientName, title, dueDate })),
+    // Filtered in the query: the list is cut at 200, and undated tasks sort first.
+    tasksDue: openTasks(store.db, input.day).map(({ id, clientId, clientName, title, dueDate }) => ({ id, clientId, clientName, title, dueDate })),
     alerts: alertsDue(),
   };
 }

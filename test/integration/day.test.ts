@@ -52,6 +52,12 @@ describe('the day', () => {
     expect(day.alerts).toBeNull();
   });
 
+  it('lists the tasks due however many undated tasks the book holds', async () => {
+    for (let i = 0; i < 210; i++) await rpc.tasks.add({ clientId, title: `Irgendwann ${i}` });
+    await rpc.tasks.add({ clientId, title: 'Heute fällig', dueDate: '2026-12-03' });
+    expect((await rpc.day.view(DAY)).tasksDue.map((x) => x.title)).toEqual(['Heute fällig']);
+  });
+
   it('starts the meeting from its plan, with the plan’s purpose as its reason, once', async () => {
     const plan = await rpc.appointments.plan({ clientId, startsAt: at(9), minutes: 60, purpose: 'Jahresgespräch' });
     const { meetingId } = await rpc.appointments.start({ id: plan.id });
