@@ -62,9 +62,12 @@ it('in its own thread, the core loads the demo book while the parent stays respo
       const local = createRouterClient(inProcess.router);
       const onThread = await worstLag(() => local.session.setup(SETUP));
       expect((await local.session.status()).clients).toBe(2000);
-      // A frame is 16 ms; off the thread the parent is never late by more than a few frames, on it by the whole load.
+      // In-process the parent is late by the whole load (over a second); off the thread only by what the
+      // scheduler and its own garbage collection take, a few frames on an idle machine. On two cores shared
+      // with other test files that can reach tens of milliseconds, so the claim is relative: a tenth of the
+      // in-process stall at most, and never a hang a user would notice (a quarter second).
       console.log(`parent's worst lag while the demo book loads: ${offThread.toFixed(1)} ms with the core in a thread, ${onThread.toFixed(1)} ms in-process`);
-      expect({ offThread: offThread < 50, onThread: onThread > 4 * offThread }).toEqual({ offThread: true, onThread: true });
+      expect({ tenth: offThread * 10 < onThread, unnoticed: offThread < 250 }).toEqual({ tenth: true, unnoticed: true });
     } finally {
       inProcess.close();
     }
