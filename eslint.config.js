@@ -24,7 +24,7 @@ const LAYERS = {
   core: {
     why: 'core/ is pure domain code: no I/O, no database, no transport, no UI, and nothing loaded at run time (docs/architecture.md).',
     projects: [],
-    packages: ['zod', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'],
+    packages: ['zod', '@noble/hashes/sha2.js', '@noble/hashes/hmac.js', '@noble/hashes/utils.js'],
     dynamicImports: false,
   },
   contract: {
@@ -42,7 +42,7 @@ const LAYERS = {
     // The demo catalogue is data, not backend code: it is the fallback before the first sync brings one (services/catalogue.ts).
     projects: ['core', 'contract', 'db', 'backend/seed/*.json', 'renderer/src/i18n/de.ts', 'renderer/src/i18n/en.ts', 'renderer/src/rules-edition.ts'],
     // File formats: client lists (services/client-list-files.ts) as CSV and Excel; planned meetings as iCalendar (services/day.ts).
-    packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', 'uuid', 'zod', 'csv-parse/sync', 'csv-stringify/sync', 'exceljs', 'ics', ...NODE],
+    packages: ['@orpc/server', 'drizzle-orm', 'pdfkit', '@cantoo/pdf-lib', 'uuid', 'zod', 'csv-parse/sync', 'csv-stringify/sync', 'exceljs', 'ics', ...NODE],
   },
   demo: {
     why: "demo/ generates the demo book a newcomer starts with: core/, the book's bulk loader in db/ and the services whose rules the demo's conclusions follow; no contract, shells, UI or backend.",
@@ -93,8 +93,8 @@ const LAYERS = {
     computedImports: true,
   },
   build: {
-    why: 'build/ starts, bundles and checks the app: the host, the demo backend and their data; never the UI code.',
-    projects: ['core', 'db', 'host', 'backend'],
+    why: 'build/ starts, bundles and checks the app: the host, the demo backend and their data; never the UI code. The screenshot tour fills in a form as the tests do (test/support/fill-form.ts).',
+    projects: ['core', 'db', 'host', 'backend', 'test/support/fill-form.ts'],
     packages: ['esbuild', 'playwright-core', '@doyensec/electronegativity', ...all('drizzle-orm'), ...NODE],
     // build/start.ts loads the bundled host from dist/, which only exists once built.
     computedImports: true,

@@ -6,12 +6,13 @@
 // For looking at the product before an issue closes, not for asserting: the
 // end-to-end tests assert.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import type { Language } from '#core/language.ts';
+import { fillForm } from '../test/support/fill-form.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'screenshots');
@@ -106,12 +107,30 @@ async function satisfactionTour(page: Page, lang: Language, go: (hash: string) =
   await snap(page, lang, 'book-satisfaction');
 }
 
+/** The self-assessment form: made on a client's page, filled in as a PDF reader would, read back, taken. */
+async function formTour(page: Page, lang: Language, go: (hash: string) => Promise<void>): Promise<void> {
+  await go('#/clients');
+  // Another client per language: the second round would find the first one's answers taken.
+  await page.getByRole('option').nth(lang === 'de' ? 6 : 7).click();
+  const card = page.getByTestId('self-assessment');
+  await card.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: lang === 'de' ? 'Formular erstellen' : 'Make the form' }).click()]);
+  const filled = await fillForm(readFileSync(await download.path()), { q01: 2, q03: 4, q05: 3, q09_o1: true, q09_o4: true, q11: 2 });
+  await card.getByTestId('form-file').setInputFiles({ name: 'form.pdf', mimeType: 'application/pdf', buffer: Buffer.from(filled) });
+  await card.getByTestId('form-preview').waitFor();
+  await snap(page, lang, 'form-preview');
+  await card.getByTestId('form-preview').getByRole('button').first().click();
+  await card.getByRole('status').filter({ hasText: /\d/ }).waitFor();
+  await snap(page, lang, 'form-taken');
+}
+
 async function tour(page: Page, link: string, lang: Language): Promise<void> {
   const go = async (hash: string) => { await page.goto(link + hash); await page.waitForTimeout(600); };
-  // SCREENSHOTS_ONLY=lists or =day: only those screens, to look at them quickly.
+  // SCREENSHOTS_ONLY=lists, =day, =satisfaction or =form: only those screens, to look at them quickly.
   if (process.env.SCREENSHOTS_ONLY === 'lists') return importTour(page, lang, go);
   if (process.env.SCREENSHOTS_ONLY === 'day') return dayTour(page, lang, go);
   if (process.env.SCREENSHOTS_ONLY === 'satisfaction') return satisfactionTour(page, lang, go);
+  if (process.env.SCREENSHOTS_ONLY === 'form') return formTour(page, lang, go);
   await go('#/clients');
   await snap(page, lang, 'client-book');
   await page.locator('#client-search').fill(lang === 'de' ? 'Schmdit' : 'Muler');
@@ -124,6 +143,7 @@ async function tour(page: Page, link: string, lang: Language): Promise<void> {
   await importTour(page, lang, go);
   await dayTour(page, lang, go);
   await satisfactionTour(page, lang, go);
+  await formTour(page, lang, go);
   await go('#/clients');
   await page.getByRole('option').nth(2).click();
   await page.waitForTimeout(800);

@@ -28,6 +28,7 @@ import { clientRetentionView, disclosedRecordView, restrictedDiscloseInput, rest
 import { appointmentCancelInput, appointmentPlanInput, appointmentUpdateInput, appointmentView, calendarInput, calendarView, dayInput, dayView, ofClientInput } from './day.ts';
 import { feedbackRecordSchema } from '#core/satisfaction.ts';
 import { feedbackView, satisfactionInput, satisfactionView } from './satisfaction.ts';
+import { formFile, formMakeInput, formPreview, formReadInput, formTakeInput, formTaken } from './self-assessment.ts';
 import { applyEvents, listApplyInput, listCheckInput, listCheckView, listExportInput, listExportView, listOpenInput, openEvents } from './lists.ts';
 import { approvalsInput, approvalView, quoteInput, quoteView, ratingView, recordSaleInput, requestApprovalInput, retailProductView, salesInput, saleView } from './retail.ts';
 
@@ -223,6 +224,14 @@ export const contract = {
     /** Imports every row the check accepts in one transaction: all of them, or (on failure) none. */
     apply: write.input(listApplyInput).output(applyEvents),
     export: read.input(listExportInput).output(listExportView),
+  },
+  /** The self-assessment form: the profile's questions as a fillable PDF for the client, read back and taken as their answers. */
+  selfAssessment: {
+    make: read.input(formMakeInput).output(formFile),
+    /** What the returned form answers beside what the profile holds; changes nothing. A form changed other than by filling it in, or of another client, is refused. */
+    read: read.input(formReadInput).output(formPreview),
+    /** Takes the answers that change something as given by the client, with a timeline entry: all in one transaction. */
+    take: write.input(formTakeInput).output(formTaken),
   },
   /** The retailer's sale at a chosen price within the granted range, approval requests, and the rating (retail.md). */
   retail: {

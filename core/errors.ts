@@ -58,6 +58,11 @@ export const DOMAIN_ERROR_CODES = [
   'import_expired',
   // A planned meeting that was called off takes no more changes (core/appointment.ts).
   'appointment_cancelled',
+  // A self-assessment form read back (core/self-assessment.ts).
+  'not_a_form',
+  'form_tampered',
+  'form_other_client',
+  'form_other_device',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -155,6 +160,10 @@ export function describeProblem(p: FieldProblem): string {
     case 'unsupported_file': return x.detail === 'xls'
       ? 'the file is in the old Excel format (.xls): open it in Excel and save it as .xlsx or CSV'
       : 'the file is not a client list this app reads: save it as .xlsx or CSV';
+    case 'not_a_form': return 'the file is not a self-assessment form of this app: choose the PDF the client filled in';
+    case 'form_tampered': return 'the form was changed other than by filling it in: nothing was taken; send the client a new form';
+    case 'form_other_client': return "the form was issued for another client: open that client's page and read it there";
+    case 'form_other_device': return 'the form was issued on another workstation: read it on the workstation that made it, or send a new form';
     case 'unreadable_file': return `the file cannot be read as a client list${x.detail ? ` (${x.detail})` : ''}: open it in Excel and save it again as .xlsx or CSV`;
     case 'empty_file': return 'the file holds no table: the first row must name the columns (Name, Vorname, ...)';
     case 'import_expired': return 'the list is no longer open (the app was restarted or another list was opened since): choose the file again';

@@ -7,6 +7,7 @@
 import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_LIST_BYTES } from '#contract/lists.ts';
+import { MAX_FORM_BYTES } from '#contract/self-assessment.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
@@ -19,9 +20,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Opening a client list carries the file (base64 in JSON): room for the largest list the contract takes. */
 export const MAX_LIST_BODY_BYTES = Math.ceil(MAX_LIST_BYTES / 3) * 4 + 64 * 1024;
 
-/** How much of a call's body is read: the list file's call may carry a file, every other a few kilobytes. */
+/** Reading or taking a returned self-assessment form carries the PDF. */
+export const MAX_FORM_BODY_BYTES = Math.ceil(MAX_FORM_BYTES / 3) * 4 + 64 * 1024;
+
+/** How much of a call's body is read: the calls that carry a file may be larger, every other is a few kilobytes. */
 export function bodyLimitOf(pathname: string): number {
-  return pathname === '/rpc/lists/open' ? MAX_LIST_BODY_BYTES : MAX_BODY_BYTES;
+  if (pathname === '/rpc/lists/open') return MAX_LIST_BODY_BYTES;
+  if (pathname === '/rpc/selfAssessment/read' || pathname === '/rpc/selfAssessment/take') return MAX_FORM_BODY_BYTES;
+  return MAX_BODY_BYTES;
 }
 
 function sameSecret(a: string, b: string): boolean {

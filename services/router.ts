@@ -37,6 +37,7 @@ import { watchSyncStatus } from './sync/watch.ts';
 import { ClientLists } from './client-list.ts';
 import { dayView, plannedCalendar, startPlanned } from './day.ts';
 import { satisfactionTrend } from './satisfaction.ts';
+import { SelfAssessments } from './self-assessment.ts';
 import { feedbackOfClient } from '#db/satisfaction.ts';
 import { appointmentsOfClient } from '#db/appointments.ts';
 import { heldDirectory } from './sync/directory.ts';
@@ -110,6 +111,7 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
   });
   const base = os.use(guarded).use(drawnFirst);
   const lists = new ClientLists(store);
+  const forms = new SelfAssessments(store, (clientId, change) => deriver.save(clientId, change));
   /** The person's roles: the backend's once enrolled, else those chosen at set-up. */
   const isCoach = () => (sync.backendRoles() ?? getLocalUser(db)?.roles ?? []).includes('life_coach');
   const exportSync: ExportSync = {
@@ -336,6 +338,11 @@ export function createRouter({ store, mode, loadDemoBook, sync, about, deriveTim
       check: base.lists.check.handler(({ input }) => lists.check(input)),
       apply: base.lists.apply.handler(({ input }) => publicEvents(lists.apply(input))),
       export: base.lists.export.handler(({ input }) => lists.exportList(sqlite, input)),
+    },
+    selfAssessment: {
+      make: base.selfAssessment.make.handler(({ input }) => forms.make(input)),
+      read: base.selfAssessment.read.handler(({ input }) => forms.read(input)),
+      take: base.selfAssessment.take.handler(({ input }) => forms.take(input)),
     },
     retail: {
       products: base.retail.products.handler(() => retailProducts(store)),

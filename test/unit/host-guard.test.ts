@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLimitOf, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, MAX_LIST_BODY_BYTES, tokenFromUrl } from '#host/http-guard.ts';
+import { bodyLimitOf, declaredTooLarge, hasSession, isAllowedHost, isAllowedOrigin, isDocument, MAX_BODY_BYTES, MAX_FORM_BODY_BYTES, MAX_LIST_BODY_BYTES, tokenFromUrl } from '#host/http-guard.ts';
+import { MAX_FORM_BYTES } from '#contract/self-assessment.ts';
 import { MAX_LIST_BYTES } from '#contract/lists.ts';
 import { resolveStatic } from '#host/static.ts';
 
@@ -57,10 +58,12 @@ describe('browser-mode guards', () => {
 });
 
 describe('body limits', () => {
-  it('lets only the call that opens a client list carry a file; every other call stays small', () => {
+  it('lets only the calls that carry a file (a client list, a returned form) be large; every other call stays small', () => {
     expect(bodyLimitOf('/rpc/lists/open')).toBe(MAX_LIST_BODY_BYTES);
     // The largest list the contract takes fits, as base64 inside the call's JSON.
     expect(MAX_LIST_BODY_BYTES).toBeGreaterThan((MAX_LIST_BYTES * 4) / 3);
-    for (const path of ['/rpc/lists/apply', '/rpc/answers/set', '/rpc/lists/open/x', '/']) expect(bodyLimitOf(path), path).toBe(MAX_BODY_BYTES);
+    for (const path of ['/rpc/selfAssessment/read', '/rpc/selfAssessment/take']) expect(bodyLimitOf(path), path).toBe(MAX_FORM_BODY_BYTES);
+    expect(MAX_FORM_BODY_BYTES).toBeGreaterThan((MAX_FORM_BYTES * 4) / 3);
+    for (const path of ['/rpc/lists/apply', '/rpc/answers/set', '/rpc/lists/open/x', '/rpc/selfAssessment/make', '/']) expect(bodyLimitOf(path), path).toBe(MAX_BODY_BYTES);
   });
 });

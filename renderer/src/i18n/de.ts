@@ -11,6 +11,7 @@ import { shareDe, shareErrorsDe, shareSyncDe } from './share-de.ts';
 import { listDe, listErrorsDe } from './list-de.ts';
 import { dayDe } from './day-de.ts';
 import { satisfactionDe } from './satisfaction-de.ts';
+import { formDe, formErrorsDe } from './form-de.ts';
 import { coachDe } from './coach-de.ts';
 import { retailDe } from './retail-de.ts';
 import { rightsDe, rightsErrorsDe, rightsSyncDe } from './rights-de.ts';
@@ -404,6 +405,7 @@ export const de = {
     approval_decided: 'Über diese Anfrage wurde bereits entschieden; eine Entscheidung bleibt bestehen.',
     ...shareErrorsDe,
     ...listErrorsDe,
+    ...formErrorsDe,
     ...rightsErrorsDe,
     notAnAmount: 'Das ist kein Betrag. Bitte in Euro eingeben, zum Beispiel 1.250,50.',
     network: 'keine Verbindung zum Arbeitsplatz',
@@ -670,6 +672,7 @@ export const de = {
   list: listDe,
   day: dayDe,
   satisfaction: satisfactionDe,
+  selfAssessment: formDe,
   coach: coachDe,
   rights: rightsDe,
   retail: retailDe,

@@ -11,6 +11,7 @@ import { shareEn, shareErrorsEn, shareSyncEn } from './share-en.ts';
 import { listEn, listErrorsEn } from './list-en.ts';
 import { dayEn } from './day-en.ts';
 import { satisfactionEn } from './satisfaction-en.ts';
+import { formEn, formErrorsEn } from './form-en.ts';
 import { coachEn } from './coach-en.ts';
 import { retailEn } from './retail-en.ts';
 import { rightsEn, rightsErrorsEn, rightsSyncEn } from './rights-en.ts';
@@ -403,6 +404,7 @@ export const en: Messages = {
     approval_decided: 'This request has been decided already; a decision stands.',
     ...shareErrorsEn,
     ...listErrorsEn,
+    ...formErrorsEn,
     ...rightsErrorsEn,
     notAnAmount: 'This is not an amount. Enter it in euros, for example 1,250.50.',
     network: 'no connection to the workstation',
@@ -669,6 +671,7 @@ export const en: Messages = {
   list: listEn,
   day: dayEn,
   satisfaction: satisfactionEn,
+  selfAssessment: formEn,
   coach: coachEn,
   rights: rightsEn,
   retail: retailEn,

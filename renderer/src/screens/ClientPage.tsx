@@ -13,6 +13,7 @@ import { EraseClient } from '../components/EraseClient.tsx';
 import { ClientAccess } from '../components/ClientAccess.tsx';
 import { ClientAppointments } from '../components/ClientAppointments.tsx';
 import { ClientFeedback } from '../components/ClientFeedback.tsx';
+import { SelfAssessment } from '../components/SelfAssessment.tsx';
 import { ClientTasks } from '../components/ClientTasks.tsx';
 import { LastContact } from '../components/LastContact.tsx';
 import { Mandates } from '../components/Mandates.tsx';
@@ -87,6 +88,7 @@ export function ClientPage({ id }: { id: string }) {
           <Consents clientId={id} consent={d.consent} history={d.consentHistory} onChange={refresh} />
           <ClientAccess clientId={id} client={d.client} owned={d.owned} onChange={refresh} />
           <Mandates clientId={id} clientName={fullName(d.client)} mandates={d.mandates} onChange={refresh} />
+          <SelfAssessment clientId={id} onTaken={refresh} />
           <ClientExport clientId={id} />
           <EraseClient clientId={id} name={fullName(d.client)} />
         </div>
