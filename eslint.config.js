@@ -57,8 +57,9 @@ const LAYERS = {
   electron: {
     why: 'electron/ is a thin shell over services/ (and hands it the demo book); it never touches the database directly.',
     projects: ['core', 'contract', 'services', 'demo'],
-    // semver, yaml and zod read and judge the manufacturer's update feed (electron/update/).
-    packages: ['electron', ...all('@orpc/server'), ...all('@orpc/client'), 'semver', 'yaml', 'zod', ...NODE],
+    // semver, yaml and zod read and judge the manufacturer's update feed (electron/update/); electron-updater fetches,
+    // verifies and installs (only main.ts imports it: the rest gets it injected).
+    packages: ['electron', 'electron-updater', ...all('@orpc/server'), ...all('@orpc/client'), 'semver', 'yaml', 'zod', ...NODE],
   },
   renderer: {
     why: 'renderer/ is the UI: it talks to the core only through the contract; no database, Node or Electron code.',
@@ -93,9 +94,10 @@ const LAYERS = {
     computedImports: true,
   },
   build: {
-    why: 'build/ starts, bundles and checks the app: the host, the demo backend and their data; never the UI code. The screenshot tour fills in a form as the tests do (test/support/fill-form.ts).',
-    projects: ['core', 'db', 'host', 'backend', 'test/support/fill-form.ts'],
-    packages: ['esbuild', 'playwright-core', '@doyensec/electronegativity', ...all('drizzle-orm'), ...NODE],
+    why: 'build/ starts, bundles and checks the app: the host, the demo backend and their data; never the UI code. The screenshot tour fills in a form as the tests do (test/support/fill-form.ts); packaging checks the update address as the app does (electron/update/feed.ts).',
+    projects: ['core', 'db', 'host', 'backend', 'test/support/fill-form.ts', 'electron/update/feed.ts'],
+    // app-builder-lib and builder-util come with electron-builder: its own loader and schema check of the packaging configuration.
+    packages: ['esbuild', 'playwright-core', '@doyensec/electronegativity', 'app-builder-lib/out/util/config/config', 'builder-util', 'electron/package.json', ...all('drizzle-orm'), ...NODE],
     // build/start.ts loads the bundled host from dist/, which only exists once built.
     computedImports: true,
   },

@@ -1,6 +1,6 @@
 // Read side of the local book. Everything here is a plain read; changes go
 // through Store.mutate.
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { consentInForce, type ConsentPurpose } from '#core/consent.ts';
 import type { Db, Sqlite } from './open.ts';
 import { searchClients } from './search.ts';
@@ -53,6 +53,12 @@ export function getMeeting(db: Db, id: string) {
 export function runningMeetingOf(db: Db, clientId: string) {
   return db.select().from(meetings).where(and(eq(meetings.clientId, clientId), isNull(meetings.endedAt), isNull(meetings.deletedAt)))
     .orderBy(desc(meetings.startedAt)).get() ?? null;
+}
+
+/** Whether a meeting started since `since` is still running (a meeting left open for days holds nothing up). */
+export function meetingRunningSince(db: Db, since: number): boolean {
+  return db.select({ id: meetings.id }).from(meetings)
+    .where(and(isNull(meetings.endedAt), isNull(meetings.deletedAt), gte(meetings.startedAt, since))).limit(1).get() !== undefined;
 }
 
 /** Open tasks, soonest due first; with `dueBy`, only those due on or before that day. */

@@ -9,6 +9,7 @@
 //   main -> core  { type: 'open', options }   once; the key travels here, never in argv or env
 //   core -> main  { type: 'opened' } | { type: 'failed', name, reason, message }
 //   main -> core  { type: 'connect' } with one port: serve the router on it
+//   main -> core  { type: 'status' }; core -> main { type: 'status', meetingRunning } (the updater asks)
 //   main -> core  { type: 'close' }; core -> main { type: 'closed' }, then it exits
 import { RPCHandler } from '@orpc/server/message-port';
 import type { AnyRouter } from '@orpc/server';
@@ -18,8 +19,10 @@ import { publicErrors } from '#services/errors.ts';
 
 export type CoreOpenOptions = Omit<WorkstationOptions, 'key' | 'loadDemoBook'> & { key: Uint8Array };
 
-export type ToCore = { type: 'open'; options: CoreOpenOptions } | { type: 'connect' } | { type: 'close' };
-export type FromCore = { type: 'opened' } | { type: 'failed'; name: string; reason?: string; message: string } | { type: 'closed' };
+export type ToCore = { type: 'open'; options: CoreOpenOptions } | { type: 'connect' } | { type: 'status' } | { type: 'close' };
+export type FromCore =
+  | { type: 'opened' } | { type: 'failed'; name: string; reason?: string; message: string }
+  | { type: 'status'; meetingRunning: boolean } | { type: 'closed' };
 
 export type CorePort = SupportedMessagePort & { start(): void; close(): void };
 
@@ -29,7 +32,7 @@ export interface ParentPortLike {
   postMessage(message: FromCore): void;
 }
 
-export interface CoreWorkstation { router: AnyRouter; close(): void }
+export interface CoreWorkstation { router: AnyRouter; meetingRunning(): boolean; close(): void }
 
 /** Serves one workstation on the parent port until told to close. */
 export function serveCore(parent: ParentPortLike, open: (options: WorkstationOptions) => CoreWorkstation, exit: () => void): void {
@@ -56,6 +59,11 @@ export function serveCore(parent: ParentPortLike, open: (options: WorkstationOpt
       if (!rpc || !port || ports.length !== 1) { for (const p of ports) p.close(); return; }
       rpc.upgrade(port, { context: {} });
       port.start();
+      return;
+    }
+    if (message.type === 'status') {
+      // Before the book is open no meeting can run.
+      parent.postMessage({ type: 'status', meetingRunning: workstation?.meetingRunning() ?? false });
       return;
     }
     if (message.type === 'close') {

@@ -23,6 +23,14 @@ export interface ShellTexts {
   notEncrypted: string;
   openFailed(detail: string): string;
   keyStore: Record<KeyStoreErrorReason, string>;
+  update: {
+    title: string;
+    ready(version: string): string;
+    required(version: string): string;
+    noNotes: string;
+    restartNow: string;
+    later: string;
+  };
 }
 
 const de: ShellTexts = {
@@ -57,6 +65,14 @@ const de: ShellTexts = {
       'Die Datei mit den Einstellungen zur Schlüsselableitung ist ungültig. Es wurde nichts verändert. Stellen Sie sie aus Ihrer Sicherung wieder her.',
     passphrase_invalid: 'Die Passphrase ist ungültig.',
   },
+  update: {
+    title: 'Aktualisierung bereit',
+    ready: (version) => `Version ${version} ist geladen und geprüft. Die App startet dafür neu; Ihre Daten bleiben, wie sie sind.`,
+    required: (version) => `Version ${version} ist geladen und geprüft. Der Hersteller setzt sie voraus: Bitte starten Sie bald neu; spätestens beim nächsten Beenden wird sie installiert.`,
+    noNotes: 'Zu dieser Version liegen keine Hinweise vor.',
+    restartNow: 'Jetzt neu starten',
+    later: 'Später (beim Beenden)',
+  },
 };
 
 const en: ShellTexts = {
@@ -87,6 +103,14 @@ const en: ShellTexts = {
     kdf_invalid:
       'The file with the key derivation settings is not valid. Nothing was changed. Restore it from your backup.',
     passphrase_invalid: 'The passphrase is not valid.',
+  },
+  update: {
+    title: 'Update ready',
+    ready: (version) => `Version ${version} is downloaded and checked. The app restarts for it; your data stays as it is.`,
+    required: (version) => `Version ${version} is downloaded and checked. The manufacturer requires it: please restart soon; it is installed when you next quit at the latest.`,
+    noNotes: 'No notes came with this version.',
+    restartNow: 'Restart now',
+    later: 'Later (when quitting)',
   },
 };
 

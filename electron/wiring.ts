@@ -16,6 +16,9 @@ import {
 } from './security.ts';
 import { pickLanguage, shellTexts, type ShellTexts } from './texts.ts';
 import { startCore, type CoreHandle, type ForkCore } from './core-client.ts';
+import { feedAddress } from './update/feed-address.ts';
+import { AppUpdates, type RestartOffer, type UpdaterLike } from './update/updater.ts';
+import type { UpdateDecision } from './update/policy.ts';
 import type { Language } from '#core/language.ts';
 
 /** The renderer posts its end of a MessageChannel here; main serves the workstation on it. */
@@ -37,6 +40,8 @@ export interface WebContentsLike {
   on(event: 'will-redirect', listener: (event: NavigationEventLike) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  /** The page's address, with the route after # (the updater looks for the meeting screen). */
+  getURL(): string;
 }
 
 export interface BrowserWindowLike {
@@ -101,7 +106,14 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<UnlockResult>): void;
 }
 
-export interface DialogLike { showErrorBox(title: string, content: string): void }
+export interface MessageBoxOptionsLike {
+  type: 'info'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number; noLink: boolean;
+}
+
+export interface DialogLike {
+  showErrorBox(title: string, content: string): void;
+  showMessageBox(window: BrowserWindowLike, options: MessageBoxOptionsLike): Promise<{ response: number }>;
+}
 
 export type UnlockResult = { ok: true } | { ok: false; error: string };
 
@@ -235,11 +247,36 @@ export interface DesktopDeps {
   forkCore: ForkCore;
   /** Settings for a new passphrase file; tests use cheaper ones. */
   kdfParams?: KdfParams;
+  /** electron-updater's autoUpdater in the packaged app; null unpackaged, where there is nothing to update. */
+  updater: UpdaterLike | null;
+  /** Where the update feed's address may be set for this computer (update/feed-address.ts). */
+  env: Record<string, string | undefined>;
+  readText(path: string): string | null;
+}
+
+/** The meeting screen (#/meetings/ID, not its advice record) is open in the window. */
+export function showsMeeting(url: string): boolean {
+  const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+  return /^\/meetings\/[^/?#]+\/?$/.test(hash);
+}
+
+/** The restart question: the version, whether it is required, and what changed as plain text. */
+export function restartQuestion(texts: ShellTexts, offer: RestartOffer): MessageBoxOptionsLike {
+  // Release notes may come as HTML (electron-builder passes them through): shown as text, and not endless.
+  const notes = (offer.notes ?? '').replace(/<[^>]*>/g, '').replace(/\n{3,}/g, '\n\n').trim();
+  return {
+    type: 'info', title: texts.update.title,
+    message: offer.required ? texts.update.required(offer.version) : texts.update.ready(offer.version),
+    detail: notes ? (notes.length > 1500 ? `${notes.slice(0, 1500)} …` : notes) : texts.update.noNotes,
+    buttons: [texts.update.restartNow, texts.update.later], defaultId: 0, cancelId: 1, noLink: true,
+  };
 }
 
 export interface DesktopShell {
   /** Settles once the app is ready and the first window (app or unlock) is open, or start-up failed. */
   ready: Promise<void>;
+  /** One update round now (it also runs by itself); null while updates are off: unpackaged, no book open, or no usable address. */
+  checkForUpdates(): Promise<UpdateDecision | null>;
 }
 
 function errorReason(error: unknown): string | undefined {
@@ -260,7 +297,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
   const { app, BrowserWindow, protocol, ipcMain } = deps;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
-    return { ready: Promise.resolve() };
+    return { ready: Promise.resolve(), checkForUpdates: async () => null };
   }
   app.enableSandbox();
   registerAppScheme(protocol);
@@ -271,6 +308,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
   let workstation: CoreHandle | null = null;
   let mainWindow: BrowserWindowLike | null = null;
   let unlock: { window: BrowserWindowLike; firstTime: boolean; busy: boolean } | null = null;
+  let updates: AppUpdates | null = null;
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('second-instance', () => {
@@ -281,6 +319,7 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    updates?.stop();
     const open = workstation;
     workstation = null;
     open?.close();
@@ -303,10 +342,38 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
     });
   };
 
+  // Updates start once the book is open: a meeting is then known to run or not.
+  const startUpdates = (): void => {
+    if (!deps.updater || updates || !paths) return;
+    const address = feedAddress(deps.env, paths.dataDir, deps.readText);
+    if (address.kind === 'invalid') {
+      console.error(`Updates are off: the update address set in ${address.from} is not usable. ${address.problem}`);
+      return;
+    }
+    updates = new AppUpdates({
+      updater: deps.updater,
+      currentVersion: app.getVersion(),
+      feedUrl: address.kind === 'set' ? address.url : null,
+      inMeeting: async () => {
+        const window = mainWindow;
+        if (window && !window.isDestroyed() && showsMeeting(window.webContents.getURL())) return true;
+        return (await workstation?.meetingRunning()) ?? false;
+      },
+      askRestart: async (offer) => {
+        const window = mainWindow;
+        if (!window || window.isDestroyed()) return false;
+        return (await deps.dialog.showMessageBox(window, restartQuestion(texts, offer))).response === 0;
+      },
+      log: (message) => console.log(message),
+    });
+    updates.start();
+  };
+
   const showMain = (): void => {
     if (!paths) return;
     mainWindow = createSecureWindow(BrowserWindow, { preload: paths.preload, title: texts.appTitle, size: MAIN_WINDOW });
     load(mainWindow, APP_ENTRY_URL);
+    startUpdates();
   };
 
   const showUnlock = (firstTime: boolean): void => {
@@ -395,5 +462,6 @@ export function startDesktop(deps: DesktopDeps): DesktopShell {
     ready: app.whenReady().then(onReady).catch((error: unknown) => {
       fail(error instanceof Error ? error.message : String(error));
     }),
+    checkForUpdates: async () => (updates ? updates.check() : null),
   };
 }

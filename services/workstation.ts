@@ -2,13 +2,16 @@
 // every shell serves. Shells only choose the key and the transport.
 import { openDatabase, type Sqlite } from '#db/open.ts';
 import { startCheckpoints } from '#db/checkpoint.ts';
-import { getLocalUser } from '#db/queries.ts';
+import { getLocalUser, meetingRunningSince } from '#db/queries.ts';
 import { Store } from '#db/store.ts';
 import { purgeRestricted } from '#db/retention.ts';
 import { heldCatalogue } from './catalogue.ts';
 import { createRouter, type WorkstationRouter } from './router.ts';
 import { peopleLookup } from './sync/directory.ts';
 import { SyncEngine, type SyncOptions } from './sync/engine.ts';
+
+/** A meeting not ended within this many hours of its start was left open, not held: it holds no update back. */
+const MEETING_HOURS = 12;
 
 export interface WorkstationOptions {
   dbPath: string;
@@ -37,6 +40,8 @@ export interface Workstation {
   router: WorkstationRouter;
   store: Store;
   sync: SyncEngine;
+  /** Whether a meeting started in the last 12 hours is still running: the desktop shell offers no restart into an update then. */
+  meetingRunning(): boolean;
   close(): void;
 }
 
@@ -80,5 +85,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const purging = setInterval(purge, PURGE_EVERY_MS);
   purging.unref();
   const checkpoints = startCheckpoints(sqlite, { path: options.dbPath, key: options.key });
-  return { router, store, sync, close: () => { clearInterval(purging); sync.stop(); checkpoints.stop(); store.close(); } };
+  return {
+    router, store, sync,
+    meetingRunning: () => meetingRunningSince(db, store.now() - MEETING_HOURS * 60 * 60 * 1000),
+    close: () => { clearInterval(purging); sync.stop(); checkpoints.stop(); store.close(); },
+  };
 }

@@ -29,12 +29,23 @@ export class FeedError extends Error {
   }
 }
 
-/** The feed's offer for this platform; a feed that cannot be read or is not one says what is wrong. */
-export async function readFeed(baseUrl: string, platform: NodeJS.Platform, fetchImpl: typeof fetch = fetch): Promise<UpdateOffer> {
-  const url = new URL(feedFileOf(platform), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+/** The feed's folder as a URL ending in /, checked: encrypted, or a server on this computer. */
+export function feedFolder(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  } catch {
+    throw new FeedError(`"${baseUrl}" is not a web address: write it as https://updates.example.com/advisor-workstation/.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
     throw new FeedError(`The update address ${url.origin} is not encrypted: use https:// (http:// only for a server on this computer).`);
   }
+  return url;
+}
+
+/** The feed's offer for this platform; a feed that cannot be read or is not one says what is wrong. */
+export async function readFeed(baseUrl: string, platform: NodeJS.Platform, fetchImpl: typeof fetch = fetch): Promise<UpdateOffer> {
+  const url = new URL(feedFileOf(platform), feedFolder(baseUrl));
   const response = await fetchImpl(url, { headers: { 'cache-control': 'no-cache' } });
   if (!response.ok) throw new FeedError(`The update feed answered ${response.status} for ${url.pathname}.`);
   let data: unknown;
@@ -45,13 +56,29 @@ export async function readFeed(baseUrl: string, platform: NodeJS.Platform, fetch
   }
   const feed = feedSchema.safeParse(data);
   if (!feed.success) throw new FeedError(`${url.pathname} is not an update feed: ${feed.error.issues[0]?.message ?? 'unknown shape'}.`);
-  const notes = feed.data.releaseNotes;
+  return offerOf(feed.data, url);
+}
+
+/** A feed's contents as read here, or as electron-updater hands them on (its UpdateInfo). */
+export interface FeedInfo {
+  version: string;
+  files?: readonly { url: string; sha512?: string | null; size?: number | null }[];
+  releaseNotes?: unknown;
+  releaseDate?: unknown;
+  minimumVersion?: unknown;
+}
+
+/** The policy's view of a feed; file addresses resolved against the feed's own when it is known. */
+export function offerOf(info: FeedInfo, base: URL | null): UpdateOffer {
+  const notes = info.releaseNotes;
+  const text = typeof notes === 'string' ? notes
+    : Array.isArray(notes) ? notes.map((n: { note?: string | null }) => n?.note ?? '').filter(Boolean).join('\n\n') : null;
   return {
-    version: feed.data.version,
-    releaseNotes: typeof notes === 'string' ? notes : notes?.map((n) => n.note ?? '').filter(Boolean).join('\n\n') ?? null,
-    releaseDate: feed.data.releaseDate ?? null,
-    minimumVersion: feed.data.minimumVersion ?? null,
-    files: feed.data.files.map((f) => ({ url: new URL(f.url, url).href, sha512: f.sha512 ?? null, size: f.size ?? null })),
+    version: info.version,
+    releaseNotes: text || null,
+    releaseDate: typeof info.releaseDate === 'string' ? info.releaseDate : null,
+    minimumVersion: typeof info.minimumVersion === 'string' ? info.minimumVersion : null,
+    files: (info.files ?? []).map((f) => ({ url: base ? new URL(f.url, base).href : f.url, sha512: f.sha512 ?? null, size: f.size ?? null })),
   };
 }
 

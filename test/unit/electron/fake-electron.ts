@@ -10,6 +10,8 @@ import type {
 import type { ForkCore, UtilityProcessLike } from '../../../electron/core-client.ts';
 import { serveCore, type CoreWorkstation, type CorePort, type FromCore, type ToCore } from '../../../electron/core-process.ts';
 import type { WorkstationOptions } from '#services/workstation.ts';
+import type { FeedInfo } from '../../../electron/update/feed.ts';
+import type { UpdaterLike } from '../../../electron/update/updater.ts';
 
 type BrowserWindowConstructorOptions = ConstructorParameters<BrowserWindowCtor>[0];
 
@@ -37,6 +39,9 @@ export class FakeEvent {
 }
 
 export class FakeWebContents extends Emitter {
+  /** The page's address, as the window loaded it and the renderer's routes moved it on. */
+  url = '';
+  getURL(): string { return this.url; }
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
@@ -134,7 +139,7 @@ export function fakeBrowserWindow(app: FakeApp) {
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
-    async loadURL(url: string): Promise<void> { this.url = url; this.emit('ready-to-show'); }
+    async loadURL(url: string): Promise<void> { this.url = url; this.webContents.url = url; this.emit('ready-to-show'); }
     show(): void { this.shown = true; }
     focus(): void { this.focused = true; }
     close(): void { this.closed = true; }
@@ -186,7 +191,7 @@ export function fakeForkCore(open: (options: WorkstationOptions) => CoreWorkstat
  * that key, later opens fail with the core's wrong-key error unless the key fits.
  */
 export function fakeOpenWorkstation() {
-  const opened: Array<{ dbPath: string; key: Buffer; mode: string; migrationsFolder?: string; closed: boolean }> = [];
+  const opened: Array<{ dbPath: string; key: Buffer; mode: string; migrationsFolder?: string; closed: boolean; meeting: boolean }> = [];
   const open = (options: WorkstationOptions): CoreWorkstation => {
     const fingerprint = createHash('sha256').update(options.key).digest('hex');
     if (existsSync(options.dbPath) && readFileSync(options.dbPath, 'utf8') !== fingerprint) {
@@ -195,9 +200,39 @@ export function fakeOpenWorkstation() {
       });
     }
     if (!existsSync(options.dbPath)) writeFileSync(options.dbPath, fingerprint);
-    const record = { ...options, closed: false };
+    const record = { ...options, closed: false, meeting: false };
     opened.push(record);
-    return { router: pingRouter, close: () => { record.closed = true; } };
+    return { router: pingRouter, meetingRunning: () => record.meeting, close: () => { record.closed = true; } };
   };
   return { open, opened, ...fakeForkCore(open) };
+}
+
+/** electron-updater's autoUpdater as far as the shell uses it: the feed it would find, and what it was told to do. */
+export class FakeUpdater implements UpdaterLike {
+  autoDownload = true;
+  autoInstallOnAppQuit = false;
+  allowDowngrade = true;
+  allowPrerelease = true;
+  feed: FeedInfo | null = null;
+  /** Thrown by the next check (no network, the feed away). */
+  failNext: Error | null = null;
+  feedUrls: string[] = [];
+  checks = 0;
+  downloads: string[] = [];
+  installs: Array<[boolean | undefined, boolean | undefined]> = [];
+  setFeedURL(options: { provider: 'generic'; url: string }): void { this.feedUrls.push(`${options.provider} ${options.url}`); }
+  async checkForUpdates(): Promise<{ updateInfo: FeedInfo } | null> {
+    this.checks += 1;
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+    return this.feed && { updateInfo: this.feed };
+  }
+  async downloadUpdate(): Promise<unknown> { this.downloads.push(this.feed!.version); return []; }
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void { this.installs.push([isSilent, isForceRunAfter]); }
+}
+
+/** A release as electron-builder's feed lists it. */
+export function release(version: string, extra: Partial<FeedInfo> = {}): FeedInfo {
+  return { version, files: [{ url: `Advisor-Workstation-${version}.AppImage`, sha512: 'c2hhNTEy', size: 1000 }], releaseNotes: `Neu in ${version}`, ...extra };
 }

@@ -3,9 +3,8 @@
 // runtime, have code injected through NODE_OPTIONS or --inspect, or run
 // app code from outside its checked app.asar.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builderConfig } from '../../support/builder-config.ts';
 
 const CONFIG = new URL('../../../build/electron-builder.yml', import.meta.url);
 
@@ -42,16 +41,7 @@ describe('Electron fuses in the packaging configuration', () => {
   });
 
   it('electron-builder reads the same fuses from the file and accepts the whole configuration', async () => {
-    // electron-builder's own loader and schema check (app-builder-lib comes with electron-builder).
-    const require = createRequire(import.meta.url);
-    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-      getConfig(dir: string, path: string, options: null): Promise<{ electronFuses?: Record<string, boolean> }>;
-      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
-    };
-    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-    const config = await getConfig(fileURLToPath(new URL('../../..', import.meta.url)), fileURLToPath(CONFIG), null);
-    await validateConfiguration(config, new DebugLogger(false));
-    expect(config.electronFuses).toEqual(fuses);
+    expect((await builderConfig()).electronFuses).toEqual(fuses);
   });
 
   it('the app is packed into an asar archive, which those fuses rely on', () => {

@@ -22,7 +22,8 @@ function start() {
   const { BrowserWindow, windows } = fakeBrowserWindow(app);
   const shell = startDesktop({
     app, BrowserWindow, ipcMain, protocol: new FakeProtocol(app), session: { defaultSession: new FakeSession() },
-    safeStorage: fakeSafeStorage('basic_text'), dialog: { showErrorBox: () => {} }, platform: 'linux',
+    safeStorage: fakeSafeStorage('basic_text'), dialog: { showErrorBox: () => {}, showMessageBox: async () => ({ response: 1 }) }, platform: 'linux',
+    updater: null, env: {}, readText: () => null,
     forkCore: fakeForkCore((options) => openWorkstation({ ...options, loadDemoBook })).forkCore, kdfParams: { N: 2 ** 10, r: 8, p: 1 },
   });
   app.ready();

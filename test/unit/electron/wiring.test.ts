@@ -10,10 +10,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KDF_FILE, WRAPPED_KEY_FILE, type SafeStorageLike } from '../../../electron/keystore.ts';
 import { APP_ENTRY_URL, contentSecurityPolicy } from '../../../electron/security.ts';
 import { shellTexts } from '../../../electron/texts.ts';
-import { CONNECT_CHANNEL, DATABASE_FILE, UNLOCK_CHANNEL, startDesktop, type PortLike } from '../../../electron/wiring.ts';
+import {
+  CONNECT_CHANNEL, DATABASE_FILE, UNLOCK_CHANNEL, startDesktop, type MessageBoxOptionsLike, type PortLike,
+} from '../../../electron/wiring.ts';
+import type { UpdaterLike } from '../../../electron/update/updater.ts';
 import {
   FakeApp, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, fakeBrowserWindow, fakeOpenWorkstation, fakeSafeStorage,
-  type FakeWindow, pingRouter,
+  FakeUpdater, type FakeWindow, pingRouter, release,
 } from './fake-electron.ts';
 
 const SECURE_PREFERENCES = {
@@ -53,7 +56,10 @@ afterEach(() => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-function startShell(options: { safeStorage?: SafeStorageLike; locale?: string; hasLock?: boolean } = {}) {
+function startShell(options: {
+  safeStorage?: SafeStorageLike; locale?: string; hasLock?: boolean;
+  updater?: UpdaterLike; env?: Record<string, string>; files?: Record<string, string>; restart?: boolean;
+} = {}) {
   const app = new FakeApp(appPath, userData);
   app.locale = options.locale ?? 'de-DE';
   app.hasLock = options.hasLock ?? true;
@@ -63,13 +69,20 @@ function startShell(options: { safeStorage?: SafeStorageLike; locale?: string; h
   const { BrowserWindow, windows } = fakeBrowserWindow(app);
   const book = fakeOpenWorkstation();
   const errors: Array<{ title: string; message: string }> = [];
+  const questions: MessageBoxOptionsLike[] = [];
   const shell = startDesktop({
     app, BrowserWindow, protocol, ipcMain, session: { defaultSession: session },
     safeStorage: options.safeStorage ?? fakeSafeStorage(),
-    dialog: { showErrorBox: (title, message) => errors.push({ title, message }) },
+    dialog: {
+      showErrorBox: (title, message) => errors.push({ title, message }),
+      showMessageBox: async (_window, question) => { questions.push(question); return { response: options.restart ? 0 : 1 }; },
+    },
     platform: 'linux',
     forkCore: book.forkCore,
     kdfParams: FAST_KDF,
+    updater: options.updater ?? null,
+    env: options.env ?? {},
+    readText: (path) => options.files?.[path] ?? null,
   });
   const ready = async () => {
     app.ready();
@@ -77,7 +90,7 @@ function startShell(options: { safeStorage?: SafeStorageLike; locale?: string; h
   };
   const unlock = (window: FakeWindow, passphrase: unknown, url = 'app://workstation/unlock/index.html?lang=de&setup=1') =>
     ipcMain.handlers.get(UNLOCK_CHANNEL)!({ sender: window.webContents, senderFrame: { url, parent: null } }, passphrase);
-  return { app, protocol, ipcMain, session, windows, book, errors, ready, unlock };
+  return { app, protocol, ipcMain, session, windows, book, errors, questions, ready, unlock, checkForUpdates: () => shell.checkForUpdates() };
 }
 
 const KEYRING = fakeSafeStorage('gnome_libsecret');
@@ -438,5 +451,72 @@ describe('start-up failures', () => {
     expect(shell.app.quitCalls).toBe(1);
     expect(shell.windows).toHaveLength(0);
     expect(readdirSync(userData)).toEqual([DATABASE_FILE]);
+  });
+});
+
+describe('updates', () => {
+  it('are off unpackaged, and until the book is open', async () => {
+    expect(await startShell({ safeStorage: KEYRING }).checkForUpdates()).toBeNull();
+    const locked = startShell({ safeStorage: NO_KEYRING, updater: new FakeUpdater() });
+    await locked.ready();
+    expect(await locked.checkForUpdates()).toBeNull();
+  });
+
+  it('wait while the window shows a meeting or the book holds one running, then ask in the user’s language and install', async () => {
+    const updater = new FakeUpdater();
+    updater.feed = release('0.2.0', { releaseNotes: '<p>Selbstauskunft als PDF</p>' });
+    const shell = startShell({ safeStorage: KEYRING, updater, restart: true });
+    await shell.ready();
+    const window = shell.windows[0]!;
+    window.webContents.url = `${APP_ENTRY_URL}#/meetings/0190d8a0-0000-7000-8000-000000000001`;
+    expect(await shell.checkForUpdates()).toMatchObject({ kind: 'wait', reason: 'meeting' });
+    // The advisor looks at the client's page while the meeting runs: the core says it runs (over the real protocol).
+    window.webContents.url = `${APP_ENTRY_URL}#/clients/0190d8a0-0000-7000-8000-000000000002`;
+    shell.book.opened[0]!.meeting = true;
+    expect(await shell.checkForUpdates()).toMatchObject({ kind: 'wait', reason: 'meeting' });
+    expect(shell.questions).toEqual([]);
+    shell.book.opened[0]!.meeting = false;
+    // The advice record of an ended meeting is no meeting.
+    window.webContents.url = `${APP_ENTRY_URL}#/meetings/0190d8a0-0000-7000-8000-000000000001/advice`;
+    expect(await shell.checkForUpdates()).toMatchObject({ kind: 'offer_restart', version: '0.2.0' });
+    expect(shell.questions).toEqual([{
+      type: 'info', title: 'Aktualisierung bereit', message: shellTexts('de').update.ready('0.2.0'), detail: 'Selbstauskunft als PDF',
+      buttons: ['Jetzt neu starten', 'Später (beim Beenden)'], defaultId: 0, cancelId: 1, noLink: true,
+    }]);
+    expect(updater.downloads).toEqual(['0.2.0']);
+    expect(updater.installs).toEqual([[false, true]]);
+  });
+
+  it('read the feed at the address set for this computer; an unusable one turns them off with a message', async () => {
+    const updater = new FakeUpdater();
+    const set = startShell({ safeStorage: KEYRING, updater, files: { [join(userData, 'update-feed.json')]: '{"url":"https://updates.example.com/aw"}' } });
+    await set.ready();
+    expect(updater.feedUrls).toEqual(['generic https://updates.example.com/aw/']);
+    expect(await set.checkForUpdates()).toEqual({ kind: 'up_to_date' });
+
+    const refused = new FakeUpdater();
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => { logged.push(args.join(' ')); };
+    try {
+      const off = startShell({ safeStorage: KEYRING, updater: refused, env: { AW_UPDATE_FEED: 'http://updates.example.com/' } });
+      await off.ready();
+      expect(await off.checkForUpdates()).toBeNull();
+    } finally {
+      console.error = error;
+    }
+    expect(refused.checks).toBe(0);
+    expect(logged.join('\n')).toContain('Updates are off: the update address set in AW_UPDATE_FEED is not usable.');
+  });
+
+  it('never show a question to a window that is gone', async () => {
+    const updater = new FakeUpdater();
+    updater.feed = release('0.2.0');
+    const shell = startShell({ safeStorage: KEYRING, updater, restart: true });
+    await shell.ready();
+    shell.windows[0]!.closed = true;
+    expect(await shell.checkForUpdates()).toMatchObject({ kind: 'offer_restart' });
+    expect(shell.questions).toEqual([]);
+    expect(updater.installs).toEqual([]);
   });
 });
