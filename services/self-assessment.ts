@@ -46,12 +46,13 @@ export class SelfAssessments {
   constructor(store: Store, save: <T>(clientId: string, change: () => T) => T) {
     this.store = store;
     this.save = save;
+    // Made when the book is opened, so making and reading a form stay reads.
+    if (this.store.readState(SECRET_KEY) === undefined) this.store.writeState(SECRET_KEY, randomBytes(32).toString('hex'));
   }
 
-  /** The workstation's key for sealing forms: made once, kept in the (encrypted) book. */
+  /** The workstation's key for sealing forms, kept in the (encrypted) book and never leaving it. */
   private secret(): Uint8Array {
-    const hex = this.store.readState(SECRET_KEY) ?? this.store.writeState(SECRET_KEY, randomBytes(32).toString('hex'));
-    return Buffer.from(hex, 'hex');
+    return Buffer.from(this.store.readState(SECRET_KEY)!, 'hex');
   }
 
   private client(clientId: string) {

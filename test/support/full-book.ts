@@ -17,6 +17,7 @@ import { createRouter } from '#services/router.ts';
 import { peopleLookup, storeDirectory } from '#services/sync/directory.ts';
 import { SyncEngine } from '#services/sync/engine.ts';
 import { tempDir, TEST_ROLES } from './book.ts';
+import { fillForm } from './fill-form.ts';
 import { openTestRouter, type Workstation } from './router.ts';
 
 export interface FullBook {
@@ -173,6 +174,11 @@ export async function fillBook(rpc: Workstation, sqlite?: Sqlite): Promise<FullB
   await call('lists.check', { importId, mapping });
   for await (const _ of await call('lists.apply', { importId, mapping, merge: [2] })) { /* to its end */ }
   await call('lists.export', { format: 'xlsx', query: 'Vogt', language: 'de' });
+  // The self-assessment form: made, filled in as a reader does, read back and taken.
+  const form = await call('selfAssessment.make', { clientId: target, language: 'de' });
+  const filled = Buffer.from(await fillForm(Buffer.from(form.base64, 'base64'), { q01: 2, q09_o1: true })).toString('base64');
+  await call('selfAssessment.read', { clientId: target, base64: filled });
+  await call('selfAssessment.take', { clientId: target, base64: filled, language: 'de' });
   // Clients made only to be deleted and erased: those inputs are then about clients gone.
   const { id: deleted } = await rpc.clients.create({ firstName: 'Gelöscht', lastName: 'Weg' });
   await call('clients.delete', { id: deleted });
