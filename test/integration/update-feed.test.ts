@@ -5,8 +5,9 @@
 // unencrypted address refused with what is wrong.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedFileOf, FeedError, matchesChecksum, readFeed } from '../../electron/update/feed.ts';
+import { feedFileOf, FeedError, matchesChecksum, offerOf, readFeed, type FeedInfo } from '../../electron/update/feed.ts';
 import { decideUpdate } from '../../electron/update/policy.ts';
 
 const installer = Buffer.from('Advisor Workstation 0.2.0 for Linux');
@@ -67,5 +68,25 @@ describe('the feed', () => {
     await expect(readFeed(`${base}/broken`, 'linux')).rejects.toThrow('/broken/latest-linux.yml is not a YAML file.');
     await expect(readFeed(`${base}/wrong`, 'linux')).rejects.toThrow(/is not an update feed/);
     await expect(readFeed('http://updates.example.de/aw', 'linux')).rejects.toBeInstanceOf(FeedError);
+  });
+});
+
+describe('electron-updater on the same feed', () => {
+  it('reads it into the same offer the policy decides on (its own generic provider, over HTTP)', async () => {
+    const require = createRequire(import.meta.url);
+    // The installed app's reader: electron-updater's GenericProvider, with Node's HTTP in place of Electron's net.
+    const { GenericProvider } = require('electron-updater/out/providers/GenericProvider') as {
+      GenericProvider: new (config: object, updater: object, runtime: object) => { getLatestVersion(): Promise<FeedInfo> };
+    };
+    const { NodeHttpExecutor } = require('builder-util/out/nodeHttpExecutor') as { NodeHttpExecutor: new () => object };
+    const provider = new GenericProvider(
+      { provider: 'generic', url: `${base}/aw` },
+      { channel: null, isAddNoCacheQuery: false },
+      { isUseMultipleRangeRequest: false, platform: 'linux', executor: new NodeHttpExecutor() },
+    );
+    const info = await provider.getLatestVersion();
+    expect(offerOf(info, new URL(`${base}/aw/`))).toEqual(await readFeed(`${base}/aw`, 'linux'));
+    // What the app's update rounds see (files as the feed names them) is judged alike.
+    expect(decideUpdate({ current: '0.1.0', offer: offerOf(info, null), downloaded: false, inMeeting: false })).toEqual({ kind: 'download', version: '0.2.0' });
   });
 });
