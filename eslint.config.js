@@ -104,8 +104,9 @@ const LAYERS = {
   test: {
     why: 'test/ may reach every layer, and any package the project declares.',
     projects: ['core', 'contract', 'db', 'services', 'demo', 'host', 'electron', 'renderer', 'console', 'backend', 'cli', 'bench', 'build'],
-    // electron-builder's own config loader and schema check, which come with electron-builder (test/unit/electron/fuses.test.ts).
-    packages: [...DECLARED, ...NODE, 'app-builder-lib/out/util/config/config', 'builder-util'],
+    // electron-builder's own config loader, schema check and HTTP client, which come with electron-builder (test/support/builder-config.ts),
+    // and electron-updater's generic feed reader (test/integration/update-feed.test.ts).
+    packages: [...DECLARED, ...NODE, 'app-builder-lib/out/util/config/config', 'builder-util', 'electron-updater/out/providers/GenericProvider'],
     // The preload tests load electron/ files by a computed path, past the type check (test/unit/electron/preload.test.ts).
     computedImports: true,
   },

@@ -78,7 +78,7 @@ describe('electron-updater on the same feed', () => {
     const { GenericProvider } = require('electron-updater/out/providers/GenericProvider') as {
       GenericProvider: new (config: object, updater: object, runtime: object) => { getLatestVersion(): Promise<FeedInfo> };
     };
-    const { NodeHttpExecutor } = require('builder-util/out/nodeHttpExecutor') as { NodeHttpExecutor: new () => object };
+    const { NodeHttpExecutor } = require('builder-util') as { NodeHttpExecutor: new () => object };
     const provider = new GenericProvider(
       { provider: 'generic', url: `${base}/aw` },
       { channel: null, isAddNoCacheQuery: false },
