@@ -4,16 +4,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../hooks/useLang.ts';
 import { errorMessage } from '../problems.ts';
 import { client } from '../rpc.ts';
 import { base64Blob, download } from '../download.ts';
-import type { Language } from '../i18n/language.ts';
+import { ClientLanguageField, useClientLanguage } from './ClientLanguage.tsx';
 
 export function ClientExport({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  // German unless the advisor works in English; the client may want the other.
-  const [language, setLanguage] = useState<Language>(useLang() === 'en' ? 'en' : 'de');
+  const [language, setLanguage] = useClientLanguage();
   const [done, setDone] = useState<{ file: string; deviceOnly: boolean } | null>(null);
   const pdf = useMutation({
     mutationFn: () => client.clients.exportPdf({ clientId, language }),
@@ -35,11 +33,7 @@ export function ClientExport({ clientId }: { clientId: string }) {
     <section className="card" aria-labelledby="client-export-title" data-testid="client-export">
       <h2 id="client-export-title">{t('rights.exportTitle')}</h2>
       <p className="small muted">{t('rights.exportExplain')}</p>
-      <label className="field">{t('rights.pdfLanguage')}
-        <select value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'de')} data-testid="export-language">
-          {(['de', 'en'] as const).map((l) => <option key={l} value={l}>{t(`rights.languages.${l}`)}</option>)}
-        </select>
-      </label>
+      <ClientLanguageField label={t('rights.pdfLanguage')} value={language} onChange={setLanguage} testId="export-language" />
       <div className="row-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => { setDone(null); pdf.mutate(); }}>{t('rights.asPdf')}</button>
         <button type="button" className="btn" disabled={busy} onClick={() => { setDone(null); json.mutate(); }}>{t('rights.asJson')}</button>

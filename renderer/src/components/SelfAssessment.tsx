@@ -8,9 +8,9 @@ import type { AttributeId } from '#core/profile.ts';
 import { base64Blob, download, fileBase64 } from '../download.ts';
 import { formatDate } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
-import type { Language } from '../i18n/language.ts';
 import { errorMessage } from '../problems.ts';
 import { client } from '../rpc.ts';
+import { ClientLanguageField, useClientLanguage } from './ClientLanguage.tsx';
 
 type Preview = Awaited<ReturnType<typeof client.selfAssessment.read>>;
 type Value = Preview['answers'][number]['value'];
@@ -18,7 +18,7 @@ type Value = Preview['answers'][number]['value'];
 export function SelfAssessment({ clientId, onTaken }: { clientId: string; onTaken: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [language, setLanguage] = useState<Language>(lang === 'en' ? 'en' : 'de');
+  const [language, setLanguage] = useClientLanguage();
   const [returned, setReturned] = useState<{ base64: string; preview: Preview } | null>(null);
   const [said, setSaid] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
@@ -59,11 +59,7 @@ export function SelfAssessment({ clientId, onTaken }: { clientId: string; onTake
     <section className="card" aria-labelledby="self-assessment-title" data-testid="self-assessment">
       <h2 id="self-assessment-title">{t('selfAssessment.title')}</h2>
       <p className="small muted">{t('selfAssessment.hint')}</p>
-      <label className="field">{t('selfAssessment.language')}
-        <select value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'de')} data-testid="form-language">
-          {(['de', 'en'] as const).map((l) => <option key={l} value={l}>{t(`rights.languages.${l}`)}</option>)}
-        </select>
-      </label>
+      <ClientLanguageField label={t('selfAssessment.language')} value={language} onChange={setLanguage} testId="form-language" />
       <div className="row-actions">
         <button type="button" className="btn" disabled={make.isPending} onClick={() => make.mutate()}>{t('selfAssessment.make')}</button>
         <label className="btn" htmlFor={`form-file-${clientId}`}>{t('selfAssessment.read')}</label>
