@@ -610,9 +610,24 @@ export function generateDemoBook(options: DemoOptions): DemoBook {
       wishes: rng.chance(0.6) ? rng.pick(P.MEETING_WISHES) : null,
       riskSituation: rng.chance(0.45) ? rng.pick(P.MEETING_RISKS[stage]) : null,
       notes: rng.chance(0.55) ? rng.pick(P.MEETING_NOTES) : null,
-      // The advice and the decision come with the meeting's advice record (advice.ts); feedback came with later versions of the app.
-      advice: null, decision: null, nps: null, ces: null,
+      // The advice and the decision come with the meeting's advice record (advice.ts).
+      advice: null, decision: null, ...feedbackOf(tp.id, startedAt),
     };
+  }
+
+  /**
+   * NPS and CES at the meeting's end: asked since the app asks for them (the
+   * last six months), answered by most clients. Drawn from the meeting's own
+   * id, not the book's random stream, so the rest of the book stays as it was.
+   */
+  function feedbackOf(id: string, startedAt: number): { nps: number | null; ces: number | null } {
+    if (startedAt < (lastDay - 182) * DAY) return { nps: null, ces: null };
+    const r = createRandom(Number.parseInt(id.replace(/-/g, '').slice(-12), 16));
+    if (!r.chance(0.7)) return { nps: null, ces: null };
+    const n = r.next();
+    const nps = n < 0.3 ? 10 : n < 0.55 ? 9 : n < 0.72 ? 8 : n < 0.84 ? 7 : r.int(2, 6);
+    const ces = r.chance(0.8) ? r.int(5, 7) : r.int(2, 4);
+    return { nps, ces: r.chance(0.9) ? ces : null };
   }
 
   /** Records consent per purpose; returns whether profiling is in force at the end. */

@@ -432,3 +432,19 @@ describe('generateDemoBook: mandates for the owner as life coach', () => {
     expect(new Set(book.mandates.map((m) => m.clientId)).size).toBe(book.mandates.length);
   });
 });
+
+describe('generateDemoBook: satisfaction', () => {
+  it('most meetings of the last six months carry NPS (0–10) and CES (1–7), older ones none, so "Mein Bestand" shows a trend', () => {
+    const recent = book.meetings.filter((m) => m.startedAt >= NOW - 180 * 86_400_000);
+    const older = book.meetings.filter((m) => m.startedAt < NOW - 184 * 86_400_000);
+    expect(recent.length).toBeGreaterThan(100);
+    expect(older.every((m) => m.nps === null && m.ces === null)).toBe(true);
+    const answered = recent.filter((m) => m.nps !== null);
+    expect(answered.length / recent.length).toBeGreaterThan(0.6);
+    expect(answered.length / recent.length).toBeLessThan(0.8);
+    expect(answered.every((m) => Number.isInteger(m.nps) && m.nps! >= 0 && m.nps! <= 10)).toBe(true);
+    expect(recent.filter((m) => m.ces !== null).every((m) => Number.isInteger(m.ces) && m.ces! >= 1 && m.ces! <= 7)).toBe(true);
+    // Not all promoters: detractors and passives are there too.
+    expect(new Set(answered.map((m) => (m.nps! >= 9 ? 'promoter' : m.nps! >= 7 ? 'passive' : 'detractor')))).toEqual(new Set(['promoter', 'passive', 'detractor']));
+  });
+});
