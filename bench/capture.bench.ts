@@ -4,6 +4,8 @@
 //            as Electron's utility process runs it (test/support/desktop-channel.ts): what the advisor's window talks to (p99_ms, the goal);
 //   http     browser mode (`npm start`), its own process, HTTP on loopback (http_p99_ms).
 // Baseline: a single-row insert into the same encrypted book with the same pragmas, in the same run.
+// Beside each channel, what a call costs that does no work (session.status): the channel's own share
+// of an answer's time (channel_p99_ms, http_channel_p99_ms).
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,8 +27,23 @@ const ANSWERS = 3000;
 const WARMUP = 300;
 const single = (Object.keys(PROFILE_ATTRIBUTES) as AttributeId[]).filter((a) => a !== 'life_events');
 
-/** Times ANSWERS answers in one meeting, after WARMUP untimed ones. */
-async function interview(client: Client, label: string): Promise<{ samples: number[]; answered: number }> {
+/** Times calls of `call`, after WARMUP untimed ones. */
+async function timed(label: string, call: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await call(i);
+  // The measuring side's own garbage (compiling its imports) is collected before timing, not during it.
+  collectGarbage();
+  const samples: number[] = [];
+  for (let i = 0; i < ANSWERS; i++) {
+    const t0 = performance.now();
+    await call(i);
+    samples.push(performance.now() - t0);
+    progress(label, i + 1, ANSWERS);
+  }
+  return samples;
+}
+
+/** Times ANSWERS answers in one meeting, then as many calls that do no work. */
+async function interview(client: Client, label: string): Promise<{ samples: number[]; channel: number[]; answered: number }> {
   await client.session.setup({ displayName: 'Bench', roles: ['advisor'], locale: 'de', demoBook: false });
   const { id: clientId } = await client.clients.create({ firstName: 'Bench', lastName: 'Kunde' });
   // With consent to profiling, as in most meetings: every answer owes a segment conclusion and a value tier,
@@ -38,29 +55,21 @@ async function interview(client: Client, label: string): Promise<{ samples: numb
     const values = PROFILE_ATTRIBUTES[attribute] as readonly string[];
     return { clientId, meetingId, attribute, value: values[i % values.length]! };
   };
-  for (let i = 0; i < WARMUP; i++) await client.answers.set(answer(i));
-  // The measuring side's own garbage (compiling its imports) is collected before timing, not during it.
-  collectGarbage();
-  const samples: number[] = [];
-  for (let i = 0; i < ANSWERS; i++) {
-    const t0 = performance.now();
-    await client.answers.set(answer(i));
-    samples.push(performance.now() - t0);
-    progress(label, i + 1, ANSWERS);
-  }
-  return { samples, answered: (await client.clients.get({ id: clientId })).answers.length };
+  const samples = await timed(`${label} answers`, (i) => client.answers.set(answer(i)));
+  const channel = await timed(`${label} empty calls`, () => client.session.status());
+  return { samples, channel, answered: (await client.clients.get({ id: clientId })).answers.length };
 }
 
 async function desktop(dbPath: string, key: Buffer) {
   const core = await openShippedCore(dbPath, key);
-  const result = await interview(core.client, 'desktop answers');
+  const result = await interview(core.client, 'desktop');
   await core.close();
   return result;
 }
 
 async function http(dataDir: string) {
   const server = startServer(dataDir, { AW_DEMO_CLIENTS: '0' });
-  const result = await interview(await connect(await server.url), 'http answers');
+  const result = await interview(await connect(await server.url), 'http');
   server.child.kill('SIGTERM');
   await new Promise((r) => server.child.once('exit', r));
   return result;
@@ -90,7 +99,7 @@ function baseline(dbPath: string, key: Buffer): number[] {
 buildHost();
 if (spawnSync(process.execPath, ['build/electron.ts'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('building the desktop bundle failed');
 const dir = tempDir('aw-bench-capture-');
-note(`capture: ${ANSWERS} answers over the desktop channel, ${ANSWERS} over HTTP, then ${ANSWERS} baseline inserts`);
+note(`capture: ${ANSWERS} answers and ${ANSWERS} empty calls over the desktop channel, the same over HTTP, then ${ANSWERS} baseline inserts`);
 const desktopKey = randomBytes(32);
 const overPort = await desktop(join(dir.dir, 'desktop.db'), desktopKey);
 const dataDir = join(dir.dir, 'data');
@@ -104,7 +113,8 @@ const baseP99 = percentile(base, 99);
 report({
   bench: 'capture', answers: ANSWERS, answered_attributes: overPort.answered,
   p50_ms: round(percentile(overPort.samples, 50)), p99_ms: round(p99),
-  http_p50_ms: round(percentile(overHttp.samples, 50)), http_p99_ms: round(httpP99),
+  channel_p99_ms: round(percentile(overPort.channel, 99)),
+  http_p50_ms: round(percentile(overHttp.samples, 50)), http_p99_ms: round(httpP99), http_channel_p99_ms: round(percentile(overHttp.channel, 99)),
   baseline_p50_ms: round(percentile(base, 50)), baseline_p99_ms: round(baseP99),
   ratio: round(p99 / baseP99, 2), http_ratio: round(httpP99 / baseP99, 2), goal_p99_ms: 3, ok: p99 < 3,
 });

@@ -1,23 +1,13 @@
 // A question with one answer: a native radio group, so Tab reaches it once and
 // the arrow keys move within it; digits pick an answer directly.
-import type { KeyboardEvent, Ref } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerView } from '#contract/views.ts';
-import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
-import { useAnswer, type AnswerContext } from '../../hooks/useAnswer.ts';
+import { PROFILE_ATTRIBUTES } from '#core/profile.ts';
+import { useAnswer } from '../../hooks/useAnswer.ts';
 import { optionIndexOfKey, optionKeyLabel } from './keys.ts';
-import { QuestionShell } from './QuestionShell.tsx';
+import { QuestionShell, type QuestionProps } from './QuestionShell.tsx';
 
-interface Props {
-  attribute: AttributeId;
-  number: number;
-  initial: AnswerView | undefined;
-  ctx: AnswerContext;
-  readOnly: boolean;
-  fieldsetRef: Ref<HTMLFieldSetElement>;
-}
-
-export function ChoiceQuestion({ attribute, number, initial, ctx, readOnly, fieldsetRef }: Props) {
+export function ChoiceQuestion({ attribute, number, initial, ctx, readOnly, fieldsetRef }: QuestionProps) {
   const { t } = useTranslation();
   const { snap, saver, meta } = useAnswer(attribute, initial, ctx);
   const options: readonly string[] = PROFILE_ATTRIBUTES[attribute];

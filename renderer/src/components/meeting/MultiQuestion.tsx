@@ -1,26 +1,16 @@
 // A question with several answers: checkboxes with one Tab stop for the group
 // (arrow keys move, Space ticks), digits tick directly, and an explicit
 // "none of these" so "nothing changed" differs from "not asked yet".
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerView } from '#contract/views.ts';
-import { PROFILE_ATTRIBUTES, type AttributeId } from '#core/profile.ts';
-import { useAnswer, type AnswerContext } from '../../hooks/useAnswer.ts';
+import { PROFILE_ATTRIBUTES } from '#core/profile.ts';
+import { useAnswer } from '../../hooks/useAnswer.ts';
 import { optionIndexOfKey, optionKeyLabel } from './keys.ts';
-import { QuestionShell } from './QuestionShell.tsx';
-
-interface Props {
-  attribute: AttributeId;
-  number: number;
-  initial: AnswerView | undefined;
-  ctx: AnswerContext;
-  readOnly: boolean;
-  fieldsetRef: Ref<HTMLFieldSetElement>;
-}
+import { QuestionShell, type QuestionProps } from './QuestionShell.tsx';
 
 const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
-export function MultiQuestion({ attribute, number, initial, ctx, readOnly, fieldsetRef }: Props) {
+export function MultiQuestion({ attribute, number, initial, ctx, readOnly, fieldsetRef }: QuestionProps) {
   const { t } = useTranslation();
   const { snap, saver, meta } = useAnswer(attribute, initial, ctx);
   const options: readonly string[] = PROFILE_ATTRIBUTES[attribute];

@@ -2,12 +2,23 @@
 // answers, and a footer with the save state, who answered and "remove answer".
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AnswerView } from '#contract/views.ts';
 import type { AttributeId } from '#core/profile.ts';
 import type { AutosaverSnapshot } from '../../autosaver.ts';
-import { savedValueAttr, type AnswerMeta, type AnswerValue } from '../../hooks/useAnswer.ts';
+import { savedValueAttr, type AnswerContext, type AnswerMeta, type AnswerValue } from '../../hooks/useAnswer.ts';
 import { problemMessage, problemsOf } from '../../problems.ts';
 import { SaveStatus } from '../SaveStatus.tsx';
 import { AnswerMetaLine } from './AnswerMetaLine.tsx';
+
+/** What the meeting hands each question, whichever kind of answer it takes. */
+export interface QuestionProps {
+  attribute: AttributeId;
+  number: number;
+  initial: AnswerView | undefined;
+  ctx: AnswerContext;
+  readOnly: boolean;
+  fieldsetRef: Ref<HTMLFieldSetElement>;
+}
 
 interface Props {
   attribute: AttributeId;
