@@ -14,6 +14,7 @@
 // fixed seed; `npm run soak` runs 1,000 (SOAK_RUNS; a failure prints its seed
 // and path, and SOAK_SEED with SOAK_PATH replays exactly that history).
 // Never disable this test.
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
@@ -193,6 +194,8 @@ it(`two advisors and a coach converge over the whole model through faults, crash
       }
     }
     for (const d of devices) { d.engine.stop(); await d.proxy!.close(); }
+    // How far a long soak has come, for the bench to show while vitest holds the output back.
+    if (process.env.SOAK_PROGRESS) writeFileSync(process.env.SOAK_PROGRESS, String(run));
   }), { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.SOAK_PATH ? { path: process.env.SOAK_PATH } : {}) });
   // The histories did what they say: changes were made and acknowledged, the wire misbehaved, devices crashed, the backend restarted.
   expect({ acknowledged: totals.acknowledged > RUNS * 5, faults: totals.faults > RUNS, crashes: totals.crashes > 0, restarts: totals.restarts > 0 })
