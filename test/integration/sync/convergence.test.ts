@@ -1,14 +1,15 @@
 // Convergence over the whole model, tried on random histories (fast-check):
 // two advisors and a life coach share clients over four devices (the first
 // advisor has two). They edit clients, answer, add and finish tasks, the coach
-// buys under a mandate, an owner takes a share back, deletes or erases a
-// client; devices crash (reopened from their file) and the backend restarts;
+// buys under a mandate and changes its budget, the client revokes it, an owner
+// takes a share back, deletes or erases a client; devices crash (reopened from their file) and the backend restarts;
 // and the wire drops, duplicates, delays and replays requests all the time:
 // during enrolment, the first sync and the drain too. Once every queue has
 // drained through the faults, every device holds exactly what the backend
 // holds for its person, entity by entity and field by field (a share taken
 // back or an erasure leaves nothing behind), every field holds the newest
-// change that was not refused, every change a device acknowledged was counted
+// change that was not refused (the mandate's budget too, and nothing bought
+// after a revocation that stands), every change a device acknowledged was counted
 // by the backend exactly once and is either applied or refused with a reason,
 // and edits and faults did happen. `npm test` runs a few histories with a
 // fixed seed; `npm run soak` runs 1,000 (SOAK_RUNS; a failure prints its seed
@@ -56,11 +57,14 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('task' as const), device: fc.nat(DEVICES - 1), client: fc.nat(CLIENTS - 1), title: word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('taskDone' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('purchase' as const) }) },
+  // The coach changes the mandate's budget, stating the amount seen on the coach's device.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('budget' as const), budgetCents: fc.constantFrom(10_000, 15_000, 30_000) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), device: fc.nat(DEVICES - 1) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
   // Rare and final for their client: the share of a0 taken back, a1 deleted, b0 erased.
-  { weight: 1, arbitrary: fc.constantFrom({ kind: 'unshare' as const }, { kind: 'delete' as const }, { kind: 'erase' as const }) },
+  // The client revokes the mandate through their advisor's tablet (no purchase under it from then on).
+  { weight: 1, arbitrary: fc.constantFrom({ kind: 'unshare' as const }, { kind: 'delete' as const }, { kind: 'erase' as const }, { kind: 'revoke' as const }) },
 );
 const history = fc.record({
   schedules: fc.tuple(...Array.from({ length: DEVICES }, () => schedule)),
@@ -109,6 +113,8 @@ it(`two advisors and a coach converge over the whole model through faults, crash
 
     // Every change a device acknowledged, with its stamp, to hold the backend to it afterwards.
     const edits: { client: string; field: string; value: string; hlc: string }[] = [];
+    const budgets: { value: number; hlc: string }[] = [];
+    let revokedHlc: string | null = null;
     const lastHlc = (d: Device) => (d.store.sqlite.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string }).hlc;
     const attempt = (kind: string, change: () => void): boolean => {
       try {
@@ -138,6 +144,18 @@ it(`two advisors and a coach converge over the whole model through faults, crash
       if (o.kind === 'unshare') { attempt('unshare', () => at(0).store.mutate('client.unshare', { id: clients[0]!, userId: c.id })); continue; }
       if (o.kind === 'delete') { attempt('delete', () => at(1).store.mutate('client.delete', { id: clients[1]! })); continue; }
       if (o.kind === 'erase') { attempt('erase', () => at(2).store.mutate('client.erase', { id: clients[2]! })); continue; }
+      if (o.kind === 'budget') {
+        const seen = at(3).store.sqlite.prepare('SELECT budget_cents AS budget FROM mandates WHERE id = ?').get(mandateId) as { budget: number } | undefined;
+        const changed = attempt('budget', () => at(3).store.mutate('mandate.update', {
+          id: mandateId, patch: { budgetCents: o.budgetCents }, expected: { budgetCents: seen?.budget ?? 0 },
+        }));
+        if (changed) budgets.push({ value: o.budgetCents, hlc: lastHlc(at(3)) });
+        continue;
+      }
+      if (o.kind === 'revoke') {
+        if (attempt('revoke', () => at(1).store.mutate('mandate.revoke', { id: mandateId }))) revokedHlc ??= lastHlc(at(1));
+        continue;
+      }
       if (o.kind === 'purchase') {
         attempt('purchase', () => { makePurchase(at(3).store, { mandateId, items: ['travel_cancellation'], days: 1, singleConsent: false }); });
         continue;
@@ -192,6 +210,19 @@ it(`two advisors and a coach converge over the whole model through faults, crash
         const newest = edits.filter((e) => e.client === client && e.field === field && !refusedHlcs.has(e.hlc)).sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
         if (newest) expect(held[field], `${client} ${field}`).toBe(newest.value);
       }
+    }
+    // The mandate's budget is the newest change to it that was not refused (a stale amount is refused as a
+    // money conflict); once the client's revocation stands, no purchase made after it stands beside it.
+    // (A share taken back before the coach's grant reached the backend refuses the grant, and all under it.)
+    const [mandate] = await w.query<{ fields: { budgetCents: number; revokedAt: number | null } }>(sql`SELECT fields FROM records WHERE entity = 'mandates' AND id = ${mandateId}`);
+    const bought = await w.query<{ fields: { recordedAt: number } }>(sql`SELECT fields FROM records WHERE entity = 'purchases' AND fields->>'mandateId' = ${mandateId}`);
+    const newestBudget = budgets.filter((b) => !refusedHlcs.has(b.hlc)).sort((x, y) => (x.hlc < y.hlc ? 1 : -1))[0];
+    if (!mandate) expect({ budget: newestBudget, bought }).toEqual({ budget: undefined, bought: [] });
+    else {
+      expect(mandate.fields.budgetCents, 'budget').toBe(newestBudget?.value ?? 20_000);
+      if (revokedHlc && !refusedHlcs.has(revokedHlc)) expect(mandate.fields.revokedAt, 'revoked').not.toBeNull();
+      const revokedAt = mandate.fields.revokedAt;
+      if (revokedAt !== null) expect(bought.filter((p) => p.fields.recordedAt >= revokedAt), 'bought after the revocation').toEqual([]);
     }
     for (const d of devices) { d.engine.stop(); await d.proxy!.close(); }
     // How far a long soak has come, for the bench to show while vitest holds the output back.
