@@ -57,7 +57,9 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRes
     const child = spawn(process.execPath, ['test/support/crash-writer.ts', path, key.toString('hex'), String(options.seed * 10_000 + run)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => { stderr += String(d); });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    // 'close', not 'exit': the process can be gone while lines it wrote before its kill still wait in the
+    // pipe, and an announcement read too late would count a write that happened as a lost one.
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('close', (_code, signal) => resolve(signal)));
     let timer: NodeJS.Timeout | undefined;
     let killedInTx = false;
     const kill = () => { if (timer) clearTimeout(timer); child.kill('SIGKILL'); };
