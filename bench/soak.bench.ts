@@ -3,7 +3,7 @@
 // test/integration/sync/convergence.test.ts) on SOAK_RUNS random histories
 // (default 1,000), on PostgreSQL at DATABASE_URL, else PGlite. There is no
 // baseline to divide by: divergences and lost must be 0. A failing history is
-// printed with its seed and path (SOAK_SEED, SOAK_PATH replay it).
+// printed with its seed and path (SOAK_SEED, SOAK_PATH and SOAK_RUNS=1 replay it).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

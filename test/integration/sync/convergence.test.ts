@@ -13,7 +13,7 @@
 // by the backend exactly once and is either applied or refused with a reason,
 // and edits and faults did happen. `npm test` runs a few histories with a
 // fixed seed; `npm run soak` runs 1,000 (SOAK_RUNS; a failure prints its seed
-// and path, and SOAK_SEED with SOAK_PATH replays exactly that history).
+// and path, and SOAK_SEED with SOAK_PATH and SOAK_RUNS=1 replays exactly that history).
 // Never disable this test.
 import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
