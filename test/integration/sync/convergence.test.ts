@@ -1,19 +1,21 @@
 // Convergence over the whole model, tried on random histories (fast-check):
 // two advisors and a life coach share clients over four devices (the first
-// advisor has two). They edit clients, answer, add and finish tasks, the coach
-// buys under a mandate and changes its budget, the client revokes it, an owner
-// takes a share back, deletes or erases a client; devices crash (reopened from their file) and the backend restarts;
-// and the wire drops, duplicates, delays and replays requests all the time:
-// during enrolment, the first sync and the drain too. Once every queue has
-// drained through the faults, every device holds exactly what the backend
-// holds for its person, entity by entity and field by field (a share taken
-// back or an erasure leaves nothing behind), every field holds the newest
-// change that was not refused (the mandate's budget too, and no purchase let
-// through once the backend held the revocation), every change a device acknowledged was counted
-// by the backend exactly once and is either applied or refused with a reason,
-// and edits and faults did happen. `npm test` runs a few histories with a
-// fixed seed; `npm run soak` runs 1,000 (SOAK_RUNS; a failure prints its seed
-// and path, and SOAK_SEED with SOAK_PATH and SOAK_RUNS=1 replays exactly that history).
+// advisor has two). They edit clients, answer, add and finish tasks, the
+// coach buys under a mandate and changes its budget, the client revokes it,
+// an owner takes a share back, deletes or erases a client; devices crash
+// (reopened from their file) and the backend restarts; and the wire drops,
+// duplicates, delays and replays requests all the time: during enrolment, the
+// first sync and the drain too. Once every queue has drained through the
+// faults, every device holds exactly what the backend holds for its person,
+// entity by entity and field by field (a share taken back or an erasure
+// leaves nothing behind), every field holds the newest change that was not
+// refused (the mandate's budget too, and no purchase is let through once the
+// backend holds the revocation), every change a device acknowledged was
+// counted by the backend exactly once and is either applied or refused with a
+// reason, and edits and faults did happen. `npm test` runs a few histories
+// with a fixed seed; `npm run soak` runs 1,000 (SOAK_RUNS; a failure prints
+// its seed and path, and SOAK_SEED with SOAK_PATH and SOAK_RUNS=1 replays
+// exactly that history).
 // Never disable this test.
 import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -74,7 +76,7 @@ const history = fc.record({
 });
 
 /** What every history did, for the assertion that edits and faults happened at all. */
-const totals = { acknowledged: 0, refusedOnDevice: 0, refusedAsRevoked: 0, faults: 0, crashes: 0, restarts: 0, byKind: {} as Record<string, number> };
+const totals = { acknowledged: 0, refusedOnDevice: 0, refusedAsRevoked: 0, boughtBeforeRevocation: 0, faults: 0, crashes: 0, restarts: 0, byKind: {} as Record<string, number> };
 let run = 0;
 
 it(`two advisors and a coach converge over the whole model through faults, crashes and restarts (${RUNS} histories, seed ${SEED})`, async () => {
@@ -224,19 +226,30 @@ it(`two advisors and a coach converge over the whole model through faults, crash
       expect(mandate.fields.budgetCents, 'budget').toBe(newestBudget?.value ?? 20_000);
       if (revokedHlc && !refusedHlcs.has(revokedHlc)) expect(mandate.fields.revokedAt, 'revoked').not.toBeNull();
       const [tablet, coach] = [devices[1]!, devices[3]!].map((d) => (d.store.sqlite.prepare("SELECT value FROM device_state WHERE key = 'backend_device_id'").get() as { value: string }).value);
-      const afterRevocation = await w.query<{ seq: number; status: string; code: string | null }>(sql`
-        SELECT p.seq, p.status, p.code FROM mutation_results p
-        WHERE p.device_id = ${coach} AND p.name = 'purchase.make'
-          AND p.processed_at > (SELECT min(r.processed_at) FROM mutation_results r WHERE r.device_id = ${tablet} AND r.name = 'mandate.revoke' AND r.status = 'applied')`);
-      expect(afterRevocation.filter((r) => r.status === 'applied'), 'purchases the backend let through after the revocation').toEqual([]);
-      totals.refusedAsRevoked += afterRevocation.filter((r) => r.code === 'mandate_revoked').length;
+      // The backend's order is the change log's: a change's row is numbered while its transaction holds the
+      // mandate's lock. A mutation's result is written in that same transaction (its xmin is the transaction's
+      // id: the low 32 bits of the change log's xid8).
+      const [applied] = await w.query<{ after: number; before: number }>(sql`
+        WITH logged AS (
+          SELECT r.device_id, r.name, l.seq FROM mutation_results r
+          JOIN change_log l ON (l.xid::text::bigint % 4294967296) = r.xmin::text::bigint AND l.entity = 'mandates' AND l.id = ${mandateId}
+          WHERE r.status = 'applied' AND r.device_id IN (${coach}, ${tablet})
+        ), revoked AS (SELECT min(seq) AS seq FROM logged WHERE device_id = ${tablet} AND name = 'mandate.revoke')
+        SELECT count(*) FILTER (WHERE p.seq > revoked.seq)::int AS after, count(*) FILTER (WHERE p.seq < revoked.seq)::int AS before
+        FROM logged p, revoked WHERE p.device_id = ${coach} AND p.name = 'purchase.make'`);
+      expect(applied!.after, 'purchases the backend let through after the revocation').toBe(0);
+      const [refused] = await w.query<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM mutation_results WHERE device_id = ${coach} AND code = 'mandate_revoked'`);
+      totals.refusedAsRevoked += refused!.n;
+      totals.boughtBeforeRevocation += applied!.before;
     }
     for (const d of devices) { d.engine.stop(); await d.proxy!.close(); }
     // How far a long soak has come, for the bench to show while vitest holds the output back.
     if (process.env.SOAK_PROGRESS) writeFileSync(process.env.SOAK_PROGRESS, String(run));
   }), { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.SOAK_PATH ? { path: process.env.SOAK_PATH } : {}) });
-  // The histories did what they say: changes were made and acknowledged, the wire misbehaved, devices crashed, the backend restarted.
-  expect({ acknowledged: totals.acknowledged > RUNS * 5, faults: totals.faults > RUNS, crashes: totals.crashes > 0, restarts: totals.restarts > 0 })
+  // The histories did what they say: changes were made and acknowledged, the wire misbehaved, devices crashed, the
+  // backend restarted (not asked of one history replayed by its path).
+  if (!process.env.SOAK_PATH) expect({ acknowledged: totals.acknowledged > RUNS * 5, faults: totals.faults > RUNS, crashes: totals.crashes > 0, restarts: totals.restarts > 0 })
     .toEqual({ acknowledged: true, faults: true, crashes: true, restarts: true });
   if (process.env.SOAK_REPORT) process.stdout.write(`${JSON.stringify({ soak: { runs: RUNS, ...totals } })}\n`);
 }, 3_600_000);
