@@ -27,7 +27,8 @@ child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
 child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
 // vitest prints nothing until the one test ends: say how far it has come.
 const alive = setInterval(() => note(`  soak: ${heldSoFar()}/${runs} histories held, ${round((performance.now() - t0) / 1000, 0)} s`), 30_000);
-const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+// 'close', not 'exit': the totals line may still wait in the pipe when the process is gone.
+const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? 1)));
 clearInterval(alive);
 scratch.cleanup();
 const seconds = round((performance.now() - t0) / 1000, 1);

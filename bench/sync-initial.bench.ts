@@ -98,7 +98,8 @@ createInterface({ input: device.stdout! }).on('line', (line) => {
   if (m.done) results.push(m as unknown as DeviceResult);
   else note(`  pulled: ${m.pulled}/${seeded.rows} (device ${m.rss_mb} MB)`);
 });
-const exit = await new Promise<number | null>((resolve) => device.once('exit', resolve));
+// 'close', not 'exit': the result line may still wait in the pipe when the process is gone.
+const exit = await new Promise<number | null>((resolve) => device.once('close', resolve));
 const done = results[0];
 if (exit !== 0 || !done) throw new Error(`the laptop's process failed (exit ${exit})`);
 if (done.phase !== 'up_to_date' || done.clients !== seeded.clients || done.touchpoints !== seeded.touchpoints) {
