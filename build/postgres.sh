@@ -67,6 +67,11 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ];
 else
   psql_admin -c "ALTER ROLE $ROLE LOGIN CREATEDB"
 fi
+# The tests drop their databases WITH (FORCE); on PostgreSQL 15 that is refused to a plain role while an
+# autovacuum worker is in the database (it counts as another role's process), unless the role may signal backends.
+if [ "$(psql_admin -c "SELECT pg_has_role('$ROLE', 'pg_signal_backend', 'member')")" != t ]; then
+  psql_admin -c "GRANT pg_signal_backend TO $ROLE"
+fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
   say "creating database $DB"
   psql_admin -c "CREATE DATABASE $DB OWNER $ROLE"

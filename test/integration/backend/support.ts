@@ -52,7 +52,18 @@ export async function databaseTarget(): Promise<DatabaseTarget> {
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
       try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE ends the test's leftover connections. An autovacuum worker in the database makes PostgreSQL 15
+        // refuse it (42501) to a role without pg_signal_backend (build/postgres.sh grants it); elsewhere the
+        // worker is done with a small test database within moments, so try again a few times.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 10) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+        }
       } finally {
         await dropper.end();
       }
